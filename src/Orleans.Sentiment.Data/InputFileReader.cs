@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Orleans.Sentiment.Data;
+
+/// <summary>Streams the records of a .txt, .jsonl, .csv or .tsv feedback file, reporting malformed ones by line.</summary>
+public static class InputFileReader
+{
+    public static InputFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".txt" => InputFormat.Text,
+        ".jsonl" or ".ndjson" => InputFormat.JsonLines,
+        ".csv" => InputFormat.Csv,
+        ".tsv" => InputFormat.Tsv,
+        var other => throw new InputFileException($"{path}: unknown input type '{other}' (expected .txt, .jsonl, .csv or .tsv)."),
+    };
+
+    public static IEnumerable<InputRow> Read(string path, InputFileOptions? options = null)
+    {
+        options ??= new InputFileOptions();
+        if (!File.Exists(path))
+        {
+            throw new InputFileException($"Input file '{path}' does not exist.");
+        }
+
+        return (options.Format ?? FormatOf(path)) switch
+        {
+            InputFormat.Text => ReadText(path),
+            InputFormat.JsonLines => ReadJsonLines(path, options),
+            InputFormat.Csv => ReadDelimited(path, ",", options),
+            _ => ReadDelimited(path, "\t", options),
+        };
+    }
+
+    private static IEnumerable<InputRow> ReadText(string path)
+    {
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            yield return new InputRow(line, null, text, null);
+        }
+    }
+
+    private static IEnumerable<InputRow> ReadJsonLines(string path, InputFileOptions options)
+    {
+        var line = 0;
+        foreach (var json in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                continue;
+            }
+
+            yield return ParseJsonLine(line, json, options);
+        }
+    }
+
+    private static InputRow ParseJsonLine(int line, string json, InputFileOptions options)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new InputRow(line, null, null, null, "expected a JSON object");
+            }
+
+            var root = document.RootElement;
+            if (!root.TryGetProperty(options.TextColumn, out var text) || text.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return new InputRow(line, null, null, null, $"missing string field '{options.TextColumn}'");
+            }
+
+            return new InputRow(line, ScalarText(root, options.IdColumn), text.GetString(), options.LabelColumn is null ? null : ScalarText(root, options.LabelColumn));
+        }
+        catch (JsonException e)
+        {
+            return new InputRow(line, null, null, null, $"invalid JSON: {e.Message}");
+        }
+    }
+
+    private static string? ScalarText(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                JsonValueKind.Array => string.Join('|', value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
+                _ => null,
+            }
+            : null;
+
+    private static IEnumerable<InputRow> ReadDelimited(string path, string delimiter, InputFileOptions options)
+    {
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            // SST-2 style TSV files are not quoted: a quote inside a sentence is just a character.
+            Mode = delimiter == "\t" ? CsvMode.NoEscape : CsvMode.RFC4180,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+        };
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, configuration);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        {
+            throw new InputFileException($"{path}: empty file, expected a header row.");
+        }
+
+        var header = csv.HeaderRecord;
+        var textIndex = IndexOf(header, options.TextColumn, path);
+        var labelIndex = options.LabelColumn is null ? -1 : IndexOf(header, options.LabelColumn, path);
+        var idIndex = Array.FindIndex(header, h => string.Equals(h, options.IdColumn, StringComparison.OrdinalIgnoreCase));
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var fields = csv.Parser.Record ?? [];
+            if (fields.Length != header.Length)
+            {
+                yield return new InputRow(line, null, null, null, $"expected {header.Length} fields, found {fields.Length}");
+                continue;
+            }
+
+            yield return new InputRow(line, idIndex >= 0 ? fields[idIndex] : null, fields[textIndex], labelIndex >= 0 ? fields[labelIndex] : null);
+        }
+    }
+
+    private static int IndexOf(string[] header, string column, string path)
+    {
+        var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+        return index >= 0
+            ? index
+            : throw new InputFileException($"{path}: no column '{column}' (columns: {string.Join(", ", header)}).");
+    }
+}

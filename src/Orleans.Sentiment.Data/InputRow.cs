@@ -1,0 +1,10 @@
+namespace Orleans.Sentiment.Data;
+
+/// <summary>
+/// One record of an input file. <see cref="Line"/> is the 1-based line where the record starts, so
+/// errors can point at it. <see cref="Error"/> is set, and the other fields may be null, for a malformed record.
+/// </summary>
+public sealed record InputRow(int Line, string? Id, string? Text, string? Label, string? Error = null)
+{
+    public bool IsValid => Error is null;
+}
