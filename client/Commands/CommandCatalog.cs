@@ -9,5 +9,7 @@ internal static class CommandCatalog
     [
         IngestCommand.Create(),
         StatsCommand.Create(),
+        PrepareCommand.Create(),
+        CorrectCommand.Create(),
     ];
 }
