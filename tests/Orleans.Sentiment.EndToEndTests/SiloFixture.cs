@@ -10,6 +10,8 @@ public sealed class SiloFixture : IAsyncLifetime
 {
     private readonly string _model = Directory.CreateTempSubdirectory("e2e-model-").FullName;
 
+    public string CorrectionsDirectory { get; } = Directory.CreateTempSubdirectory("e2e-corrections-").FullName;
+
     public SiloProcess Silo { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
@@ -28,6 +30,7 @@ public sealed class SiloFixture : IAsyncLifetime
             ["Models:0:Name"] = "sentiment",
             ["Models:0:Path"] = _model,
             ["Slack:RetryDelay"] = "00:00:00.100",
+            ["Corrections:Directory"] = CorrectionsDirectory,
         });
         Http = new HttpClient { BaseAddress = Silo.BaseUrl };
     }
@@ -37,6 +40,7 @@ public sealed class SiloFixture : IAsyncLifetime
         Http.Dispose();
         await Silo.DisposeAsync();
         Directory.Delete(_model, recursive: true);
+        Directory.Delete(CorrectionsDirectory, recursive: true);
     }
 }
 
