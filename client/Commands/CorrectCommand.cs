@@ -16,7 +16,7 @@ internal static class CorrectCommand
         var text = new Option<string?>("--text") { Description = "The comment text being corrected" };
         var id = new Option<string?>("--id") { Description = "Id of an ingested comment being corrected (instead of --text)" };
         var label = new Option<string>("--label") { Description = "The correct label", Required = true };
-        var url = new Option<string>("--url") { Description = "Silo base URL", DefaultValueFactory = _ => "http://localhost:5080" };
+        var url = SiloUrlOption.Create();
 
         var command = new Command("correct", "Record a corrected label for one comment (by --text or --id); the next 'train --corrections' run uses it.")
         {
@@ -36,23 +36,15 @@ internal static class CorrectCommand
                 result.AddError("--tenant: use 1 to 64 letters, digits, '.', '_' or '-'.");
             }
 
-            if (BaseUrl(result.GetValue(url)) is null)
-            {
-                result.AddError($"--url '{result.GetValue(url)}' is not an absolute http or https URL.");
-            }
-
             if (string.IsNullOrWhiteSpace(result.GetValue(label)))
             {
                 result.AddError("--label must not be blank.");
             }
         });
         command.SetAction((parse, cancellationToken) => SendAsync(
-            BaseUrl(parse.GetValue(url))!, parse.GetValue(tenant)!, parse.GetValue(text), parse.GetValue(id), parse.GetValue(label)!, cancellationToken));
+            parse.GetValue(url)!, parse.GetValue(tenant)!, parse.GetValue(text), parse.GetValue(id), parse.GetValue(label)!, cancellationToken));
         return command;
     }
-
-    private static Uri? BaseUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
     private static async Task<int> SendAsync(Uri baseUrl, string tenant, string? text, string? id, string label, CancellationToken cancellationToken)
     {

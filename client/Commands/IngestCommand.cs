@@ -12,7 +12,7 @@ internal static class IngestCommand
         var input = new Argument<FileInfo>("file") { Description = "Comments: .csv/.tsv (header row), .jsonl (\"text\" field) or .txt (one per line)." };
         var tenant = new Option<string>("--tenant") { Description = "Tenant id.", Required = true };
         var source = new Option<string>("--source") { Description = "Source id, e.g. app-store.", Required = true };
-        var url = new Option<Uri>("--url") { Description = "Silo base URL.", DefaultValueFactory = _ => new Uri(SiloApi.DefaultUrl) };
+        var url = SiloUrlOption.Create();
         var textColumn = new Option<string>("--text-column") { Description = "CSV/TSV column or JSONL field with the text.", DefaultValueFactory = _ => "text" };
         var batchSize = new Option<int>("--batch-size") { Description = "Comments per request (at most the silo's Ingestion:MaxBatchSize).", DefaultValueFactory = _ => 500 };
         batchSize.Validators.Add(r => { if (r.GetValue(batchSize) < 1) { r.AddError("--batch-size must be at least 1."); } });

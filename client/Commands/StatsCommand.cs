@@ -12,7 +12,7 @@ internal static class StatsCommand
     {
         var tenant = new Option<string>("--tenant") { Description = "Tenant id.", Required = true };
         var source = new Option<string>("--source") { Description = "Source id.", Required = true };
-        var url = new Option<Uri>("--url") { Description = "Silo base URL.", DefaultValueFactory = _ => new Uri(SiloApi.DefaultUrl) };
+        var url = SiloUrlOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the window as JSON." };
         var command = new Command("stats", "Show a source's rolling window: counts per label, negative share, alerting.") { tenant, source, url, json };
         command.SetAction(async (parse, cancellationToken) =>
