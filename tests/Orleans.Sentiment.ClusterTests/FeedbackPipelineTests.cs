@@ -74,6 +74,24 @@ public sealed class FeedbackPipelineTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Stream_WebhookAlwaysFailing_RetriesThenGivesUpWithoutHoldingUpComments()
+    {
+        await using var slack = new WebhookReceiver(failFirst: int.MaxValue);
+        var key = NewSource();
+        await Source(key).SetPolicyAsync(new AlertPolicy(10, 0.10, 5, TimeSpan.FromMinutes(15), slack.Url));
+
+        await PublishAsync(key, Enumerable.Range(0, 10).Select(i => Comment(key, $"f{i}", "broken")).ToList());
+        var window = await WaitForCountAsync(key, 10);
+        await PublishAsync(key, Enumerable.Range(0, 10).Select(i => Comment(key, $"g{i}", "broken")).ToList());
+        await Eventually.WaitForAsync(() => Source(key).GetRecentAsync(1), r => r.Count == 1 && r[0].Id == "g9", "the second batch to be processed");
+        var requests = await Eventually.WaitForAsync(() => Task.FromResult(slack.Requests), r => r >= 4, "the first attempt and three retries");
+
+        Assert.True(window.Alerting);
+        Assert.Equal(4, requests); // Slack:MaxRetries = 3 in the fixture
+        Assert.Empty(slack.Received);
+    }
+
+    [Fact]
     public async Task SetPolicy_Invalid_IsRejected()
     {
         var key = NewSource();
