@@ -68,13 +68,14 @@ public sealed class HubApiClient : IDisposable
     /// <summary>
     /// <c>HEAD /{repo}/resolve/{revision}/{path}</c>: commit (<c>X-Repo-Commit</c>), etag (<c>X-Linked-Etag</c> or
     /// <c>ETag</c>), size (<c>X-Linked-Size</c> or <c>Content-Length</c>) and the download URL (the redirect target
-    /// for LFS files). Relative redirects (renamed repositories) are followed, absolute ones (CDN) are not.
+    /// for LFS files). Relative redirects (renamed repositories) are followed, absolute ones (CDN) are not; a
+    /// redirect that already carries <c>X-Linked-Etag</c> is an LFS redirect wherever it points.
     /// </summary>
     public async Task<HubFileMetadata> GetFileMetadataAsync(HubRepoId repo, string revision, string repoPath, CancellationToken cancellationToken)
     {
         var url = HubUrls.Resolve(_settings.Endpoint, repo, revision, repoPath);
         using var timeout = TimeoutSource(cancellationToken);
-        using var response = await SendFollowingRelativeAsync(HttpMethod.Head, url, timeout.Token, cancellationToken).ConfigureAwait(false);
+        using var response = await SendFollowingRelativeAsync(HttpMethod.Head, url, timeout.Token, cancellationToken, IsLfsRedirect).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status is < 200 or >= 400)
         {
@@ -121,13 +122,15 @@ public sealed class HubApiClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> SendFollowingRelativeAsync(HttpMethod method, Uri url, CancellationToken token, CancellationToken callerToken)
+    private async Task<HttpResponseMessage> SendFollowingRelativeAsync(
+        HttpMethod method, Uri url, CancellationToken token, CancellationToken callerToken, Func<HttpResponseMessage, bool>? isFinal = null)
     {
         for (var hop = 0; ; hop++)
         {
             using var request = CreateRequest(method, url);
             var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token, callerToken).ConfigureAwait(false);
-            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { IsAbsoluteUri: false } relative && hop < MaxRedirects)
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { IsAbsoluteUri: false } relative && hop < MaxRedirects
+                && isFinal?.Invoke(response) != true)
             {
                 url = new Uri(url, relative);
                 response.Dispose();
@@ -137,6 +140,8 @@ public sealed class HubApiClient : IDisposable
             return response;
         }
     }
+
+    private static bool IsLfsRedirect(HttpResponseMessage response) => response.Headers.Contains("X-Linked-Etag");
 
     private HttpRequestMessage CreateRequest(HttpMethod method, Uri url)
     {

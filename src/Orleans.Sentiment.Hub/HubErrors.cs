@@ -33,7 +33,7 @@ internal static class HubErrors
 
     public static HubException Unreachable(Uri url, Exception error) =>
         new(HubErrorKind.Network,
-            $"Could not reach {url.GetLeftPart(UriPartial.Authority)}: {error.Message} Check the network, a proxy or HF_ENDPOINT; " +
+            $"Could not reach {url.GetLeftPart(UriPartial.Authority)} ({error.Message.TrimEnd('.')}). Check the network, a proxy or HF_ENDPOINT, " +
             "or set HF_HUB_OFFLINE=1 to use cached files.", error);
 
     private static string Detail(HttpResponseMessage response) =>

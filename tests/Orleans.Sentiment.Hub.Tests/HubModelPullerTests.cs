@@ -87,6 +87,18 @@ public sealed class HubModelPullerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PullAsync_RelativeLfsRedirect_DownloadsFromItOnTheSameHost()
+    {
+        _hub.LfsRedirectIsRelative = true;
+
+        var snapshot = await PullAsync(_hub.Settings(_cache.Path));
+
+        Assert.Equal(_repo.Files["onnx/model.onnx"].Content, await File.ReadAllBytesAsync(Path.Combine(snapshot.Directory, "onnx", "model.onnx")));
+        var blob = Assert.Single(_hub.RequestsTo("hub"), r => r.Path.StartsWith("/lfs/", StringComparison.Ordinal));
+        Assert.Equal("GET", blob.Method);
+    }
+
+    [Fact]
     public async Task PullAsync_GatedRepoWithoutToken_ThrowsUnauthorizedNamingHfToken()
     {
         _repo.RequiredToken = "hf_secret";

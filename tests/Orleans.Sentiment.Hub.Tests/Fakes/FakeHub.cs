@@ -38,6 +38,9 @@ internal sealed class FakeHub : IAsyncDisposable
     /// <summary>The CDN answers Range requests with the whole file (200), as some proxies do.</summary>
     public bool CdnIgnoresRange { get; set; }
 
+    /// <summary>LFS redirects point at <c>/lfs/blobs/{sha}</c> on the hub itself, as a relative Location.</summary>
+    public bool LfsRedirectIsRelative { get; set; }
+
     /// <summary>Bytes the CDN sends before dropping the connection, for the next <see cref="DropConnections"/> downloads.</summary>
     public int DropAfterBytes { get; set; }
 
@@ -83,6 +86,12 @@ internal sealed class FakeHub : IAsyncDisposable
     private async Task HandleHubAsync(HttpContext context)
     {
         var segments = Record("hub", context);
+        if (segments is ["lfs", "blobs", var blobSha])
+        {
+            await ServeBlobAsync(context, blobSha);
+            return;
+        }
+
         // api/models/{org}/{name}/revision/{rev}  or  {org}/{name}/resolve/{rev}/{path...}
         var isApi = segments is ["api", "models", _, _, "revision", _];
         var isResolve = segments.Length >= 5 && segments[2] == "resolve";
@@ -145,7 +154,9 @@ internal sealed class FakeHub : IAsyncDisposable
             context.Response.Headers.ETag = $"\"{file.GitSha1}\"";
             context.Response.Headers["X-Linked-Etag"] = $"\"{file.AdvertisedSha256}\"";
             context.Response.Headers["X-Linked-Size"] = file.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.Headers.Location = new Uri(Cdn, $"blobs/{file.Sha256}?X-Amz-Signature=fake").AbsoluteUri;
+            context.Response.Headers.Location = LfsRedirectIsRelative
+                ? $"/lfs/blobs/{file.Sha256}"
+                : new Uri(Cdn, $"blobs/{file.Sha256}?X-Amz-Signature=fake").AbsoluteUri;
             return;
         }
 
@@ -160,9 +171,12 @@ internal sealed class FakeHub : IAsyncDisposable
     private async Task HandleCdnAsync(HttpContext context)
     {
         var segments = Record("cdn", context);
-        var file = segments is ["blobs", var sha]
-            ? _repos.Values.SelectMany(r => r.Files.Values).FirstOrDefault(f => f.Lfs && f.Sha256 == sha)
-            : null;
+        await ServeBlobAsync(context, segments is ["blobs", var sha] ? sha : "");
+    }
+
+    private async Task ServeBlobAsync(HttpContext context, string sha)
+    {
+        var file = _repos.Values.SelectMany(r => r.Files.Values).FirstOrDefault(f => f.Lfs && f.Sha256 == sha);
         if (file is null)
         {
             context.Response.StatusCode = 404;
