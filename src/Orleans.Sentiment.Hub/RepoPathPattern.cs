@@ -6,7 +6,7 @@ namespace Orleans.Sentiment.Hub;
 /// <summary>
 /// A file pattern as huggingface_hub's <c>allow_patterns</c> reads it (Python fnmatch): <c>*</c> matches any
 /// run of characters including <c>/</c>, <c>?</c> one character, <c>[abc]</c>/<c>[!abc]</c> a set; a pattern ending
-/// in <c>/</c> matches everything under that folder.
+/// in <c>/</c> matches everything under that folder; an unclosed <c>[</c> is literal.
 /// </summary>
 public sealed class RepoPathPattern
 {
@@ -37,7 +37,7 @@ public sealed class RepoPathPattern
                 case '?':
                     regex.Append('.');
                     break;
-                case '[' when pattern.IndexOf(']', i + 2) is var close and > 0:
+                case '[' when i + 2 < pattern.Length && pattern.IndexOf(']', i + 2) is var close and > 0:
                     var set = pattern[(i + 1)..close];
                     regex.Append('[').Append(set.StartsWith('!') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
                     i = close;

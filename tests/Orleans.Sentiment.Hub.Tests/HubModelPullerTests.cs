@@ -118,6 +118,7 @@ public sealed class HubModelPullerTests : IAsyncLifetime, IDisposable
         var error = await Assert.ThrowsAsync<HubException>(() => PullAsync(_hub.Settings(_cache.Path, token: "hf_other")));
 
         Assert.Equal(HubErrorKind.Unauthorized, error.Kind);
+        Assert.Contains("HTTP 403", error.Message, StringComparison.Ordinal);
         Assert.Contains("token in HF_TOKEN has no access", error.Message, StringComparison.Ordinal);
     }
 

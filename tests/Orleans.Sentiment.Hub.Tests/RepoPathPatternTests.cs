@@ -13,6 +13,8 @@ public sealed class RepoPathPatternTests
     [InlineData("model_[ab].onnx", "model_b.onnx", true)]
     [InlineData("model_[!ab].onnx", "model_b.onnx", false)]
     [InlineData("a+b(c).txt", "a+b(c).txt", true)]
+    [InlineData("a[", "a[", true)]
+    [InlineData("a[]", "a[]", true)]
     public void IsMatch_FnmatchPattern_MatchesLikePython(string pattern, string path, bool expected) =>
         Assert.Equal(expected, new RepoPathPattern(pattern).IsMatch(path));
 }

@@ -118,7 +118,8 @@ internal sealed class FakeHub : IAsyncDisposable
 
         if (repo.RequiredToken is { } token && context.Request.Headers.Authorization != $"Bearer {token}")
         {
-            Fail(context, 401, "GatedRepo");
+            // As the hub does: 401 without a token, 403 for a token without access.
+            Fail(context, context.Request.Headers.Authorization.Count == 0 ? 401 : 403, "GatedRepo");
             return;
         }
 
