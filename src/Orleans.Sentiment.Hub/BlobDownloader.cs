@@ -25,15 +25,18 @@ internal sealed class BlobDownloader(HubApiClient client)
         }
 
         progress.FileStarted(repoPath, metadata.Size, have);
+        using var download = new Download(repoPath, metadata, progress);
         await using (var file = new FileStream(incompletePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true))
         {
             file.SetLength(have);
+            // Hash as the bytes arrive (one pass over a large file, not two); a resumed prefix is hashed first.
+            await download.RestartHashAsync(file, have, cancellationToken).ConfigureAwait(false);
             for (var attempt = 1; have < metadata.Size; attempt++)
             {
                 var before = have;
                 try
                 {
-                    have = await FetchAsync(repoPath, metadata, file, have, progress, cancellationToken).ConfigureAwait(false);
+                    have = await FetchAsync(download, file, have, cancellationToken).ConfigureAwait(false);
                 }
                 catch (HubException ex) when (ex.Kind == HubErrorKind.Network && attempt < MaxAttempts && file.Length > before)
                 {
@@ -56,17 +59,12 @@ internal sealed class BlobDownloader(HubApiClient client)
                     $"'{repoPath}' should be {metadata.Size} bytes but {have} arrived; the partial file was removed, pull again.");
             }
 
-            if (metadata.Sha256 is { } expected)
+            if (metadata.Sha256 is { } expected && download.FinishHash() is var actual && actual != expected)
             {
-                file.Position = 0;
-                var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false));
-                if (actual != expected)
-                {
-                    file.Close();
-                    File.Delete(incompletePath);
-                    throw new HubException(HubErrorKind.Integrity,
-                        $"'{repoPath}' has sha256 {actual} but the hub reported {expected}; the download was discarded, pull again.");
-                }
+                file.Close();
+                File.Delete(incompletePath);
+                throw new HubException(HubErrorKind.Integrity,
+                    $"'{repoPath}' has sha256 {actual} but the hub reported {expected}; the download was discarded, pull again.");
             }
         }
 
@@ -74,14 +72,16 @@ internal sealed class BlobDownloader(HubApiClient client)
     }
 
     // Appends from `have` on; returns the new length. A server that ignores Range gets a fresh start.
-    private async Task<long> FetchAsync(
-        string repoPath, HubFileMetadata metadata, FileStream file, long have, IHubPullProgress progress, CancellationToken cancellationToken)
+    private async Task<long> FetchAsync(Download download, FileStream file, long have, CancellationToken cancellationToken)
     {
+        var (repoPath, metadata, progress) = (download.RepoPath, download.Metadata, download.Progress);
         using var response = await client.OpenDownloadAsync(metadata.DownloadUrl, have, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
+            progress.BytesReceived(repoPath, -have);
             file.SetLength(0);
-            return await FetchAsync(repoPath, metadata, file, 0, progress, cancellationToken).ConfigureAwait(false);
+            await download.RestartHashAsync(file, 0, cancellationToken).ConfigureAwait(false);
+            return await FetchAsync(download, file, 0, cancellationToken).ConfigureAwait(false);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -100,9 +100,10 @@ internal sealed class BlobDownloader(HubApiClient client)
 
             progress.BytesReceived(repoPath, -have);
             have = 0;
+            file.SetLength(0);
+            await download.RestartHashAsync(file, 0, cancellationToken).ConfigureAwait(false);
         }
 
-        file.SetLength(have);
         file.Position = have;
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var buffer = new byte[BufferSize];
@@ -117,22 +118,60 @@ internal sealed class BlobDownloader(HubApiClient client)
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 throw HubErrors.Unreachable(metadata.DownloadUrl, ex);
             }
 
             if (read == 0)
             {
-                break;
+                return have;
             }
 
             // Everything is written, even past the expected size, so an oversized answer fails the size check.
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            download.Hash?.AppendData(buffer, 0, read);
             have += read;
             progress.BytesReceived(repoPath, read);
         }
+    }
 
-        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return have;
+    /// <summary>One file's download: what it is, who listens, and the sha256 of the bytes on disk so far.</summary>
+    private sealed class Download(string repoPath, HubFileMetadata metadata, IHubPullProgress progress) : IDisposable
+    {
+        public string RepoPath { get; } = repoPath;
+
+        public HubFileMetadata Metadata { get; } = metadata;
+
+        public IHubPullProgress Progress { get; } = progress;
+
+        public IncrementalHash? Hash { get; private set; }
+
+        /// <summary>Starts the hash over the first <paramref name="length"/> bytes already in the file (LFS files only).</summary>
+        public async Task RestartHashAsync(FileStream file, long length, CancellationToken cancellationToken)
+        {
+            Hash?.Dispose();
+            Hash = Metadata.Sha256 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            if (Hash is null || length == 0)
+            {
+                return;
+            }
+
+            var buffer = new byte[BufferSize];
+            file.Position = 0;
+            for (long done = 0; done < length;)
+            {
+                var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - done)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                Hash.AppendData(buffer, 0, read);
+                done += read;
+            }
+        }
+
+        public string FinishHash() => Convert.ToHexStringLower(Hash!.GetHashAndReset());
+
+        public void Dispose() => Hash?.Dispose();
     }
 }

@@ -1,7 +1,7 @@
 # A minimal hub (revision, tree, paths-info, resolve with 302 to a CDN path, Range) for comparing cache layouts.
 import http.server, json, hashlib, os, re, sys
 PORT = int(sys.argv[1])
-big = os.urandom(3_000_000)
+big = os.urandom(int(sys.argv[2]) if len(sys.argv) > 2 else 3_000_000)
 files = {"config.json": (b'{"id2label":{"0":"NEG","1":"POS"}}', False), "vocab.txt": (b"[PAD]\n[UNK]\nhello\n", False),
          "README.md": (b"# card\n", False), "onnx/model.onnx": (big, True)}
 def gitsha(b): return hashlib.sha1(b"blob %d\0" % len(b) + b).hexdigest()
