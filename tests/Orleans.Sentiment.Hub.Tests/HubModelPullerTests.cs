@@ -160,6 +160,23 @@ public sealed class HubModelPullerTests : IAsyncLifetime, IDisposable
         Assert.False(File.Exists(Path.Combine(repoFolder, "refs", "main")));
     }
 
+    [Theory]
+    [InlineData(-1000)]
+    [InlineData(1000)]
+    public async Task PullAsync_SizeDiffersFromAdvertised_ThrowsAndLeavesNoBlob(int difference)
+    {
+        var model = _repo.Files["onnx/model.onnx"];
+        model.AdvertisedSize = model.Content.Length + difference;
+
+        var error = await Assert.ThrowsAsync<HubException>(() => PullAsync(_hub.Settings(_cache.Path)));
+
+        Assert.Equal(HubErrorKind.Integrity, error.Kind);
+        Assert.Contains($"should be {model.AdvertisedSize} bytes", error.Message, StringComparison.Ordinal);
+        var blobs = Path.Combine(_cache.Path, "models--acme--sentiment-onnx", "blobs");
+        Assert.False(File.Exists(Path.Combine(blobs, model.Sha256)));
+        Assert.False(File.Exists(Path.Combine(blobs, model.Sha256 + ".incomplete")));
+    }
+
     [Fact]
     public async Task PullAsync_PartialIncompleteFile_ResumesWithRangeRequest()
     {

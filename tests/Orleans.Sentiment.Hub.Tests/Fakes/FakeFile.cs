@@ -13,6 +13,9 @@ internal sealed class FakeFile(byte[] content, bool lfs)
     /// <summary>The sha256 the hub claims for an LFS file; set to something else to simulate corruption.</summary>
     public string AdvertisedSha256 { get; set; } = Convert.ToHexStringLower(SHA256.HashData(content));
 
+    /// <summary>The size the hub claims (X-Linked-Size); set to something else to simulate a truncated or padded blob.</summary>
+    public long AdvertisedSize { get; set; } = content.Length;
+
     public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>The git blob id, which is what the hub sends as the ETag of a regular file.</summary>

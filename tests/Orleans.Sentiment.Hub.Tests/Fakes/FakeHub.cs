@@ -154,7 +154,7 @@ internal sealed class FakeHub : IAsyncDisposable
             context.Response.StatusCode = 302;
             context.Response.Headers.ETag = $"\"{file.GitSha1}\"";
             context.Response.Headers["X-Linked-Etag"] = $"\"{file.AdvertisedSha256}\"";
-            context.Response.Headers["X-Linked-Size"] = file.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["X-Linked-Size"] = file.AdvertisedSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Response.Headers.Location = LfsRedirectIsRelative
                 ? $"/lfs/blobs/{file.Sha256}"
                 : new Uri(Cdn, $"blobs/{file.Sha256}?X-Amz-Signature=fake").AbsoluteUri;
