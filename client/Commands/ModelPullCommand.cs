@@ -80,6 +80,11 @@ internal static class ModelPullCommand
             await Console.Error.WriteLineAsync($"model pull: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"model pull: cannot write the cache: {ex.Message} (set HF_HUB_CACHE or --cache-dir to a writable folder).").ConfigureAwait(false);
+            return 1;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync("model pull: cancelled; run it again to resume the partial download.").ConfigureAwait(false);
