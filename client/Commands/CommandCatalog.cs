@@ -11,5 +11,6 @@ internal static class CommandCatalog
         StatsCommand.Create(),
         PrepareCommand.Create(),
         CorrectCommand.Create(),
+        new Command("model", "Get and make model folders.") { ModelPullCommand.Create() },
     ];
 }
