@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Hub;
 using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Silo.Models;
@@ -22,13 +23,14 @@ internal static partial class ModelCatalogLoader
             foreach (var model in configured)
             {
                 var name = string.IsNullOrWhiteSpace(model.Name) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Path)) : model.Name;
+                var folder = ResolveFolder(model, logger);
                 if (!names.Add(name))
                 {
                     throw new ModelFolderException($"Models: two models are named '{name}'; give each a distinct Name.");
                 }
 
                 var options = new OnnxClassifierOptions { IntraOpThreads = inference.IntraOpThreads, MaxBatchSize = inference.MaxBatchTexts, Variant = model.Variant };
-                var classifier = OnnxTextClassifier.Load(name, model.Path, options);
+                var classifier = OnnxTextClassifier.Load(name, folder, options);
                 classifiers.Add(classifier);
                 LogLoaded(logger, name, string.Join(", ", classifier.Labels));
             }
@@ -42,8 +44,23 @@ internal static partial class ModelCatalogLoader
         }
     }
 
+    private static string ResolveFolder(ModelOptions model, ILogger logger)
+    {
+        if (!HubModelResolver.IsHubId(model.Path))
+        {
+            return model.Path;
+        }
+
+        LogPulling(logger, model.Path, model.Revision ?? "main");
+        string[] variants = string.IsNullOrEmpty(model.Variant) ? [] : [model.Variant];
+        return HubModelResolver.FromEnvironment().ResolveAsync(model.Path, model.Revision, variants).GetAwaiter().GetResult();
+    }
+
     private static string DefaultCacheDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "orleans-sentiment", "models");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {HubId} ({Revision}) is a hub id: using the Hugging Face cache, pulling what it lacks")]
+    private static partial void LogPulling(ILogger logger, string hubId, string revision);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Model} with labels {Labels}")]
     private static partial void LogLoaded(ILogger logger, string model, string labels);
