@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 SEED = 20261127
-TARGET_ROWS = 4500
+TARGET_ROWS = 5000
 
 # ---------------------------------------------------------------------------------------------
 # Domains: what a customer of each kind of business talks about. Every list is used by the
@@ -410,6 +410,13 @@ LEXICON = dict(
     intens=["really", "so", "incredibly", "absolutely", "genuinely", "surprisingly", "truly", "very", "extremely",
             "honestly"],
     waste=["money", "time", "an evening", "a weekend", "my afternoon"],
+    pos_noun=["gem", "delight", "masterpiece", "treat", "joy", "triumph", "bargain", "winner", "lifesaver",
+              "pleasure", "revelation", "breath of fresh air", "class act", "real find"],
+    neg_noun=["mess", "disaster", "letdown", "nightmare", "rip-off", "joke", "waste", "failure", "chore",
+              "headache", "shambles", "train wreck", "con", "disgrace"],
+    pos_verb=["enjoyed", "loved", "adored", "appreciated", "was impressed by", "was blown away by", "was delighted with"],
+    neg_verb=["hated", "regretted", "disliked", "was disappointed by", "was fed up with", "couldn't stand", "was annoyed by"],
+    quality=["charm", "warmth", "imagination", "energy", "care", "polish", "heart", "wit", "soul", "attention to detail"],
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -540,6 +547,26 @@ TEMPLATES = {
         "One of the best I've tried: the {aspect} is {intens} {pos_adj}.",
         "{Intens} {pos_adj}. I'll be back.",
         "the {aspect} is {pos_adj} , {pos_adj2} and {intens} {pos_adj3}",
+        "{Brand} is {a_pos_noun}.",
+        "The {aspect} is {a_pos_noun}.",
+        "I {pos_verb} the {aspect}.",
+        "{a_pos_adj} , {pos_adj2} {aspect}",
+        "{intens} {pos_adj} {aspect}",
+        "the {aspect} is nothing short of {pos_adj}",
+        "far better than I expected, {intens} {pos_adj}",
+        "full of {quality} and {quality2}",
+        "the {aspect} has real {quality}",
+        "{a_pos_noun} from start to finish",
+        "exceeds expectations in every way",
+        "a {kind} with {quality} and a {pos_adj} {aspect}",
+        "I {pos_verb} every minute of it.",
+        "This {kind} is {pos_adj}.",
+        "This is {a_pos_noun}.",
+        "This is exactly what I needed, and it is {pos_adj}.",
+        "I think this is the best {kind} I have tried, and I have tried a lot of them.",
+        "This is {a_pos_adj} {kind}. It does exactly what it promises, the {aspect} is {pos_adj2}, and it is worth it. I have recommended it to everyone I know.",
+        "It was my first time with {brand} and it won't be the last. The {aspect} was {pos_adj}, it was all {intens} easy, and the {aspect2} is {pos_adj2}. A {pos_adj3} experience from start to finish.",
+        "It is rare that I am this happy with a {kind}. {Good}. It is {pos_adj} and {pos_adj2}.",
     ],
     ("question", "neutral"): [
         "{Question}?",
@@ -671,6 +698,19 @@ TEMPLATES = {
         "Hard to recommend: the {aspect} felt {neg_adj}.",
         "Nothing about the {aspect} was {pos_adj}.",
         "the {aspect} is {neg_adj} , {neg_adj2} and {intens} {neg_adj3}",
+        "{Brand} is {a_neg_noun}.",
+        "The {aspect} is {a_neg_noun}.",
+        "I {neg_verb} the {aspect}.",
+        "{a_neg_adj} , {neg_adj2} {aspect}",
+        "{intens} {neg_adj} {aspect}",
+        "the {aspect} is far from {pos_adj}",
+        "the {aspect} lacks any {quality}",
+        "no {quality} , no {quality2} , nothing",
+        "too {neg_adj} to recommend",
+        "{a_neg_noun} from start to finish",
+        "falls short in every way",
+        "a {kind} without {quality} and a {neg_adj} {aspect}",
+        "I {neg_verb} every minute of it.",
         "{Staff} was rude and unhelpful.",
         "Not happy with {thing}, {bad_other}.",
         "Where do I even start. {Bad_other}, {staff} shrugged it off, and when I asked for a manager I was told to write an email. I have never felt so ignored as a customer. Won't be back.",
@@ -1004,13 +1044,13 @@ def vary(text, sentiment, brand, rng):
 
 # Cell weights: roughly 40% negative, 27% neutral, 33% positive; categories between 9% and 20%.
 WEIGHTS = {
-    ("bug report", "negative"): 14, ("bug report", "neutral"): 4,
+    ("bug report", "negative"): 12, ("bug report", "neutral"): 4,
     ("feature request", "neutral"): 8, ("feature request", "positive"): 3, ("feature request", "negative"): 3,
-    ("praise", "positive"): 20,
+    ("praise", "positive"): 28,
     ("question", "neutral"): 9, ("question", "negative"): 5,
     ("billing", "negative"): 9, ("billing", "neutral"): 4, ("billing", "positive"): 2,
     ("performance", "negative"): 9, ("performance", "positive"): 4, ("performance", "neutral"): 2,
-    ("other", "negative"): 12, ("other", "neutral"): 9, ("other", "positive"): 4,
+    ("other", "negative"): 11, ("other", "neutral"): 9, ("other", "positive"): 6,
 }
 
 
