@@ -40,7 +40,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         var silo = Path.Combine(TestPaths.RepositoryRoot, "silo", "bin", Configuration, "net10.0", "linux-x64", "Orleans.Sentiment.Silo.dll");
         if (!File.Exists(silo))
@@ -59,6 +59,11 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var silo1 = new SiloProcess(Process.Start(start)!, baseUrl);
         using var http = new HttpClient { BaseAddress = baseUrl };
         try
