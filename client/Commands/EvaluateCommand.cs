@@ -94,7 +94,8 @@ internal static class EvaluateCommand
             return;
         }
 
-        var confusion = new Table().Title("confusion (rows: true, columns: predicted)").AddColumn("true \\ predicted");
+        AnsiConsole.WriteLine("Confusion matrix (rows: true label, columns: predicted label):");
+        var confusion = new Table().AddColumn("true \\ predicted");
         foreach (var label in report.Labels)
         {
             confusion.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());

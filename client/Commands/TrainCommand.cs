@@ -28,10 +28,11 @@ internal static class TrainCommand
         var buckets = new Option<int>("--buckets") { Description = "Hash buckets for word bigrams (0: no bigrams).", DefaultValueFactory = _ => defaults.BigramBuckets };
         var learningRate = new Option<float>("--lr") { Description = "Starting learning rate (decays linearly).", DefaultValueFactory = _ => defaults.LearningRate };
         var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times are split into subword pieces.", DefaultValueFactory = _ => defaults.MinWordCount };
+        var balance = new Option<bool>("--balance-labels") { Description = "Weight examples by 1/sqrt(label frequency) (single-label data).", DefaultValueFactory = _ => defaults.BalanceLabels };
         var patience = new Option<int>("--patience") { Description = "Epochs without a better validation macro-F1 before stopping.", DefaultValueFactory = _ => defaults.Patience };
         var command = new Command("train", "Train a classifier (compact engine: word + bigram embeddings, CPU only) and write a model folder.")
         {
-            data, textColumn, labelColumn, output, engine, validation, seed, epochs, corrections, holdout, dimensions, buckets, learningRate, minCount, patience,
+            data, textColumn, labelColumn, output, engine, validation, seed, epochs, corrections, holdout, dimensions, buckets, learningRate, minCount, patience, balance,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +61,7 @@ internal static class TrainCommand
                     LearningRate = parse.GetValue(learningRate),
                     MinWordCount = parse.GetValue(minCount),
                     Patience = parse.GetValue(patience),
+                    BalanceLabels = parse.GetValue(balance),
                 },
             };
             return Run(request);

@@ -16,7 +16,7 @@ public sealed record CompactOptions
     public int Patience { get; init; } = 3;
 
     /// <summary>Starting SGD learning rate; it decays linearly to zero over <see cref="Epochs"/>.</summary>
-    public float LearningRate { get; init; } = 0.5f;
+    public float LearningRate { get; init; } = 0.1f;
 
     /// <summary>Words seen fewer times become subword pieces instead of vocabulary entries.</summary>
     public int MinWordCount { get; init; } = 2;
@@ -26,6 +26,12 @@ public sealed record CompactOptions
 
     /// <summary>Word-continuation pieces (<c>##ing</c>) added so unseen words still map to known pieces.</summary>
     public int SubwordPieces { get; init; } = 3_000;
+
+    /// <summary>
+    /// Weights single-label examples by the inverse square root of their label's frequency, so rare labels
+    /// count for more; helps macro-F1 on skewed data.
+    /// </summary>
+    public bool BalanceLabels { get; init; } = true;
 
     /// <summary>Seed for initialisation, shuffling and the validation split: same seed, same model.</summary>
     public int Seed { get; init; } = 42;

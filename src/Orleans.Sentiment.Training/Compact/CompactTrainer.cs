@@ -43,6 +43,10 @@ public sealed class CompactTrainer(CompactOptions options)
         var tokenizer = CompactTokenizer.Create(vocabulary, options.MaxSequenceLength);
         var trainSet = Encode(training, model, tokenizer);
         var validationSet = Encode(validation, model, tokenizer);
+        if (options.BalanceLabels && problemType == ProblemType.SingleLabel)
+        {
+            BalanceWeights(trainSet);
+        }
 
         var random = new Random(options.Seed);
         var bound = 1f / options.Dimensions;
@@ -132,6 +136,18 @@ public sealed class CompactTrainer(CompactOptions options)
         return encoded;
     }
 
+    /// <summary>Weights ∝ 1/√frequency, scaled so the mean weight over the examples stays 1 (the learning rate keeps its meaning).</summary>
+    private static void BalanceWeights(EncodedExample[] examples)
+    {
+        var counts = examples.GroupBy(e => e.Labels[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var raw = counts.ToDictionary(p => p.Key, p => 1.0 / Math.Sqrt(p.Value), StringComparer.Ordinal);
+        var mean = examples.Average(e => raw[e.Labels[0]]);
+        foreach (var example in examples)
+        {
+            example.Weight = (float)(raw[example.Labels[0]] / mean);
+        }
+    }
+
     private static ClassificationReport Score(CompactModel model, EncodedExample[] examples)
     {
         var predicted = new IReadOnlyList<string>[examples.Length];
@@ -157,6 +173,7 @@ public sealed class CompactTrainer(CompactOptions options)
         var loss = model.ProblemType == ProblemType.MultiLabel
             ? SigmoidGradient(logits, example.Target)
             : SoftmaxGradient(logits, example.Target);
+        rate *= example.Weight;
 
         // logits now hold dLoss/dLogit; push it back to the hidden vector before the output layer moves.
         var hiddenGradient = buffers.HiddenGradient;
@@ -184,7 +201,7 @@ public sealed class CompactTrainer(CompactOptions options)
             }
         }
 
-        return loss;
+        return loss * example.Weight;
     }
 
     private static double SoftmaxGradient(Span<float> logits, float[] target)
