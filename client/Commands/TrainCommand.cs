@@ -21,12 +21,12 @@ internal static class TrainCommand
         engine.AcceptOnlyFromAmong("compact");
         var validation = new Option<string?>("--validation") { Description = "Validation file for early stopping (same columns); default: a seeded, stratified 10% of the data." };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation, shuffling and splits: same seed, same model.", DefaultValueFactory = _ => defaults.Seed };
-        var epochs = new Option<int>("--epochs") { Description = "Most epochs; early stopping usually ends sooner.", DefaultValueFactory = _ => defaults.Epochs };
+        var epochs = new Option<int?>("--epochs") { Description = "Most epochs; early stopping usually ends sooner (default: 15 from 5,000 rows up, more for smaller data)." };
         var corrections = new Option<string[]>("--corrections") { Description = "Corrections JSONL file(s) ({\"text\",\"label\"}); later rows win, and corrections win over the data.", AllowMultipleArgumentsPerToken = true };
         var holdout = new Option<double>("--holdout") { Description = "Fraction set aside before training (seeded, stratified) and scored with the exported model; written to OUT/holdout.csv.", DefaultValueFactory = _ => 0 };
         var dimensions = new Option<int>("--dim") { Description = "Embedding width.", DefaultValueFactory = _ => defaults.Dimensions };
         var buckets = new Option<int>("--buckets") { Description = "Hash buckets for word bigrams (0: no bigrams).", DefaultValueFactory = _ => defaults.BigramBuckets };
-        var learningRate = new Option<float>("--lr") { Description = "Starting learning rate (decays linearly).", DefaultValueFactory = _ => defaults.LearningRate };
+        var learningRate = new Option<float?>("--lr") { Description = "Starting learning rate, decaying linearly (default: 0.1 from 5,000 rows up, larger for smaller data)." };
         var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times are split into subword pieces.", DefaultValueFactory = _ => defaults.MinWordCount };
         var balance = new Option<bool>("--balance-labels") { Description = "Weight examples by 1/sqrt(label frequency) (single-label data).", DefaultValueFactory = _ => defaults.BalanceLabels };
         var patience = new Option<int>("--patience") { Description = "Epochs without a better validation macro-F1 before stopping.", DefaultValueFactory = _ => defaults.Patience };
@@ -89,9 +89,10 @@ internal static class TrainCommand
         TrainingSummary? summary = null;
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(context =>
         {
-            var task = context.AddTask("Training", maxValue: request.Options.Epochs);
+            var task = context.AddTask("Training", maxValue: 1);
             summary = TrainingPipeline.Run(request, new InlineProgress<TrainingProgress>(epoch =>
             {
+                task.MaxValue = epoch.MaxEpochs;
                 task.Value = epoch.Epoch;
                 task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch.Epoch} loss {epoch.Loss:0.0000} validation macro-F1 {epoch.ValidationMacroF1:0.0000}");
                 PrintEpoch(epoch);

@@ -55,22 +55,23 @@ public sealed class CompactTrainer(CompactOptions options)
             model.Embeddings[i] = ((float)random.NextDouble() * 2 - 1) * bound;
         }
 
+        var (learningRate, epochs, patience) = options.Schedule(trainSet.Length);
         var order = Enumerable.Range(0, trainSet.Length).ToArray();
-        var totalSteps = (long)options.Epochs * trainSet.Length;
+        var totalSteps = (long)epochs * trainSet.Length;
         var step = 0L;
         var history = new List<TrainingProgress>();
         CompactModel? best = null;
         ClassificationReport? bestReport = null;
         var bestEpoch = 0;
         var buffers = new StepBuffers(model);
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
             var lossSum = 0.0;
             foreach (var index in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var rate = options.LearningRate * (1f - ((float)step++ / totalSteps));
+                var rate = learningRate * (1f - ((float)step++ / totalSteps));
                 lossSum += Step(model, trainSet[index], rate, buffers);
             }
 
@@ -83,10 +84,10 @@ public sealed class CompactTrainer(CompactOptions options)
                 bestEpoch = epoch;
             }
 
-            var entry = new TrainingProgress(epoch, options.Epochs, lossSum / trainSet.Length, report.Accuracy, report.MacroF1, improved);
+            var entry = new TrainingProgress(epoch, epochs, lossSum / trainSet.Length, report.Accuracy, report.MacroF1, improved);
             history.Add(entry);
             progress?.Report(entry);
-            if (epoch - bestEpoch >= options.Patience)
+            if (epoch - bestEpoch >= patience)
             {
                 break;
             }
