@@ -30,10 +30,17 @@ public static class CompactModelWriter
         }
 
         ModelFolderWriter.WriteConfig(directory, model.Labels, model.ProblemType, ModelType, extra);
-        File.WriteAllLines(Path.Combine(directory, "vocab.txt"), model.Vocabulary);
+        WriteTokenizerFiles(directory, model.Vocabulary, maxSequenceLength);
+    }
+
+    /// <summary>Writes <c>vocab.txt</c>, <c>tokenizer_config.json</c> and the equivalent <c>tokenizer.json</c>.</summary>
+    public static void WriteTokenizerFiles(string directory, IReadOnlyList<string> vocabulary, int maxSequenceLength)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllLines(Path.Combine(directory, "vocab.txt"), vocabulary);
         File.WriteAllText(
             Path.Combine(directory, "tokenizer_config.json"),
             string.Create(CultureInfo.InvariantCulture, $"{{\n  \"tokenizer_class\": \"BertTokenizer\",\n  \"do_lower_case\": true,\n  \"model_max_length\": {maxSequenceLength},\n  \"unk_token\": \"[UNK]\",\n  \"cls_token\": \"[CLS]\",\n  \"sep_token\": \"[SEP]\",\n  \"pad_token\": \"[PAD]\",\n  \"mask_token\": \"[MASK]\"\n}}\n"));
-        HuggingFaceTokenizerJson.Write(Path.Combine(directory, "tokenizer.json"), model.Vocabulary);
+        HuggingFaceTokenizerJson.Write(Path.Combine(directory, "tokenizer.json"), vocabulary);
     }
 }
