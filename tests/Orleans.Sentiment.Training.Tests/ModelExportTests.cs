@@ -96,6 +96,33 @@ public sealed class ModelExportTests : IDisposable
         Assert.True(ids.Length > 3, "an unseen word should become several pieces between [CLS] and [SEP]");
     }
 
+    [Fact]
+    public void Load_TokenizerJsonOrVocabTxtAlone_GiveIdenticalIds()
+    {
+        var model = new CompactTrainer(Options).Train(SyntheticFeedback.Sentiment(200, seed: 15)).Model;
+        var withJson = Path.Combine(_directory.Path, "with-json");
+        var vocabOnly = Path.Combine(_directory.Path, "vocab-only");
+        CompactModelWriter.WriteTokenizerFiles(withJson, model.Vocabulary, 512);
+        CompactModelWriter.WriteTokenizerFiles(vocabOnly, model.Vocabulary, 512);
+        File.Delete(Path.Combine(vocabOnly, "tokenizer.json"));
+        string[] texts =
+        [
+            "The app is GREAT!!! 10/10 would recommend :)",
+            "Crème brûlée at the café was naïve\tand\nsloooow",
+            "support@example.com said \"won't fix\" — really?",
+            "emoji 👍🏽 and 日本語 and ﬁ ligature",
+            "",
+        ];
+
+        var json = TokenizerLoader.Load(withJson);
+        var vocab = TokenizerLoader.Load(vocabOnly);
+
+        foreach (var text in texts)
+        {
+            Assert.Equal(vocab.Encode(text), json.Encode(text));
+        }
+    }
+
     public static TheoryData<int, int> BigramIds => new() { { 0, 0 }, { 5, 7 }, { 16_000_000, 16_777_215 } };
 
     [Theory]
