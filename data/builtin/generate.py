@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 SEED = 20261127
-TARGET_ROWS = 3600
+TARGET_ROWS = 5000
 
 # ---------------------------------------------------------------------------------------------
 # Domains: what a customer of each kind of business talks about. Every list is used by the
@@ -59,6 +59,8 @@ DOMAINS = {
                        "I use it with my partner to track groceries", "installed it because a friend recommended it"],
         staff=["the support team", "the developer", "the help chat"],
         thing=["my account", "my notes", "my data", "my subscription"],
+        aspect=["design", "interface", "latest update", "layout", "onboarding", "app", "new version"],
+        kind=["app", "budgeting app", "note-taking app"],
     ),
     "software": dict(
         brand=["Ledgerly", "TaskHive", "CloudDesk", "Invoicely", "DraftRoom", "Meetline", "Stackform", "DataPond"],
@@ -97,6 +99,8 @@ DOMAINS = {
                        "we are evaluating it against two other tools", "I use it mainly for invoices"],
         staff=["your support team", "the account manager", "the onboarding specialist"],
         thing=["our workspace", "the team account", "our licence", "the project"],
+        aspect=["interface", "reporting", "documentation", "editor", "integration", "dashboard"],
+        kind=["tool", "piece of software", "platform"],
     ),
     "online shop": dict(
         brand=["ShopNest", "Cartwheel", "UrbanThreads", "HomeHaven", "GadgetGrove", "Petopia", "BookBarn"],
@@ -126,12 +130,14 @@ DOMAINS = {
         good=["the quality is amazing for the price", "the packaging was lovely", "the sizes are spot on",
               "returns were painless", "the shoes fit perfectly", "the customer service was really friendly"],
         bad_other=["the jacket fell apart after two washes", "the colour looks nothing like the photos",
-                   "the box was crushed", "the item was clearly used", "half the order was missing",
+                   "the box was crushed", "the item was clearly used", "half the order was missing", "the staff in the store were rude",
                    "they sent the wrong size"],
         neutral_other=["ordered a lamp and two cushions", "this was my second order", "bought it as a birthday present",
                        "I usually shop in the store in town"],
         staff=["the courier", "customer service", "the person on the chat"],
         thing=["my order", "my parcel", "my return", "the jacket"],
+        aspect=["quality", "packaging", "fabric", "fit", "price", "jacket", "sofa", "service"],
+        kind=["online shop", "store", "brand"],
     ),
     "airline": dict(
         brand=["Brightline Air", "SkyHop", "NorthJet", "Coastal Airways", "AeroLink", "BlueFin Air"],
@@ -166,6 +172,8 @@ DOMAINS = {
                        "I travel with them about twice a year", "we were a group of six"],
         staff=["the gate agent", "the flight attendant", "the call centre", "the crew"],
         thing=["my flight", "my booking", "my bag", "my ticket"],
+        aspect=["flight", "crew", "seat", "food on board", "boarding process", "service", "legroom"],
+        kind=["airline", "flight"],
     ),
     "hotel": dict(
         brand=["Harbourview Hotel", "The Linden Inn", "StayWell Suites", "Alpine Lodge", "Riverside Hostel", "CasaSol"],
@@ -192,11 +200,14 @@ DOMAINS = {
         good=["the room was spotless", "the view was stunning", "the staff went out of their way for us",
               "the beds were so comfortable", "breakfast was fantastic", "the location is perfect"],
         bad_other=["the room smelled of smoke", "the walls are paper thin", "the bathroom was dirty",
-                   "the receptionist was rude", "the pool was closed the whole week", "there was mould in the shower"],
+                   "the receptionist was rude", "the pool was closed the whole week", "there was mould in the shower",
+                   "the room was dirty and the staff were rude", "the staff were unfriendly", "the corridor was noisy all night"],
         neutral_other=["stayed three nights for a conference", "we were on the fourth floor",
                        "it's about ten minutes from the old town", "booked it through a travel site"],
         staff=["the receptionist", "the night manager", "the housekeeping team", "the concierge"],
         thing=["my booking", "our room", "my reservation", "the deposit"],
+        aspect=["room", "breakfast", "staff", "view", "bed", "location", "stay", "spa"],
+        kind=["hotel", "stay", "place"],
     ),
     "bank": dict(
         brand=["Harbor Bank", "NovaPay", "Cedar Credit Union", "Finwise", "TrustLine Bank"],
@@ -228,6 +239,8 @@ DOMAINS = {
         neutral_other=["I've banked with them for ten years", "I mostly use the app", "opened a joint account last month"],
         staff=["the advisor", "the branch staff", "the fraud team", "the call centre"],
         thing=["my account", "my card", "my transfer", "my loan application"],
+        aspect=["app", "advisor", "service", "mortgage process", "customer service"],
+        kind=["bank", "banking app"],
     ),
     "telecom": dict(
         brand=["Velo Mobile", "SkyNet Broadband", "Lumen Fibre", "TalkTime", "Airwave"],
@@ -254,6 +267,8 @@ DOMAINS = {
         neutral_other=["we have the 300 Mbps plan", "I've been with them since 2019", "moved house in August"],
         staff=["the technician", "customer care", "the shop staff", "the agent on the phone"],
         thing=["my line", "my contract", "my bill", "my number"],
+        aspect=["connection", "coverage", "price", "customer service", "installation"],
+        kind=["provider", "network", "broadband deal"],
     ),
     "delivery": dict(
         brand=["ParcelPoint", "SwiftShip", "QuickDrop", "GreenBox Deliveries", "RapidRoute"],
@@ -281,6 +296,8 @@ DOMAINS = {
         neutral_other=["the parcel was a small box", "I was at work during the slot", "it was sent from Germany"],
         staff=["the driver", "the depot", "the customer line"],
         thing=["my parcel", "the package", "my delivery", "the box"],
+        aspect=["driver", "packaging", "tracking", "service", "delivery"],
+        kind=["courier", "delivery service"],
     ),
     "restaurant": dict(
         brand=["Luigi's Kitchen", "Spice Route", "The Green Fork", "Burger Barn", "Sakura Sushi", "Bean There Cafe"],
@@ -302,11 +319,14 @@ DOMAINS = {
         good=["the pasta was incredible", "the staff were so welcoming", "best ramen in town",
               "the desserts are to die for", "great food and great vibe", "the coffee is perfect"],
         bad_other=["the food was cold", "the waiter was rude", "the portions were tiny", "my steak was raw",
-                   "the table was sticky", "there was a hair in my soup"],
+                   "the table was sticky", "there was a hair in my soup",
+                   "the staff were rude and ignored us", "the place was dirty"],
         neutral_other=["we went on a Friday night", "ordered the set menu", "it was a work lunch",
                        "we sat outside on the terrace"],
         staff=["the waiter", "the manager", "the kitchen", "the delivery driver"],
         thing=["our order", "my booking", "the bill", "our table"],
+        aspect=["food", "service", "atmosphere", "dessert", "pasta", "coffee", "meal", "menu"],
+        kind=["restaurant", "meal", "place"],
     ),
     "support desk": dict(
         brand=["HelpHub", "DeskPilot", "FixIt Desk", "AnswerLine", "the IT desk"],
@@ -332,8 +352,77 @@ DOMAINS = {
         neutral_other=["I opened the ticket on Monday", "it's my third ticket this year", "I called from my work phone"],
         staff=["the agent", "Sam from support", "the second-line team", "the chat bot"],
         thing=["my ticket", "my case", "my request", "my complaint"],
+        aspect=["agent", "answer", "follow-up", "service", "help"],
+        kind=["support team", "help desk"],
+    ),
+    "entertainment": dict(
+        brand=["Starlight Cinemas", "ReelBox", "Nightowl Streaming", "PlayForge", "PageTurn Books", "Encore Tickets"],
+        it=["the streaming service", "the cinema", "the app", "the game"],
+        feature=["the video player", "the subtitles", "the download feature", "the watchlist", "4K playback",
+                 "the seat booking", "the save system", "multiplayer matchmaking", "the e-reader sync"],
+        task=["watch a film", "download an episode", "book cinema seats", "join a match", "resume my book",
+              "switch the subtitles on"],
+        fail=["stutters every few minutes", "loses my place every time", "won't play anything in HD",
+              "puts the audio out of sync", "kicks me out mid-match", "crashes at the same cutscene"],
+        slow=["buffers constantly", "takes ages to start a film", "has loading screens that last forever",
+              "takes a minute to open the menu"],
+        fast=["starts playing instantly", "streams in 4K without a hiccup", "loads levels in seconds"],
+        req=["add subtitles in more languages", "let me download episodes", "add a kids profile",
+             "bring back the old series", "add couch co-op", "offer audio description on more films"],
+        question=["when does season 3 come out", "is the film available with audio description",
+                  "can I watch on two screens at once", "is there parking at the cinema",
+                  "does the book come as an audiobook too"],
+        bill=["I was charged after cancelling my membership", "the price went up again without warning",
+              "I paid for the season pass and got nothing", "the ticket booking fee was charged twice"],
+        bill_q=["is there a student discount", "can I pause my membership", "do the gift cards expire"],
+        good=["the film was absolutely gripping", "the story kept me hooked until the end", "the acting was superb",
+              "the soundtrack is gorgeous", "the new season is the best yet", "the ending made me cry in a good way",
+              "the graphics are stunning", "the characters feel real", "it was funny and clever from start to finish",
+              "the cinema was comfortable and the sound was amazing"],
+        bad_other=["the film was boring and far too long", "the plot made no sense", "the ending was a huge letdown",
+                   "the acting was wooden", "the cinema was freezing and the screen was dirty",
+                   "the new season is lazy and predictable", "the characters are flat and forgettable",
+                   "the jokes fall flat", "the story drags on with nothing happening"],
+        neutral_other=["watched it on a Sunday evening", "we saw the 8pm showing", "I'm halfway through the second season",
+                       "played it for about ten hours", "read it on holiday"],
+        staff=["the cinema staff", "customer support", "the usher"],
+        thing=["my membership", "my account", "my ticket", "my subscription"],
+        aspect=["film", "story", "plot", "acting", "ending", "soundtrack", "characters", "script", "new season",
+                "game", "graphics", "dialogue", "pacing", "book", "performances"],
+        kind=["film", "series", "game", "book", "streaming service"],
     ),
 }
+
+# General sentiment vocabulary, so that models trained on the corpus learn words, not only templates.
+LEXICON = dict(
+    pos_adj=["great", "excellent", "amazing", "wonderful", "fantastic", "brilliant", "superb", "lovely", "delightful",
+             "outstanding", "impressive", "perfect", "awesome", "terrific", "solid", "reliable", "pleasant",
+             "charming", "enjoyable", "fun", "beautiful", "smart", "clever", "helpful", "friendly", "warm", "smooth",
+             "intuitive", "elegant", "refreshing", "remarkable", "satisfying", "memorable", "gorgeous", "top-notch",
+             "stellar", "exceptional", "polished", "thoughtful", "effortless", "fabulous", "inspiring", "heartwarming",
+             "funny", "entertaining", "engaging", "gripping", "witty", "spotless", "generous", "flawless", "cosy"],
+    neg_adj=["terrible", "awful", "horrible", "dreadful", "poor", "bad", "disappointing", "useless", "pathetic",
+             "frustrating", "annoying", "infuriating", "mediocre", "boring", "dull", "tedious", "clunky", "confusing",
+             "sloppy", "shoddy", "unreliable", "rude", "incompetent", "careless", "overpriced", "cheap", "flimsy",
+             "lazy", "messy", "ugly", "painful", "miserable", "unacceptable", "ridiculous", "laughable", "pointless",
+             "lifeless", "bland", "forgettable", "predictable", "tiresome", "unbearable", "awkward", "unhelpful",
+             "dismal", "lousy", "subpar", "second-rate", "half-baked", "buggy", "filthy", "chaotic"],
+    neu_adj=["okay", "fine", "average", "standard", "ordinary", "adequate", "acceptable", "so-so", "typical",
+             "alright", "as expected", "about what you'd expect"],
+    intens=["really", "so", "incredibly", "absolutely", "genuinely", "surprisingly", "truly", "very", "extremely",
+            "honestly"],
+    waste=["money", "time", "an evening", "a weekend", "my afternoon"],
+    pos_noun=["gem", "delight", "masterpiece", "treat", "joy", "triumph", "bargain", "winner", "lifesaver",
+              "pleasure", "revelation", "breath of fresh air", "class act", "real find"],
+    neg_noun=["mess", "disaster", "letdown", "nightmare", "rip-off", "joke", "waste", "failure", "chore",
+              "headache", "shambles", "train wreck", "con", "disgrace"],
+    pos_verb=["enjoyed", "loved", "adored", "appreciated", "was impressed by", "was blown away by", "was delighted with"],
+    neg_verb=["hated", "regretted", "disliked", "was disappointed by", "was fed up with", "couldn't stand", "was annoyed by"],
+    late=["my flight", "the flight", "my parcel", "our food", "the delivery", "my refund", "the technician",
+          "my new card", "the shuttle bus", "our room", "the replacement", "the connecting flight", "my order"],
+    hours=["two", "three", "four", "five", "six", "eight", "twelve"],
+    quality=["charm", "warmth", "imagination", "energy", "care", "polish", "heart", "wit", "soul", "attention to detail"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # Templates per (category, sentiment). {x} slots come from the domain; several templates per cell
@@ -446,6 +535,43 @@ TEMPLATES = {
         "No problems at all, {good}.",
         "I rarely write reviews, but {brand} deserves one. {Good}, {good2}, and when I had a small problem {staff} sorted it out the same day. This is how it should be done everywhere. Thank you!",
         "Had a really rough week and this was the one thing that went right. {Good}. Thanks {staff}!",
+        "{Brand} is {pos_adj}.",
+        "What {a_pos_adj} {kind}!",
+        "The {aspect} was {intens} {pos_adj}.",
+        "The {aspect} was {pos_adj} and the {aspect2} was {pos_adj2}.",
+        "I love this {kind}.",
+        "I really love the {aspect}.",
+        "Worth every penny, the {aspect} is {pos_adj}.",
+        "Couldn't be happier with the {aspect}.",
+        "The {aspect} never disappoints.",
+        "Such {a_pos_adj} {kind}, highly recommend.",
+        "{Pos_adj} {aspect}, {pos_adj2} {aspect2}.",
+        "Not {neg_adj} at all, actually {pos_adj}.",
+        "I didn't expect much, but the {aspect} was {pos_adj}.",
+        "It's hard not to love the {aspect}.",
+        "One of the best I've tried: the {aspect} is {intens} {pos_adj}.",
+        "{Intens} {pos_adj}. I'll be back.",
+        "the {aspect} is {pos_adj} , {pos_adj2} and {intens} {pos_adj3}",
+        "{Brand} is {a_pos_noun}.",
+        "The {aspect} is {a_pos_noun}.",
+        "I {pos_verb} the {aspect}.",
+        "{a_pos_adj} , {pos_adj2} {aspect}",
+        "{intens} {pos_adj} {aspect}",
+        "the {aspect} is nothing short of {pos_adj}",
+        "far better than I expected, {intens} {pos_adj}",
+        "full of {quality} and {quality2}",
+        "the {aspect} has real {quality}",
+        "{a_pos_noun} from start to finish",
+        "exceeds expectations in every way",
+        "a {kind} with {quality} and a {pos_adj} {aspect}",
+        "I {pos_verb} every minute of it.",
+        "This {kind} is {pos_adj}.",
+        "This is {a_pos_noun}.",
+        "This is exactly what I needed, and it is {pos_adj}.",
+        "I think this is the best {kind} I have tried, and I have tried a lot of them.",
+        "This is {a_pos_adj} {kind}. It does exactly what it promises, the {aspect} is {pos_adj2}, and it is worth it. I have recommended it to everyone I know.",
+        "It was my first time with {brand} and it won't be the last. The {aspect} was {pos_adj}, it was all {intens} easy, and the {aspect2} is {pos_adj2}. A {pos_adj3} experience from start to finish.",
+        "It is rare that I am this happy with a {kind}. {Good}. It is {pos_adj} and {pos_adj2}.",
     ],
     ("question", "neutral"): [
         "{Question}?",
@@ -468,6 +594,14 @@ TEMPLATES = {
         "Third time asking: {question}?",
         "Why is it so hard to find out {question}?",
         "{Question}? The chat bot keeps sending me in circles.",
+        "How is it acceptable that {it_bare} {slow}?",
+        "Is anyone going to explain why {it_bare} {slow}?",
+        "Can someone explain why {bad_other}?",
+        "How hard is it to let me {task}? {Feature} {fail} again.",
+        "What is going on? {Feature} {fail} and nobody answers.",
+        "Why do I have to chase you every time? {Bill}.",
+        "Still waiting for an answer. {Question}?",
+        "Hello?? Anyone there? {Question}?",
     ],
     ("billing", "negative"): [
         "{Bill}. Fix this now.",
@@ -518,6 +652,13 @@ TEMPLATES = {
         "It's not fast, it's not reliable, {it_bare} {slow}.",
         "ugh {it_bare} {slow}",
         "Terrible performance, {it_bare} {slow}.",
+        "{Late} was delayed again and no one told us anything.",
+        "{Late} is {hours} hours late. Again.",
+        "Still waiting for {late}, {hours} days now.",
+        "Nobody told us {late} was delayed. We waited {hours} hours.",
+        "{Late} delayed {hours} hours, no explanation, no apology.",
+        "{hours} hours waiting for {late}. Unbelievable.",
+        "Why is {late} always late?",
         "I don't understand how {it_bare} can be this slow. Last week {it_bare} {slow}, and today it was just as bad. I've got better things to do than wait around. Fix it or I'm leaving.",
     ],
     ("performance", "positive"): [
@@ -527,6 +668,8 @@ TEMPLATES = {
         "Finally, {it_bare} {fast}. Thanks!",
         "{Brand} {fast} 👏",
         "No more waiting, {it_bare} {fast}.",
+        "{Late} was right on time, thank you!",
+        "{Late} arrived early, great job.",
         "Was slow before, but now {it_bare} {fast}.",
     ],
     ("performance", "neutral"): [
@@ -552,6 +695,36 @@ TEMPLATES = {
         "Not good. {Bad_other}.",
         "Fantastic, {bad_other}. Just what I wanted.",
         "{Bad_other}. Avoid.",
+        "{Brand} is {neg_adj}.",
+        "What {a_neg_adj} {kind}.",
+        "The {aspect} was {intens} {neg_adj}.",
+        "The {aspect} was {neg_adj} and the {aspect2} was {neg_adj2}.",
+        "I hate the new {aspect}.",
+        "The {aspect} is not {pos_adj} at all.",
+        "The {aspect} isn't {pos_adj}, it's {neg_adj}.",
+        "A complete waste of {waste}, the {aspect} was {neg_adj}.",
+        "Save your money, the {aspect} is {neg_adj}.",
+        "The worst {kind} I've had in years.",
+        "{Neg_adj} {aspect}, {neg_adj2} {aspect2}.",
+        "The {aspect} was {pos_adj}, but the {aspect2} was {intens} {neg_adj}.",
+        "I wanted to like it, but the {aspect} is {neg_adj}.",
+        "Never again. The {aspect} was {neg_adj}.",
+        "Hard to recommend: the {aspect} felt {neg_adj}.",
+        "Nothing about the {aspect} was {pos_adj}.",
+        "the {aspect} is {neg_adj} , {neg_adj2} and {intens} {neg_adj3}",
+        "{Brand} is {a_neg_noun}.",
+        "The {aspect} is {a_neg_noun}.",
+        "I {neg_verb} the {aspect}.",
+        "{a_neg_adj} , {neg_adj2} {aspect}",
+        "{intens} {neg_adj} {aspect}",
+        "the {aspect} is far from {pos_adj}",
+        "the {aspect} lacks any {quality}",
+        "no {quality} , no {quality2} , nothing",
+        "too {neg_adj} to recommend",
+        "{a_neg_noun} from start to finish",
+        "falls short in every way",
+        "a {kind} without {quality} and a {neg_adj} {aspect}",
+        "I {neg_verb} every minute of it.",
         "{Staff} was rude and unhelpful.",
         "Not happy with {thing}, {bad_other}.",
         "Where do I even start. {Bad_other}, {staff} shrugged it off, and when I asked for a manager I was told to write an email. I have never felt so ignored as a customer. Won't be back.",
@@ -567,6 +740,12 @@ TEMPLATES = {
         "{Neutral_other}. No strong feelings either way.",
         "It was okay. {Neutral_other}.",
         "{Neutral_other}. Some good, some bad.",
+        "The {aspect} was {neu_adj}.",
+        "The {aspect} is {neu_adj}, nothing more, nothing less.",
+        "{Aspect}: {neu_adj}. {Aspect2}: {neu_adj2}.",
+        "The {kind} is {neu_adj}.",
+        "Some parts were {pos_adj}, others {neg_adj}. Overall {neu_adj}.",
+        "The {aspect} was neither {pos_adj} nor {neg_adj}, just {neu_adj}.",
         "{Neutral_other}. Overall it was an average experience: a few things worked well, a few didn't, and nothing stood out enough to write home about.",
     ],
     ("other", "positive"): [
@@ -574,6 +753,9 @@ TEMPLATES = {
         "{Neutral_other}. Would happily come back.",
         "{Neutral_other}, everything went smoothly.",
         "{Neutral_other}. Pleasant surprise, no complaints.",
+        "The {aspect} was {neg_adj}, but the {aspect2} was {intens} {pos_adj}.",
+        "Not perfect, but the {aspect} was {pos_adj} and I'd go again.",
+        "Had my doubts about the {aspect}, but it turned out {pos_adj}.",
     ],
 }
 
@@ -661,11 +843,54 @@ STANDALONE = [
     ("survey: 9/10, friendly staff", "positive", "praise"),
     ("survey: 5/10, it was ok", "neutral", "other"),
     ("Rate: 1 star. Nothing works.", "negative", "bug report"),
+    ("your app and website are trash", "negative", "bug report"),
+    ("smh, still no call back", "negative", "performance"),
+    ("Not your finest moment today.", "negative", "other"),
+    ("You honestly can't make this up.", "negative", "other"),
+    ("Good job, really. Two hours on the tarmac and no water.", "negative", "performance"),
+    ("wtf is going on with my booking", "negative", "question"),
+    ("No one picks up the phone. Ever.", "negative", "performance"),
+    ("I'm shocked at how little you care about your customers.", "negative", "other"),
+    ("Missed my connection because of your delay. Now stuck overnight.", "negative", "performance"),
+    ("Third cancelled flight this month. Done with you.", "negative", "other"),
+    ("Still no bag, still no answer.", "negative", "other"),
+    ("Two hours on hold just to be disconnected", "negative", "performance"),
+    ("Gate agent could not have cared less", "negative", "other"),
+    ("Thanks for stranding us in Denver 🙃", "negative", "other"),
+    ("Amazing how you manage to lose my luggage every single time", "negative", "other"),
+    ("So disappointed with the way this was handled", "negative", "other"),
+    ("I regret buying this", "negative", "other"),
+    ("This is the last time I order from you", "negative", "other"),
+    ("Stop sending me emails, I unsubscribed twice", "negative", "other"),
+    ("the update broke everything lol", "negative", "bug report"),
+    ("You guys are the best, thanks for getting me home", "positive", "praise"),
+    ("Smooth flight, friendly crew, landed early. Perfect.", "positive", "praise"),
+    ("Thank you for the quick rebooking, lifesaver!", "positive", "praise"),
+    ("Love flying with you, never a bad experience", "positive", "praise"),
+    ("Best customer service I've had in ages", "positive", "praise"),
+    ("What a pleasant surprise, everything just worked", "positive", "praise"),
+    ("Got upgraded for free, made my day 😊", "positive", "praise"),
+    ("Really appreciate the honest answer", "positive", "praise"),
+    ("Big fan of the new design", "positive", "praise"),
+    ("Great value and super comfy", "positive", "praise"),
+    ("Thanks, that solved it!", "positive", "praise"),
+    ("Happy customer here, keep it up", "positive", "praise"),
+    ("Is the flight to Boston on time tonight?", "neutral", "question"),
+    ("Do I need to print my boarding pass?", "neutral", "question"),
+    ("Heading to the airport now", "neutral", "other"),
+    ("First time flying with you tomorrow", "neutral", "other"),
+    ("Just placed my first order", "neutral", "other"),
+    ("Saw the ad on TV last night", "neutral", "other"),
+    ("Will the store be open on the holiday?", "neutral", "question"),
+    ("Following up on my email from Monday", "neutral", "question"),
+    ("I'd like to change my delivery address please", "neutral", "question"),
+    ("Any news on the new version?", "neutral", "question"),
+    ("Switching to the annual plan next month", "neutral", "billing"),
 ]
 
 OPENERS = {
     "negative": ["", "", "", "", "Ugh. ", "Honestly, ", "Wow. ", "Seriously, ", "Not impressed. ", "Sigh. ",
-                 "This is a joke. ", "Hi, ", "To whom it may concern, ", "Day 3 of this: ", "@support "],
+                 "This is a joke. ", "Hi, ", "To whom it may concern, ", "Day 3 of this: "],
     "neutral": ["", "", "", "", "Hi, ", "Hello, ", "Hey, ", "Hi team, ", "Good afternoon, ", "Dear support, ",
                 "Quick note: ", "Hi all, "],
     "positive": ["", "", "", "", "Wow, ", "Honestly, ", "Just wanted to say: ", "Hey team! ", "Update: ",
@@ -682,6 +907,11 @@ EMOJI = {
     "negative": ["😡", "😤", "👎", "🙄", "😞", "💀", "🤬", "😠"],
     "neutral": ["🤔", "🙂", "🙏", "👀"],
     "positive": ["😍", "👍", "🙌", "❤️", "😊", "🎉", "⭐⭐⭐⭐⭐", "💯"],
+}
+HASHTAGS = {
+    "negative": ["#fail", "#disappointed", "#neveragain", "#worstservice", "#notimpressed"],
+    "neutral": ["#help", "#question", "#customerservice", "#travel", "#info"],
+    "positive": ["#happycustomer", "#thankyou", "#love", "#recommended", "#bestservice"],
 }
 MISSPELLINGS = {
     "definitely": "definately", "receive": "recieve", "because": "becuase", "really": "realy",
@@ -745,6 +975,12 @@ def fill(template, domain, rng):
     for key in ("brand", "it", "feature", "task", "fail", "slow", "fast", "req", "question", "bill", "bill_q",
                 "good", "bad_other", "neutral_other", "staff", "thing"):
         values[key] = pick(key)
+    for key in ("aspect", "kind"):
+        values[key] = pick(key)
+    values["aspect2"] = rng.choice([a for a in d["aspect"] if a != values["aspect"]])
+    for key, words in LEXICON.items():
+        first, second, third = rng.sample(words, 3)
+        values[key], values[key + "2"], values[key + "3"] = first, second, third
     values["feature2"] = pick("feature")
     values["fail2"] = pick("fail")
     values["req2"] = pick("req")
@@ -758,13 +994,17 @@ def fill(template, domain, rng):
 
     def replace(match):
         key = match.group(1)
-        value = values[key.lower()]
+        if key.lower().startswith("a_"):
+            word = values[key.lower()[2:]]
+            value = ("an " if word[0] in "aeiou" else "a ") + word
+        else:
+            value = values[key.lower()]
         return cap(value) if key[0].isupper() else value
 
     text = re.sub(r"\{([A-Za-z_0-9]+)\}", replace, template)
     # "Your your app" style doubles and "the the" from slot joins.
     text = re.sub(r"\b(the|your|my) (the|your|my) ", r"\1 ", text, flags=re.IGNORECASE)
-    return text
+    return text, values["brand"]
 
 
 def typo(word, rng):
@@ -778,8 +1018,12 @@ def typo(word, rng):
     return word
 
 
-def vary(text, sentiment, rng):
-    """Register: opener, closer, emoji, casing, typos. Keeps the label's meaning intact."""
+def handle(brand):
+    return "@" + re.sub(r"[^A-Za-z0-9]", "", brand.title() if brand.islower() else brand)
+
+
+def vary(text, sentiment, brand, rng):
+    """Register: opener, closer, emoji, hashtags, @handles, casing, typos. Keeps the label's meaning intact."""
     if rng.random() < 0.45:
         opener = rng.choice(OPENERS[sentiment])
         greeting = re.match(r"(hi|hello|hey|dear|good|quick|honestly|wow|seriously|ugh)\b", text, re.IGNORECASE)
@@ -790,6 +1034,10 @@ def vary(text, sentiment, rng):
         text = text.rstrip() + rng.choice(CLOSERS[sentiment])
     if rng.random() < 0.18:
         text = text + " " + rng.choice(EMOJI[sentiment])
+    if rng.random() < 0.05:
+        text = text + " " + rng.choice(HASHTAGS[sentiment])
+    if rng.random() < 0.1:
+        text = handle(brand) + " " + text
     if rng.random() < 0.2:
         words = text.split(" ")
         for _ in range(rng.choice([1, 1, 2])):
@@ -810,13 +1058,13 @@ def vary(text, sentiment, rng):
 
 # Cell weights: roughly 40% negative, 27% neutral, 33% positive; categories between 9% and 20%.
 WEIGHTS = {
-    ("bug report", "negative"): 14, ("bug report", "neutral"): 4,
+    ("bug report", "negative"): 12, ("bug report", "neutral"): 4,
     ("feature request", "neutral"): 8, ("feature request", "positive"): 3, ("feature request", "negative"): 3,
-    ("praise", "positive"): 20,
-    ("question", "neutral"): 9, ("question", "negative"): 2,
+    ("praise", "positive"): 28,
+    ("question", "neutral"): 9, ("question", "negative"): 5,
     ("billing", "negative"): 9, ("billing", "neutral"): 4, ("billing", "positive"): 2,
     ("performance", "negative"): 9, ("performance", "positive"): 4, ("performance", "neutral"): 2,
-    ("other", "negative"): 8, ("other", "neutral"): 7, ("other", "positive"): 3,
+    ("other", "negative"): 11, ("other", "neutral"): 9, ("other", "positive"): 6,
 }
 
 
@@ -843,7 +1091,8 @@ def generate(seed=SEED, target=TARGET_ROWS):
         category, sentiment = rng.choices(cells, weights)[0]
         domain = rng.choice(domains)
         template = rng.choice(TEMPLATES[(category, sentiment)])
-        text = vary(fill(template, domain, rng), sentiment, rng)
+        text, brand = fill(template, domain, rng)
+        text = vary(text, sentiment, brand, rng)
         add(text, sentiment, category)
     rng.shuffle(rows)
     return rows

@@ -108,6 +108,8 @@ public static class InputFileReader
             BadDataFound = _ => badQuoting = true,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
+            // Blank lines come through (and are skipped below) so every physical line is counted.
+            IgnoreBlankLines = false,
         };
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, configuration);
@@ -121,11 +123,19 @@ public static class InputFileReader
         var labelIndex = options.LabelColumn is null ? -1 : IndexOf(header, options.LabelColumn, path);
         var idIndex = Array.FindIndex(header, h => string.Equals(h, options.IdColumn, StringComparison.OrdinalIgnoreCase));
         badQuoting = false;
+        var previousEnd = csv.Parser.RawRow;
         while (csv.Read())
         {
             // Fields are parsed lazily: reading them first is what lets BadDataFound fire for this record.
             var fields = csv.Parser.Record ?? [];
-            var span = RecordSpan.Of(csv.Parser.RawRecord, csv.Parser.RawRow, badQuoting);
+            var span = RecordSpan.After(previousEnd, csv.Parser.RawRecord);
+            previousEnd = csv.Parser.RawRow;
+            if (string.IsNullOrWhiteSpace(csv.Parser.RawRecord))
+            {
+                badQuoting = false;
+                continue;
+            }
+
             var error = badQuoting
                 ? span.QuoteError()
                 : fields.Length != header.Length ? $"expected {header.Length} fields, found {fields.Length}" : null;

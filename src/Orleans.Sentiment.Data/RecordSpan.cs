@@ -6,16 +6,11 @@ namespace Orleans.Sentiment.Data;
 /// </summary>
 internal readonly record struct RecordSpan(int Start, int End)
 {
-    public static RecordSpan Of(string rawRecord, int endRow, bool badQuoting)
+    /// <summary>The span of a record that follows the one ending on <paramref name="previousEnd"/> (blank lines are records too).</summary>
+    public static RecordSpan After(int previousEnd, string rawRecord)
     {
-        var breaks = rawRecord.Count(c => c == '\n');
-        // CsvHelper's raw row is the line the record ends on, counting its terminating line break. A record
-        // with an unterminated quote has no terminator: its final break (and the rest of the file) is field text.
-        var quoteOpen = badQuoting && rawRecord.Count(c => c == '"') % 2 == 1;
-        var terminated = rawRecord.EndsWith('\n') && !quoteOpen;
-        var start = endRow - breaks + (terminated ? 1 : 0);
-        var end = start + rawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
-        return new RecordSpan(start, end);
+        var start = previousEnd + 1;
+        return new RecordSpan(start, start + rawRecord.TrimEnd('\r', '\n').Count(c => c == '\n'));
     }
 
     public string QuoteError() => Start == End

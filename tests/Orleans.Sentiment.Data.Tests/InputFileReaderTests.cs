@@ -17,6 +17,17 @@ public sealed class InputFileReaderTests : TempDirectory
     }
 
     [Fact]
+    public void Read_CsvWithCrLfAndBlankLines_CountsEveryPhysicalLine()
+    {
+        var path = WriteFile("crlf.csv", "text,label\r\none,a\r\n\r\n\r\n\"two\r\nlines\",b\r\nthree,c");
+
+        var rows = InputFileReader.Read(path, Labelled).ToList();
+
+        Assert.Equal([2, 5, 7], rows.Select(r => r.Line));
+        Assert.All(rows, r => Assert.True(r.IsValid));
+    }
+
+    [Fact]
     public void Read_CsvWithStrayQuoteInQuotedField_ReportsMalformedRowAtItsLine()
     {
         var path = WriteFile("quote.csv", "text,label\nok,a\n\"bad \"quote\" here\",b\nfine,c\n");

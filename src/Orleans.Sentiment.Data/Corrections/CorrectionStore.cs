@@ -20,7 +20,8 @@ public sealed class CorrectionStore
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    // Ignoring case shares one gate between "Acme" and "acme", which are one file on case-insensitive disks.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _time;
 
     public CorrectionStore(string directory, TimeProvider? time = null)
@@ -46,7 +47,7 @@ public sealed class CorrectionStore
     public async Task<Correction> AppendAsync(string tenant, string text, string label, string? id = null, string? source = null, CancellationToken cancellationToken = default)
     {
         var path = PathFor(tenant);
-        var correction = new Correction(text?.Trim()!, label?.Trim()!, _time.GetUtcNow(), Blank(id), Blank(source));
+        var correction = new Correction(text?.Trim() ?? string.Empty, label?.Trim() ?? string.Empty, _time.GetUtcNow(), Blank(id), Blank(source));
         CorrectionLimits.Validate(correction);
         var line = Utf8.GetBytes(JsonSerializer.Serialize(correction, Json) + "\n");
 
