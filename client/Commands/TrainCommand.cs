@@ -29,7 +29,7 @@ internal static class TrainCommand
         var learningRate = new Option<float?>("--lr") { Description = "Starting learning rate, decaying linearly (default: 0.1 from 5,000 rows up, larger for smaller data)." };
         var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times are split into subword pieces.", DefaultValueFactory = _ => defaults.MinWordCount };
         var pieces = new Option<int>("--pieces") { Description = "Word-continuation pieces (##ing) in the vocabulary, so unseen words map to known pieces (0: unseen words become [UNK]).", DefaultValueFactory = _ => defaults.SubwordPieces };
-        var balance = new Option<bool>("--balance-labels") { Description = "Weight examples by 1/sqrt(label frequency) (single-label data).", DefaultValueFactory = _ => defaults.BalanceLabels };
+        var balance = new Option<bool>("--balance-labels") { Description = "Weight examples by 1/sqrt(label frequency) (single-label data); on by default, --balance-labels false turns it off.", DefaultValueFactory = _ => defaults.BalanceLabels };
         var patience = new Option<int>("--patience") { Description = "Epochs without a better validation macro-F1 before stopping.", DefaultValueFactory = _ => defaults.Patience };
         var command = new Command("train", "Train a classifier (compact engine: word + bigram embeddings, CPU only) and write a model folder.")
         {
