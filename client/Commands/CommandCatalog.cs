@@ -12,5 +12,7 @@ internal static class CommandCatalog
         PrepareCommand.Create(),
         CorrectCommand.Create(),
         new Command("model", "Get and make model folders.") { ModelPullCommand.Create() },
+        TrainCommand.Create(),
+        EvaluateCommand.Create(),
     ];
 }
