@@ -1,174 +1,178 @@
-using System.Globalization;
-using System.Text;
+using System.Buffers;
 
 namespace Orleans.Sentiment.Inference.Tokenization;
 
-/// <summary>BERT-style WordPiece: basic normalisation, whitespace/punctuation split, greedy longest match.</summary>
+/// <summary>
+/// BERT-family WordPiece exactly as Hugging Face <c>tokenizers</c> runs it: added tokens matched on the raw text,
+/// BertNormalizer, BertPreTokenizer (split on whitespace, each punctuation character alone), greedy
+/// longest-match WordPiece (a word over <c>max_input_chars_per_word</c> characters, or with any piece missing,
+/// is one unknown token), then the post-processor's special tokens.
+/// </summary>
 public sealed class WordPieceTokenizer : ITextTokenizer
 {
-    private const int MaxCharsPerWord = 100;
-    private readonly Dictionary<string, int> _vocab;
-    private readonly bool _lowerCase;
-    private readonly int _cls;
-    private readonly int _sep;
-    private readonly int _unk;
+    private readonly WordPieceVocabulary _vocabulary;
+    private readonly BertNormalizer? _normalizer;
+    private readonly AddedTokenSplitter _splitter;
+    private readonly SpecialTokenTemplate _template;
+    private readonly int _unknownId;
+    private readonly int _maxCharsPerWord;
 
-    public WordPieceTokenizer(IReadOnlyList<string> vocabulary, bool lowerCase, int modelMaxLength)
+    public WordPieceTokenizer(WordPieceTokenizerOptions options)
     {
-        _vocab = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
-        for (var i = 0; i < vocabulary.Count; i++)
-        {
-            _vocab.TryAdd(vocabulary[i], i);
-        }
-
-        _lowerCase = lowerCase;
-        _cls = Require("[CLS]");
-        _sep = Require("[SEP]");
-        _unk = Require("[UNK]");
-        PadTokenId = Require("[PAD]");
-        ModelMaxLength = modelMaxLength;
+        ArgumentNullException.ThrowIfNull(options);
+        _vocabulary = new WordPieceVocabulary(options.Vocabulary, options.ContinuingSubwordPrefix);
+        _normalizer = options.Normalizer is null ? null : new BertNormalizer(options.Normalizer);
+        _splitter = new AddedTokenSplitter(options.AddedTokens);
+        _template = options.Template;
+        _maxCharsPerWord = options.MaxInputCharsPerWord;
+        _unknownId = options.Vocabulary.TryGetValue(options.UnknownToken, out var unknown)
+            ? unknown
+            : throw new ModelFolderException($"The WordPiece vocabulary has no unknown token '{options.UnknownToken}'.");
+        PadTokenId = options.PadTokenId;
+        ModelMaxLength = options.ModelMaxLength;
     }
 
     public int PadTokenId { get; }
 
     public int ModelMaxLength { get; }
 
-    public static WordPieceTokenizer FromVocabFile(string path, bool lowerCase, int modelMaxLength) =>
-        new(File.ReadAllLines(path), lowerCase, modelMaxLength);
-
     public int[] Encode(string text, int? maxLength = null)
     {
-        var ids = new List<int> { _cls };
-        foreach (var word in SplitWords(Normalize(text)))
+        ArgumentNullException.ThrowIfNull(text);
+        var segments = new List<TextSegment>(1);
+        _splitter.Split(text, segments);
+        var normalized = _normalizer is null ? ArrayPool<char>.Shared.Rent(text.Length + 16) : BertNormalizer.RentOutput(text.Length);
+        var ids = new IdBuffer(text.Length / 3);
+        try
         {
-            AppendWordPieces(word, ids);
-        }
+            foreach (var segment in segments)
+            {
+                if (segment.IsAddedToken)
+                {
+                    ids.Add(segment.TokenId);
+                    continue;
+                }
 
-        if (maxLength is { } limit && ids.Count + 1 > limit)
+                var raw = text.AsSpan(segment.Start, segment.Length);
+                int length;
+                if (_normalizer is null)
+                {
+                    raw.CopyTo(normalized);
+                    length = raw.Length;
+                }
+                else
+                {
+                    length = _normalizer.Normalize(raw, normalized);
+                }
+
+                AppendWords(normalized.AsSpan(0, length), ref ids);
+            }
+
+            return _template.Apply(ids.Span, maxLength);
+        }
+        finally
         {
-            ids.RemoveRange(Math.Max(1, limit - 1), ids.Count - Math.Max(1, limit - 1));
+            ids.Dispose();
+            ArrayPool<char>.Shared.Return(normalized);
         }
-
-        ids.Add(_sep);
-        return [.. ids];
     }
 
-    private int Require(string token) =>
-        _vocab.TryGetValue(token, out var id) ? id : throw new ModelFolderException($"WordPiece vocabulary has no {token} token.");
-
-    private string Normalize(string text)
+    /// <summary>BertPreTokenizer: whitespace separates words and every punctuation character is a word of its own.</summary>
+    private void AppendWords(ReadOnlySpan<char> text, ref IdBuffer ids)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
+        var wordStart = -1;
+        for (var i = 0; i < text.Length;)
         {
-            if (rune.Value == 0 || rune.Value == 0xFFFD || (Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune)))
+            var cp = Scalars.At(text, i, out var width);
+            var flags = UnicodeTables.Flags(cp);
+            if ((flags & (CharFlags.BertWhitespace | CharFlags.BertPunctuation)) == 0)
             {
+                if (wordStart < 0)
+                {
+                    wordStart = i;
+                }
+
+                i += width;
                 continue;
             }
 
-            if (Rune.IsWhiteSpace(rune))
+            if (wordStart >= 0)
             {
-                builder.Append(' ');
+                AppendPieces(text[wordStart..i], ref ids);
+                wordStart = -1;
             }
-            else if (IsCjk(rune.Value))
+
+            if ((flags & CharFlags.BertPunctuation) != 0)
             {
-                builder.Append(' ').Append(rune.ToString()).Append(' ');
+                AppendPieces(text.Slice(i, width), ref ids);
             }
-            else
-            {
-                builder.Append(rune.ToString());
-            }
+
+            i += width;
         }
 
-        var cleaned = builder.ToString();
-        return _lowerCase ? StripAccents(cleaned.ToLowerInvariant()) : cleaned;
-    }
-
-    private static string StripAccents(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        if (wordStart >= 0)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static IEnumerable<string> SplitWords(string text)
-    {
-        foreach (var chunk in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var start = 0;
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (IsPunctuation(chunk[i]))
-                {
-                    if (i > start)
-                    {
-                        yield return chunk[start..i];
-                    }
-
-                    yield return chunk[i].ToString();
-                    start = i + 1;
-                }
-            }
-
-            if (start < chunk.Length)
-            {
-                yield return chunk[start..];
-            }
+            AppendPieces(text[wordStart..], ref ids);
         }
     }
 
-    private void AppendWordPieces(string word, List<int> ids)
+    /// <summary>Greedy longest-match-first WordPiece over one word, as Hugging Face's WordPiece model.</summary>
+    private void AppendPieces(ReadOnlySpan<char> word, ref IdBuffer ids)
     {
-        if (word.Length > MaxCharsPerWord)
+        if (CountScalars(word) > _maxCharsPerWord)
         {
-            ids.Add(_unk);
+            ids.Add(_unknownId);
             return;
         }
 
-        var pieces = new List<int>();
+        var firstPiece = ids.Count;
         var start = 0;
         while (start < word.Length)
         {
-            var end = word.Length;
-            var found = -1;
-            while (start < end)
+            var end = Math.Min(word.Length, start + _vocabulary.LongestToken);
+            var found = false;
+            while (end > start)
             {
-                var piece = start == 0 ? word[start..end] : "##" + word[start..end];
-                if (_vocab.TryGetValue(piece, out var id))
+                // Never cut between the two halves of a surrogate pair: Rust slices on character boundaries.
+                if (end < word.Length && char.IsLowSurrogate(word[end]) && char.IsHighSurrogate(word[end - 1]))
                 {
-                    found = id;
+                    end--;
+                    continue;
+                }
+
+                var piece = word[start..end];
+                if (start == 0 ? _vocabulary.TryGetInitial(piece, out var id) : _vocabulary.TryGetContinuation(piece, out id))
+                {
+                    ids.Add(id);
+                    found = true;
                     break;
                 }
 
                 end--;
             }
 
-            if (found < 0)
+            if (!found)
             {
-                ids.Add(_unk);
+                ids.Count = firstPiece;
+                ids.Add(_unknownId);
                 return;
             }
 
-            pieces.Add(found);
             start = end;
         }
-
-        ids.AddRange(pieces);
     }
 
-    private static bool IsPunctuation(char c) =>
-        (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126) || char.IsPunctuation(c);
+    private static int CountScalars(ReadOnlySpan<char> word)
+    {
+        var count = word.Length;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsLowSurrogate(word[i]) && char.IsHighSurrogate(word[i - 1]))
+            {
+                count--;
+            }
+        }
 
-    private static bool IsCjk(int cp) =>
-        (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF)
-        || (cp >= 0x2A700 && cp <= 0x2B73F) || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B820 && cp <= 0x2CEAF)
-        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+        return count;
+    }
 }
