@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Orleans.Sentiment.Inference.Tokenization;
 
 /// <summary>A piece of the input: either plain text to tokenize or one added token.</summary>
@@ -14,9 +16,16 @@ internal readonly record struct TextSegment(int Start, int Length, int TokenId)
 internal sealed class AddedTokenSplitter
 {
     private readonly AddedToken[] _tokens;
+    private readonly SearchValues<char> _firstChars;
 
-    public AddedTokenSplitter(IEnumerable<AddedToken> tokens) =>
+    public AddedTokenSplitter(IEnumerable<AddedToken> tokens)
+    {
         _tokens = [.. tokens.Where(t => t.Content.Length > 0).OrderByDescending(t => t.Content.Length)];
+        _firstChars = SearchValues.Create([.. _tokens.Select(t => t.Content[0]).Distinct()]);
+    }
+
+    /// <summary>False when no added token can occur in the text (none of their first characters does).</summary>
+    public bool MayMatch(ReadOnlySpan<char> text) => _tokens.Length > 0 && text.ContainsAny(_firstChars);
 
     public void Split(ReadOnlySpan<char> text, List<TextSegment> segments)
     {

@@ -15,9 +15,29 @@ internal sealed class BertNormalizer(BertNormalizerOptions options)
     private readonly bool _strip = options.StripsAccents;
     private readonly bool _lower = options.Lowercase;
 
-    /// <summary>Writes the normalized form of <paramref name="text"/> to <paramref name="output"/>; returns its length.</summary>
+    /// <summary>ASCII control characters that clean_text removes (tab, newline, vertical tab, form feed and return are whitespace).</summary>
+    private static readonly SearchValues<char> s_asciiRemoved = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
+    /// <summary>
+    /// Writes the normalized form of <paramref name="text"/> to <paramref name="output"/>; returns its length.
+    /// Whitespace may be left as it is: the BERT pre-tokenizer splits on it exactly as on the space clean_text makes.
+    /// </summary>
     public int Normalize(ReadOnlySpan<char> text, Span<char> output)
     {
+        // Plain ASCII without control characters (most feedback): only lowercasing can change it.
+        if (Ascii.IsValid(text) && (!_clean || !text.ContainsAny(s_asciiRemoved)))
+        {
+            if (_lower)
+            {
+                Ascii.ToLower(text, output, out var written);
+                return written;
+            }
+
+            text.CopyTo(output);
+            return text.Length;
+        }
+
         var length = 0;
         Span<int> scratch = stackalloc int[3];
         for (var i = 0; i < text.Length;)

@@ -33,31 +33,27 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
     public int[] Encode(string text, int? maxLength = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var segments = new List<TextSegment>(1);
-        _splitter.Split(text, segments);
         var ids = new IdBuffer(text.Length / 3);
         try
         {
+            if (!_splitter.MayMatch(text))
+            {
+                AppendText(text, ref ids);
+                return _template.Apply(ids.Span, maxLength);
+            }
+
+            var segments = new List<TextSegment>();
+            _splitter.Split(text, segments);
             foreach (var segment in segments)
             {
                 if (segment.IsAddedToken)
                 {
                     ids.Add(segment.TokenId);
-                    continue;
                 }
-
-                if (segment.Length == 0)
+                else
                 {
-                    continue;
+                    AppendText(text.AsSpan(segment.Start, segment.Length), ref ids);
                 }
-
-                var piece = text.AsSpan(segment.Start, segment.Length);
-                if (_addPrefixSpace && piece[0] != ' ')
-                {
-                    piece = string.Concat(" ", piece).AsSpan();
-                }
-
-                AppendPieces(piece, ref ids);
             }
 
             return _template.Apply(ids.Span, maxLength);
@@ -66,6 +62,22 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         {
             ids.Dispose();
         }
+    }
+
+    /// <summary>One piece of text between added tokens: the optional prefix space, then the GPT-2 split and BPE.</summary>
+    private void AppendText(ReadOnlySpan<char> piece, ref IdBuffer ids)
+    {
+        if (piece.IsEmpty)
+        {
+            return;
+        }
+
+        if (_addPrefixSpace && piece[0] != ' ')
+        {
+            piece = string.Concat(" ", piece).AsSpan();
+        }
+
+        AppendPieces(piece, ref ids);
     }
 
     private void AppendPieces(ReadOnlySpan<char> text, ref IdBuffer ids)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Orleans.Sentiment.Inference.Tokenization;
 
@@ -39,33 +40,28 @@ public sealed class WordPieceTokenizer : ITextTokenizer
     public int[] Encode(string text, int? maxLength = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var segments = new List<TextSegment>(1);
-        _splitter.Split(text, segments);
         var normalized = _normalizer is null ? ArrayPool<char>.Shared.Rent(text.Length + 16) : BertNormalizer.RentOutput(text.Length);
         var ids = new IdBuffer(text.Length / 3);
         try
         {
+            if (!_splitter.MayMatch(text))
+            {
+                AppendText(text, normalized, ref ids);
+                return _template.Apply(ids.Span, maxLength);
+            }
+
+            var segments = new List<TextSegment>();
+            _splitter.Split(text, segments);
             foreach (var segment in segments)
             {
                 if (segment.IsAddedToken)
                 {
                     ids.Add(segment.TokenId);
-                    continue;
-                }
-
-                var raw = text.AsSpan(segment.Start, segment.Length);
-                int length;
-                if (_normalizer is null)
-                {
-                    raw.CopyTo(normalized);
-                    length = raw.Length;
                 }
                 else
                 {
-                    length = _normalizer.Normalize(raw, normalized);
+                    AppendText(text.AsSpan(segment.Start, segment.Length), normalized, ref ids);
                 }
-
-                AppendWords(normalized.AsSpan(0, length), ref ids);
             }
 
             return _template.Apply(ids.Span, maxLength);
@@ -75,6 +71,18 @@ public sealed class WordPieceTokenizer : ITextTokenizer
             ids.Dispose();
             ArrayPool<char>.Shared.Return(normalized);
         }
+    }
+
+    private void AppendText(ReadOnlySpan<char> raw, char[] buffer, ref IdBuffer ids)
+    {
+        if (_normalizer is null)
+        {
+            AppendWords(raw, ref ids);
+            return;
+        }
+
+        var length = _normalizer.Normalize(raw, buffer);
+        AppendWords(buffer.AsSpan(0, length), ref ids);
     }
 
     /// <summary>BertPreTokenizer: whitespace separates words and every punctuation character is a word of its own.</summary>
@@ -117,38 +125,46 @@ public sealed class WordPieceTokenizer : ITextTokenizer
     }
 
     /// <summary>Greedy longest-match-first WordPiece over one word, as Hugging Face's WordPiece model.</summary>
+    [SkipLocalsInit]
     private void AppendPieces(ReadOnlySpan<char> word, ref IdBuffer ids)
     {
-        if (CountScalars(word) > _maxCharsPerWord)
+        if (word.Length > _maxCharsPerWord && CountScalars(word) > _maxCharsPerWord)
         {
             ids.Add(_unknownId);
             return;
         }
 
+        // Hashes of every prefix of the remaining word, computed once per piece and probed longest first.
+        Span<int> prefixHashes = stackalloc int[Math.Min(word.Length, _vocabulary.LongestToken) + 1];
         var firstPiece = ids.Count;
         var start = 0;
         while (start < word.Length)
         {
-            var end = Math.Min(word.Length, start + _vocabulary.LongestToken);
+            var longest = Math.Min(word.Length - start, _vocabulary.LongestToken);
+            var hash = SpanTokenTable.InitialHash;
+            for (var k = 0; k < longest; k++)
+            {
+                hash = SpanTokenTable.Extend(hash, word[start + k]);
+                prefixHashes[k + 1] = hash;
+            }
+
+            var table = start == 0 ? _vocabulary.Initial : _vocabulary.Continuation;
+            var end = start + longest;
             var found = false;
-            while (end > start)
+            for (; end > start; end--)
             {
                 // Never cut between the two halves of a surrogate pair: Rust slices on character boundaries.
                 if (end < word.Length && char.IsLowSurrogate(word[end]) && char.IsHighSurrogate(word[end - 1]))
                 {
-                    end--;
                     continue;
                 }
 
-                var piece = word[start..end];
-                if (start == 0 ? _vocabulary.TryGetInitial(piece, out var id) : _vocabulary.TryGetContinuation(piece, out id))
+                if (table.TryGetValue(word[start..end], prefixHashes[end - start], out var id))
                 {
                     ids.Add(id);
                     found = true;
                     break;
                 }
-
-                end--;
             }
 
             if (!found)

@@ -1,21 +1,16 @@
 namespace Orleans.Sentiment.Inference.Tokenization;
 
 /// <summary>
-/// WordPiece tokens split for allocation-free lookups by span: word-initial pieces, and continuation pieces
-/// stored without their prefix (<c>##</c>) so a slice of the word can be looked up directly.
+/// WordPiece tokens split for lookups by span: word-initial pieces, and continuation pieces stored without their
+/// prefix (<c>##</c>) so a slice of the word can be looked up directly. A repeated token keeps its last id.
 /// </summary>
 internal sealed class WordPieceVocabulary
 {
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _initial;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuation;
-
     public WordPieceVocabulary(IReadOnlyDictionary<string, int> vocabulary, string continuingSubwordPrefix)
     {
-        var initial = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
         var continuation = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (token, id) in vocabulary)
         {
-            initial[token] = id;
             if (continuingSubwordPrefix.Length > 0 && token.StartsWith(continuingSubwordPrefix, StringComparison.Ordinal))
             {
                 continuation[token[continuingSubwordPrefix.Length..]] = id;
@@ -24,19 +19,14 @@ internal sealed class WordPieceVocabulary
             LongestToken = Math.Max(LongestToken, token.Length);
         }
 
-        if (continuingSubwordPrefix.Length == 0)
-        {
-            continuation = initial;
-        }
-
-        _initial = initial.GetAlternateLookup<ReadOnlySpan<char>>();
-        _continuation = continuation.GetAlternateLookup<ReadOnlySpan<char>>();
+        Initial = new SpanTokenTable(vocabulary);
+        Continuation = continuingSubwordPrefix.Length == 0 ? Initial : new SpanTokenTable(continuation);
     }
 
     /// <summary>Length in UTF-16 units of the longest token, which bounds every lookup.</summary>
     public int LongestToken { get; }
 
-    public bool TryGetInitial(ReadOnlySpan<char> piece, out int id) => _initial.TryGetValue(piece, out id);
+    public SpanTokenTable Initial { get; }
 
-    public bool TryGetContinuation(ReadOnlySpan<char> piece, out int id) => _continuation.TryGetValue(piece, out id);
+    public SpanTokenTable Continuation { get; }
 }

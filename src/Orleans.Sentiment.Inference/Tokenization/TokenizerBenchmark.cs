@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace Orleans.Sentiment.Inference.Tokenization;
+
+/// <summary>Single-thread tokenizer throughput: how many tokens per second <see cref="ITextTokenizer.Encode"/> produces.</summary>
+public static class TokenizerBenchmark
+{
+    /// <summary>
+    /// Encodes <paramref name="texts"/> once to warm up, then repeatedly on the calling thread until
+    /// <paramref name="minimumDuration"/> has passed, counting the ids produced (special tokens included).
+    /// </summary>
+    public static TokenizerBenchmarkResult Run(ITextTokenizer tokenizer, IReadOnlyList<string> texts, TimeSpan minimumDuration)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 0)
+        {
+            throw new ArgumentException("At least one text is needed to measure a tokenizer.", nameof(texts));
+        }
+
+        EncodeAll(tokenizer, texts);
+        long tokens = 0;
+        long encoded = 0;
+        var cpuBefore = ThreadCpuClock.Now();
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            tokens += EncodeAll(tokenizer, texts);
+            encoded += texts.Count;
+        }
+        while (clock.Elapsed < minimumDuration);
+
+        clock.Stop();
+        return new TokenizerBenchmarkResult(encoded, tokens, clock.Elapsed, ThreadCpuClock.Now() - cpuBefore);
+    }
+
+    /// <summary>Measures on the non-empty lines of a text file (one text per line).</summary>
+    public static TokenizerBenchmarkResult RunOnFile(ITextTokenizer tokenizer, string path, TimeSpan minimumDuration) =>
+        Run(tokenizer, [.. File.ReadLines(path).Where(l => l.Length > 0)], minimumDuration);
+
+    private static long EncodeAll(ITextTokenizer tokenizer, IReadOnlyList<string> texts)
+    {
+        long tokens = 0;
+        foreach (var text in texts)
+        {
+            tokens += tokenizer.Encode(text).Length;
+        }
+
+        return tokens;
+    }
+}
+
+/// <summary>
+/// What one benchmark run measured. <see cref="CpuTime"/> is the measuring thread's processor time: on a machine
+/// shared with other work, tokens per CPU second is the figure that says what one free core would do.
+/// </summary>
+public sealed record TokenizerBenchmarkResult(long Texts, long Tokens, TimeSpan Elapsed, TimeSpan CpuTime)
+{
+    public double TokensPerSecond => Tokens / Elapsed.TotalSeconds;
+
+    public double TokensPerCpuSecond => Tokens / Math.Max(CpuTime.TotalSeconds, 1e-9);
+
+    public double TextsPerSecond => Texts / Elapsed.TotalSeconds;
+}
