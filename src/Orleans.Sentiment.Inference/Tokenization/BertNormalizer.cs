@@ -15,9 +15,9 @@ internal sealed class BertNormalizer(BertNormalizerOptions options)
     private readonly bool _strip = options.StripsAccents;
     private readonly bool _lower = options.Lowercase;
 
-    /// <summary>ASCII control characters that clean_text removes (tab, newline, vertical tab, form feed and return are whitespace).</summary>
+    /// <summary>ASCII characters that clean_text removes: controls other than tab, newline and return (so also \v and \f).</summary>
     private static readonly SearchValues<char> s_asciiRemoved = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+        [.. Enumerable.Range(0, 0x80).Where(c => (UnicodeTables.Flags(c) & CharFlags.RemovedByCleanText) != 0).Select(c => (char)c)]);
 
     /// <summary>
     /// Writes the normalized form of <paramref name="text"/> to <paramref name="output"/>; returns its length.
