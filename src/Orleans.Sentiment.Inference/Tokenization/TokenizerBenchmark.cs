@@ -6,7 +6,7 @@ namespace Orleans.Sentiment.Inference.Tokenization;
 public static class TokenizerBenchmark
 {
     /// <summary>
-    /// Encodes <paramref name="texts"/> once to warm up, then repeatedly on the calling thread until
+    /// Encodes <paramref name="texts"/> once to warm up, then in passes over all of them on the calling thread until
     /// <paramref name="minimumDuration"/> has passed, counting the ids produced (special tokens included).
     /// </summary>
     public static TokenizerBenchmarkResult Run(ITextTokenizer tokenizer, IReadOnlyList<string> texts, TimeSpan minimumDuration)
@@ -21,17 +21,23 @@ public static class TokenizerBenchmark
         EncodeAll(tokenizer, texts);
         long tokens = 0;
         long encoded = 0;
-        var cpuBefore = ThreadCpuClock.Now();
+        var fastestPass = TimeSpan.MaxValue;
+        long tokensPerPass = 0;
+        var cpuStart = ThreadCpuClock.Now();
         var clock = Stopwatch.StartNew();
         do
         {
-            tokens += EncodeAll(tokenizer, texts);
+            var passStart = ThreadCpuClock.Now();
+            tokensPerPass = EncodeAll(tokenizer, texts);
+            var pass = ThreadCpuClock.Now() - passStart;
+            fastestPass = pass < fastestPass ? pass : fastestPass;
+            tokens += tokensPerPass;
             encoded += texts.Count;
         }
         while (clock.Elapsed < minimumDuration);
 
         clock.Stop();
-        return new TokenizerBenchmarkResult(encoded, tokens, clock.Elapsed, ThreadCpuClock.Now() - cpuBefore);
+        return new TokenizerBenchmarkResult(encoded, tokens, clock.Elapsed, ThreadCpuClock.Now() - cpuStart, tokensPerPass, fastestPass);
     }
 
     /// <summary>Measures on the non-empty lines of a text file (one text per line).</summary>
@@ -51,14 +57,20 @@ public static class TokenizerBenchmark
 }
 
 /// <summary>
-/// What one benchmark run measured. <see cref="CpuTime"/> is the measuring thread's processor time: on a machine
-/// shared with other work, tokens per CPU second is the figure that says what one free core would do.
+/// What one benchmark run measured. <see cref="CpuTime"/> is the measuring thread's processor time; the fastest
+/// pass over the texts (by processor time) is kept too: on a machine shared with other work, wall-clock figures
+/// measure the neighbours as much as the tokenizer.
 /// </summary>
-public sealed record TokenizerBenchmarkResult(long Texts, long Tokens, TimeSpan Elapsed, TimeSpan CpuTime)
+public sealed record TokenizerBenchmarkResult(long Texts, long Tokens, TimeSpan Elapsed, TimeSpan CpuTime, long TokensPerPass, TimeSpan FastestPassCpuTime)
 {
+    /// <summary>Tokens per wall-clock second over the whole run.</summary>
     public double TokensPerSecond => Tokens / Elapsed.TotalSeconds;
 
+    /// <summary>Tokens per second of the thread's processor time over the whole run.</summary>
     public double TokensPerCpuSecond => Tokens / Math.Max(CpuTime.TotalSeconds, 1e-9);
+
+    /// <summary>Tokens per second of processor time in the fastest pass: what one uncontended core does.</summary>
+    public double BestPassTokensPerCpuSecond => TokensPerPass / Math.Max(FastestPassCpuTime.TotalSeconds, 1e-9);
 
     public double TextsPerSecond => Texts / Elapsed.TotalSeconds;
 }
