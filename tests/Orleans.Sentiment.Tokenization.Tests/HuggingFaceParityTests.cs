@@ -37,6 +37,14 @@ public sealed class HuggingFaceParityTests : IDisposable
     public void Encode_RobertaTokenizerJson_MatchesHuggingFace() =>
         AssertParity(_folders.RobertaTokenizerJson(), "twitter-roberta-base");
 
+    [SharedDataFact]
+    public void Encode_WordPieceWithAddedTokens_MatchesHuggingFace() =>
+        AssertParity(_folders.WithAddedTokens(SharedTokenizerFolders.DistilBert, "distilbert-added-tokens"), "distilbert-added-tokens");
+
+    [SharedDataFact]
+    public void Encode_ByteLevelBpeWithAddedTokens_MatchesHuggingFace() =>
+        AssertParity(_folders.WithAddedTokens(_folders.RobertaTokenizerJson(), "roberta-added-tokens"), "roberta-added-tokens");
+
     private static void AssertParity(string folder, string expectedName)
     {
         var tokenizer = TokenizerLoader.Load(folder);

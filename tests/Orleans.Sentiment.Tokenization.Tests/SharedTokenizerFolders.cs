@@ -65,6 +65,19 @@ internal sealed class SharedTokenizerFolders : IDisposable
         File.WriteAllText(Path.Combine(dir, "tokenizer.json"), tokenizer.ToJsonString());
     });
 
+    /// <summary>A folder's tokenizer.json with the added tokens of Parity/added-tokens.json (under <paramref name="key"/>) appended.</summary>
+    public string WithAddedTokens(string baseFolder, string key) => Folder(key, dir =>
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(baseFolder, "tokenizer.json")))!;
+        var extra = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Parity", "added-tokens.json")))![key]!.AsArray();
+        foreach (var token in extra)
+        {
+            json["added_tokens"]!.AsArray().Add(token!.DeepClone());
+        }
+
+        File.WriteAllText(Path.Combine(dir, "tokenizer.json"), json.ToJsonString());
+    });
+
     private string Folder(string name, Action<string> fill)
     {
         var dir = Path.Combine(_temp, name);

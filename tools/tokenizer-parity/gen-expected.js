@@ -24,6 +24,15 @@ const distilbertJson = JSON.parse(fs.readFileSync(path.join(distilbertDir, 'toke
 const casedJson = JSON.parse(JSON.stringify(distilbertJson));
 casedJson.normalizer.lowercase = false; // strip_accents stays null, so it follows lowercase (off)
 const robertaJson = buildRobertaTokenizerJson(robertaDir);
+// Added tokens of every kind (normalized or not, single_word, lstrip/rstrip), as fine-tuned models carry them.
+const added = (id, content, o) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: true, special: false, ...o });
+const distilbertAddedJson = JSON.parse(JSON.stringify(distilbertJson));
+distilbertAddedJson.added_tokens.push(
+  added(30522, 'Covid19', {}), added(30523, '<URL>', { normalized: false, rstrip: true }),
+  added(30524, 'ok', { single_word: true }), added(30525, 'Ünï', {}));
+const robertaAddedJson = JSON.parse(JSON.stringify(robertaJson));
+robertaAddedJson.added_tokens.push(
+  added(50265, '@user', {}), added(50266, 'http', { normalized: false, single_word: true }), added(50267, '<URL>', { lstrip: true, rstrip: true }));
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenizer-parity-'));
 fs.writeFileSync(path.join(temp, 'roberta-tokenizer.json'), JSON.stringify(robertaJson));
@@ -31,6 +40,8 @@ fs.writeFileSync(path.join(temp, 'roberta-tokenizer.json'), JSON.stringify(rober
 const configs = [
   { name: 'distilbert-base-uncased', json: distilbertJson, source: 'hf/distilbert-base-uncased-finetuned-sst-2-english/tokenizer.json', config: { model_max_length: 512, do_lower_case: true } },
   { name: 'bert-cased-config', json: casedJson, source: 'the distilbert tokenizer.json with normalizer.lowercase=false (cased code path, uncased vocabulary)', config: { model_max_length: 512, do_lower_case: false } },
+  { name: 'distilbert-added-tokens', json: distilbertAddedJson, source: 'the distilbert tokenizer.json plus added tokens Covid19 (normalized), <URL> (raw, rstrip), ok (single_word), Ünï (normalized)', config: { model_max_length: 512, do_lower_case: true } },
+  { name: 'roberta-added-tokens', json: robertaAddedJson, source: 'the built RoBERTa tokenizer.json plus added tokens @user (normalized), http (raw, single_word), <URL> (lstrip, rstrip)', config: {} },
   { name: 'twitter-roberta-base', json: robertaJson, source: 'tokenizer.json built from hf/twitter-roberta-base-sentiment-latest vocab.json + merges.txt + special_tokens_map.json (roberta-tokenizer-json.js)', config: {} },
 ];
 
@@ -45,6 +56,10 @@ async function main() {
   const { Tokenizer: JsTokenizer } = await import('@huggingface/tokenizers');
   const jsVersion = JSON.parse(fs.readFileSync(path.join(__dirname, 'node_modules', '@huggingface', 'tokenizers', 'package.json'), 'utf8')).version;
   const summary = [];
+  fs.writeFileSync(path.join(parityDir, 'added-tokens.json'), JSON.stringify({
+    'distilbert-added-tokens': distilbertAddedJson.added_tokens.filter((t) => t.id >= 30522),
+    'roberta-added-tokens': robertaAddedJson.added_tokens.filter((t) => t.id >= 50265),
+  }, null, 1) + '\n');
   for (const c of configs) {
     const full = tk.Tokenizer.fromString(JSON.stringify(c.json));
     const truncated = tk.Tokenizer.fromString(JSON.stringify(c.json));

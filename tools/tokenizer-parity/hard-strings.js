@@ -219,6 +219,11 @@ add('roberta-specials-literal', 'hello </s> world <s> <mask> <pad> <unk>');
 add('roberta-mask-lstrip', 'The movie was   <mask> and fun');
 add('roberta-mask-glued', 'x<mask>y <mask><mask>');
 add('roberta-specials-partial', '<s <mask < /s> <MASK>');
+add('added-covid', 'COVID19 covid19 Covid19s xCovid19 covid 19');
+add('added-url', 'see <URL>   now<URL>x <url>');
+add('added-single-word', 'ok OK okay book ok! ok_ok 1ok ok');
+add('added-normalized-accent', 'Ünïcode UNI uni ÜNÏ');
+add('added-user-http', '@user said http://t.co and @username https http');
 add('angle-brackets', '<b>bold</b> a<b c>d');
 
 // Mixed-script and tricky tokenization boundaries.

@@ -100,5 +100,6 @@ internal sealed class AddedTokenSplitter
         return before && after;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+    // Rust's char::is_alphanumeric, as Hugging Face uses for single_word tokens.
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber;
 }

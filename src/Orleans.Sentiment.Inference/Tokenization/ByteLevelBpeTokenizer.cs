@@ -9,6 +9,7 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
 {
     private readonly BytePairModel _model;
     private readonly AddedTokenSplitter _splitter;
+    private readonly AddedTokenSplitter _normalizedSplitter;
     private readonly SpecialTokenTemplate _template;
     private readonly bool _addPrefixSpace;
     private readonly bool _useRegex;
@@ -18,7 +19,9 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         ArgumentNullException.ThrowIfNull(options);
         int? unknownId = options.UnknownToken is { } unk && options.Vocabulary.TryGetValue(unk, out var id) ? id : null;
         _model = new BytePairModel(options.Vocabulary, options.Merges, unknownId, options.IgnoreMerges, options.Source);
-        _splitter = new AddedTokenSplitter(options.AddedTokens);
+        // Hugging Face matches raw-text tokens first, then normalized ones in what is left (no normalizer here).
+        _splitter = new AddedTokenSplitter(options.AddedTokens.Where(t => !t.Normalized));
+        _normalizedSplitter = new AddedTokenSplitter(options.AddedTokens.Where(t => t.Normalized));
         _template = options.Template;
         _addPrefixSpace = options.AddPrefixSpace;
         _useRegex = options.UseRegex;
@@ -64,8 +67,31 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         }
     }
 
+    private void AppendText(ReadOnlySpan<char> text, ref IdBuffer ids)
+    {
+        if (!_normalizedSplitter.MayMatch(text))
+        {
+            AppendPiece(text, ref ids);
+            return;
+        }
+
+        var segments = new List<TextSegment>();
+        _normalizedSplitter.Split(text, segments);
+        foreach (var segment in segments)
+        {
+            if (segment.IsAddedToken)
+            {
+                ids.Add(segment.TokenId);
+            }
+            else
+            {
+                AppendPiece(text.Slice(segment.Start, segment.Length), ref ids);
+            }
+        }
+    }
+
     /// <summary>One piece of text between added tokens: the optional prefix space, then the GPT-2 split and BPE.</summary>
-    private void AppendText(ReadOnlySpan<char> piece, ref IdBuffer ids)
+    private void AppendPiece(ReadOnlySpan<char> piece, ref IdBuffer ids)
     {
         if (piece.IsEmpty)
         {

@@ -15,7 +15,12 @@ internal static class TokenizerJsonReader
         var root = document.RootElement;
         var model = Property(root, "model") ?? throw Unsupported(path, "model", "missing");
         var modelType = String(model, "type") ?? (Property(model, "merges") is not null ? "BPE" : Property(model, "vocab") is not null ? "WordPiece" : null);
-        var added = ReadAddedTokens(root);
+        if (modelType is not ("WordPiece" or "BPE"))
+        {
+            throw Unsupported(path, "model type", modelType ?? "missing");
+        }
+
+        var added = AssignIds(ReadAddedTokens(root), ReadVocabulary(path, model));
         var template = ReadTemplate(path, Property(root, "post_processor"), added);
         var maxLength = settings.ModelMaxLength;
         return modelType switch
@@ -152,17 +157,44 @@ internal static class TokenizerJsonReader
         {
             foreach (var t in list.EnumerateArray())
             {
+                var special = Bool(t, "special") ?? false;
                 tokens.Add(new AddedToken(
                     String(t, "content") ?? string.Empty,
                     t.GetProperty("id").GetInt32(),
-                    Bool(t, "special") ?? false,
+                    special,
                     Bool(t, "single_word") ?? false,
                     Bool(t, "lstrip") ?? false,
-                    Bool(t, "rstrip") ?? false));
+                    Bool(t, "rstrip") ?? false,
+                    Bool(t, "normalized") ?? !special));
             }
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Gives each added token the id Hugging Face gives it when it loads the file: the model's id when the content is
+    /// in the vocabulary, else the next id after the vocabulary and the added tokens before it. (Files Hugging Face
+    /// wrote already agree; the "id" fields of a hand-edited file are not trusted.)
+    /// </summary>
+    private static List<AddedToken> AssignIds(List<AddedToken> tokens, Dictionary<string, int> vocabulary)
+    {
+        var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabularySize = vocabulary.Count;
+        var result = new List<AddedToken>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (!assigned.TryGetValue(token.Content, out var id) && !vocabulary.TryGetValue(token.Content, out id))
+            {
+                var maxAdded = assigned.Count == 0 ? -1 : assigned.Values.Max();
+                id = maxAdded >= vocabularySize ? maxAdded + 1 : vocabularySize;
+            }
+
+            assigned[token.Content] = id;
+            result.Add(token with { Id = id });
+        }
+
+        return result;
     }
 
     private static Dictionary<string, int> ReadVocabulary(string path, JsonElement model)

@@ -14,6 +14,7 @@ public sealed class WordPieceTokenizer : ITextTokenizer
     private readonly WordPieceVocabulary _vocabulary;
     private readonly BertNormalizer? _normalizer;
     private readonly AddedTokenSplitter _splitter;
+    private readonly AddedTokenSplitter _normalizedSplitter;
     private readonly SpecialTokenTemplate _template;
     private readonly int _unknownId;
     private readonly int _maxCharsPerWord;
@@ -23,7 +24,8 @@ public sealed class WordPieceTokenizer : ITextTokenizer
         ArgumentNullException.ThrowIfNull(options);
         _vocabulary = new WordPieceVocabulary(options.Vocabulary, options.ContinuingSubwordPrefix);
         _normalizer = options.Normalizer is null ? null : new BertNormalizer(options.Normalizer);
-        _splitter = new AddedTokenSplitter(options.AddedTokens);
+        _splitter = new AddedTokenSplitter(options.AddedTokens.Where(t => !t.Normalized));
+        _normalizedSplitter = new AddedTokenSplitter(options.AddedTokens.Where(t => t.Normalized).Select(NormalizeContent));
         _template = options.Template;
         _maxCharsPerWord = options.MaxInputCharsPerWord;
         _unknownId = options.Vocabulary.TryGetValue(options.UnknownToken, out var unknown)
@@ -75,14 +77,50 @@ public sealed class WordPieceTokenizer : ITextTokenizer
 
     private void AppendText(ReadOnlySpan<char> raw, char[] buffer, ref IdBuffer ids)
     {
-        if (_normalizer is null)
+        var normalized = raw;
+        if (_normalizer is not null)
         {
-            AppendWords(raw, ref ids);
+            normalized = buffer.AsSpan(0, _normalizer.Normalize(raw, buffer));
+        }
+
+        if (!_normalizedSplitter.MayMatch(normalized))
+        {
+            AppendWords(normalized, ref ids);
             return;
         }
 
-        var length = _normalizer.Normalize(raw, buffer);
-        AppendWords(buffer.AsSpan(0, length), ref ids);
+        var segments = new List<TextSegment>();
+        _normalizedSplitter.Split(normalized, segments);
+        foreach (var segment in segments)
+        {
+            if (segment.IsAddedToken)
+            {
+                ids.Add(segment.TokenId);
+            }
+            else
+            {
+                AppendWords(normalized.Slice(segment.Start, segment.Length), ref ids);
+            }
+        }
+    }
+
+    /// <summary>A normalized added token is looked for in normalized text, so its content is normalized too.</summary>
+    private AddedToken NormalizeContent(AddedToken token)
+    {
+        if (_normalizer is null)
+        {
+            return token;
+        }
+
+        var buffer = BertNormalizer.RentOutput(token.Content.Length);
+        try
+        {
+            return token with { Content = new string(buffer, 0, _normalizer.Normalize(token.Content, buffer)) };
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>BertPreTokenizer: whitespace separates words and every punctuation character is a word of its own.</summary>
