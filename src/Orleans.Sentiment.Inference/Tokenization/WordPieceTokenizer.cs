@@ -18,6 +18,10 @@ public sealed class WordPieceTokenizer : ITextTokenizer
     private readonly SpecialTokenTemplate _template;
     private readonly int _unknownId;
     private readonly int _maxCharsPerWord;
+    private readonly int[] _asciiPunctuationIds = new int[0x80];
+
+    /// <summary>The BERT classes of ASCII characters, read without a call per character.</summary>
+    private static readonly CharFlags[] s_asciiFlags = [.. Enumerable.Range(0, 0x80).Select(UnicodeTables.Flags)];
 
     public WordPieceTokenizer(WordPieceTokenizerOptions options)
     {
@@ -33,6 +37,12 @@ public sealed class WordPieceTokenizer : ITextTokenizer
             : throw new ModelFolderException($"The WordPiece vocabulary has no unknown token '{options.UnknownToken}'.");
         PadTokenId = options.PadTokenId;
         ModelMaxLength = options.ModelMaxLength;
+        for (var c = 0; c < 0x80; c++)
+        {
+            // A punctuation character is a word of its own: its id (or -1 for the general path) is fixed.
+            var text = ((char)c).ToString();
+            _asciiPunctuationIds[c] = _vocabulary.Initial.TryGetValue(text, SpanTokenTable.Hash(text), out var id) ? id : -1;
+        }
     }
 
     public int PadTokenId { get; }
@@ -124,13 +134,26 @@ public sealed class WordPieceTokenizer : ITextTokenizer
     }
 
     /// <summary>BertPreTokenizer: whitespace separates words and every punctuation character is a word of its own.</summary>
+    [SkipLocalsInit]
     private void AppendWords(ReadOnlySpan<char> text, ref IdBuffer ids)
     {
+        // Hashes of every prefix of the piece being matched; sized once for the longest token.
+        Span<int> prefixHashes = _vocabulary.LongestToken < 256 ? stackalloc int[_vocabulary.LongestToken + 1] : new int[_vocabulary.LongestToken + 1];
         var wordStart = -1;
         for (var i = 0; i < text.Length;)
         {
-            var cp = Scalars.At(text, i, out var width);
-            var flags = UnicodeTables.Flags(cp);
+            var c = text[i];
+            var width = 1;
+            CharFlags flags;
+            if (c < 0x80)
+            {
+                flags = s_asciiFlags[c];
+            }
+            else
+            {
+                flags = UnicodeTables.Flags(Scalars.At(text, i, out width));
+            }
+
             if ((flags & (CharFlags.BertWhitespace | CharFlags.BertPunctuation)) == 0)
             {
                 if (wordStart < 0)
@@ -144,13 +167,20 @@ public sealed class WordPieceTokenizer : ITextTokenizer
 
             if (wordStart >= 0)
             {
-                AppendPieces(text[wordStart..i], ref ids);
+                AppendPieces(text[wordStart..i], prefixHashes, ref ids);
                 wordStart = -1;
             }
 
             if ((flags & CharFlags.BertPunctuation) != 0)
             {
-                AppendPieces(text.Slice(i, width), ref ids);
+                if (c < 0x80 && _asciiPunctuationIds[c] >= 0)
+                {
+                    ids.Add(_asciiPunctuationIds[c]);
+                }
+                else
+                {
+                    AppendPieces(text.Slice(i, width), prefixHashes, ref ids);
+                }
             }
 
             i += width;
@@ -158,13 +188,12 @@ public sealed class WordPieceTokenizer : ITextTokenizer
 
         if (wordStart >= 0)
         {
-            AppendPieces(text[wordStart..], ref ids);
+            AppendPieces(text[wordStart..], prefixHashes, ref ids);
         }
     }
 
     /// <summary>Greedy longest-match-first WordPiece over one word, as Hugging Face's WordPiece model.</summary>
-    [SkipLocalsInit]
-    private void AppendPieces(ReadOnlySpan<char> word, ref IdBuffer ids)
+    private void AppendPieces(ReadOnlySpan<char> word, Span<int> prefixHashes, ref IdBuffer ids)
     {
         if (word.Length > _maxCharsPerWord && CountScalars(word) > _maxCharsPerWord)
         {
@@ -172,8 +201,6 @@ public sealed class WordPieceTokenizer : ITextTokenizer
             return;
         }
 
-        // Hashes of every prefix of the remaining word, computed once per piece and probed longest first.
-        Span<int> prefixHashes = stackalloc int[Math.Min(word.Length, _vocabulary.LongestToken) + 1];
         var firstPiece = ids.Count;
         var start = 0;
         while (start < word.Length)
