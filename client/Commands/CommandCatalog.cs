@@ -7,6 +7,11 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        IngestCommand.Create(),
+        StatsCommand.Create(),
+        PrepareCommand.Create(),
+        CorrectCommand.Create(),
+        new Command("model", "Get and make model folders.") { ModelPullCommand.Create() },
         TokenizeCommand.Create(),
     ];
 }
