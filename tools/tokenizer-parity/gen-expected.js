@@ -29,7 +29,7 @@ const added = (id, content, o) => ({ id, content, single_word: false, lstrip: fa
 const distilbertAddedJson = JSON.parse(JSON.stringify(distilbertJson));
 distilbertAddedJson.added_tokens.push(
   added(30522, 'Covid19', {}), added(30523, '<URL>', { normalized: false, rstrip: true }),
-  added(30524, 'ok', { single_word: true }), added(30525, 'Ünï', {}));
+  added(30524, 'ok', { single_word: true }), added(30525, 'Ünï', {}), added(30526, 'New York', {}));
 const robertaAddedJson = JSON.parse(JSON.stringify(robertaJson));
 robertaAddedJson.added_tokens.push(
   added(50265, '@user', {}), added(50266, 'http', { normalized: false, single_word: true }), added(50267, '<URL>', { lstrip: true, rstrip: true }));
@@ -40,7 +40,7 @@ fs.writeFileSync(path.join(temp, 'roberta-tokenizer.json'), JSON.stringify(rober
 const configs = [
   { name: 'distilbert-base-uncased', json: distilbertJson, source: 'hf/distilbert-base-uncased-finetuned-sst-2-english/tokenizer.json', config: { model_max_length: 512, do_lower_case: true } },
   { name: 'bert-cased-config', json: casedJson, source: 'the distilbert tokenizer.json with normalizer.lowercase=false (cased code path, uncased vocabulary)', config: { model_max_length: 512, do_lower_case: false } },
-  { name: 'distilbert-added-tokens', json: distilbertAddedJson, source: 'the distilbert tokenizer.json plus added tokens Covid19 (normalized), <URL> (raw, rstrip), ok (single_word), Ünï (normalized)', config: { model_max_length: 512, do_lower_case: true } },
+  { name: 'distilbert-added-tokens', json: distilbertAddedJson, source: 'the distilbert tokenizer.json plus added tokens Covid19 (normalized), <URL> (raw, rstrip), ok (single_word), Ünï and New York (normalized)', config: { model_max_length: 512, do_lower_case: true } },
   { name: 'roberta-added-tokens', json: robertaAddedJson, source: 'the built RoBERTa tokenizer.json plus added tokens @user (normalized), http (raw, single_word), <URL> (lstrip, rstrip)', config: {} },
   { name: 'twitter-roberta-base', json: robertaJson, source: 'tokenizer.json built from hf/twitter-roberta-base-sentiment-latest vocab.json + merges.txt + special_tokens_map.json (roberta-tokenizer-json.js)', config: {} },
 ];

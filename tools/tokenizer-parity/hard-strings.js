@@ -223,6 +223,7 @@ add('added-covid', 'COVID19 covid19 Covid19s xCovid19 covid 19');
 add('added-url', 'see <URL>   now<URL>x <url>');
 add('added-single-word', 'ok OK okay book ok! ok_ok 1ok ok');
 add('added-normalized-accent', 'Ünïcode UNI uni ÜNÏ');
+add('added-with-space', 'New\tYork NEW  YORK new york\nnew\r\nyork');
 add('added-user-http', '@user said http://t.co and @username https http');
 add('angle-brackets', '<b>bold</b> a<b c>d');
 

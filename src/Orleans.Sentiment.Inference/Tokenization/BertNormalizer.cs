@@ -21,20 +21,29 @@ internal sealed class BertNormalizer(BertNormalizerOptions options)
 
     /// <summary>
     /// Writes the normalized form of <paramref name="text"/> to <paramref name="output"/>; returns its length.
-    /// Whitespace may be left as it is: the BERT pre-tokenizer splits on it exactly as on the space clean_text makes.
     /// </summary>
     public int Normalize(ReadOnlySpan<char> text, Span<char> output)
     {
-        // Plain ASCII without control characters (most feedback): only lowercasing can change it.
+        // Plain ASCII without control characters (most feedback): lowercasing and tab/newline → space.
         if (Ascii.IsValid(text) && (!_clean || !text.ContainsAny(s_asciiRemoved)))
         {
+            var result = output[..text.Length];
             if (_lower)
             {
-                Ascii.ToLower(text, output, out var written);
-                return written;
+                Ascii.ToLower(text, result, out _);
+            }
+            else
+            {
+                text.CopyTo(result);
             }
 
-            text.CopyTo(output);
+            if (_clean)
+            {
+                result.Replace('\t', ' ');
+                result.Replace('\n', ' ');
+                result.Replace('\r', ' ');
+            }
+
             return text.Length;
         }
 
