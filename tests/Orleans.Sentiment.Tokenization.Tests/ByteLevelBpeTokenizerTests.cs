@@ -74,7 +74,7 @@ public sealed class ByteLevelBpeTokenizerTests : IDisposable
     }
 
     [Fact]
-    public void Encode_SpaceBeforeWord_IsTheByteSymbolĠ()
+    public void Encode_SpaceBeforeWord_JoinsTheWordAsByteSymbolG()
     {
         var tokenizer = Load(["Ġ a"]);
 
