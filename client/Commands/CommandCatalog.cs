@@ -14,5 +14,6 @@ internal static class CommandCatalog
         new Command("model", "Get and make model folders.") { ModelPullCommand.Create() },
         TrainCommand.Create(),
         EvaluateCommand.Create(),
+        TokenizeCommand.Create(),
     ];
 }

@@ -1,28 +1,38 @@
-using System.Text.Json.Nodes;
-
 namespace Orleans.Sentiment.Inference.Tokenization;
 
-/// <summary>Finds and loads the tokenizer of a Hugging Face model folder.</summary>
+/// <summary>
+/// Finds and loads the tokenizer of a Hugging Face model folder: <c>tokenizer.json</c> when present, else
+/// <c>vocab.txt</c> (WordPiece), else <c>vocab.json</c> + <c>merges.txt</c> (byte-level BPE).
+/// </summary>
 public static class TokenizerLoader
 {
-    private const int DefaultModelMaxLength = 512;
-
     public static ITextTokenizer Load(string directory)
     {
-        var tokenizerConfig = ReadJson(Path.Combine(directory, "tokenizer_config.json"));
-        var maxLength = tokenizerConfig?["model_max_length"]?.GetValue<double>() is { } m && m is > 0 and < 1_000_000
-            ? (int)m
-            : DefaultModelMaxLength;
-        var vocabPath = Path.Combine(directory, "vocab.txt");
-        if (File.Exists(vocabPath))
+        if (!Directory.Exists(directory))
         {
-            var lowerCase = tokenizerConfig?["do_lower_case"]?.GetValue<bool>() ?? true;
-            return WordPieceTokenizer.FromVocabFile(vocabPath, lowerCase, maxLength);
+            throw new ModelFolderException($"Model folder '{directory}' does not exist.");
+        }
+
+        var settings = TokenizerFolderSettings.Read(directory);
+        var tokenizerJson = Path.Combine(directory, "tokenizer.json");
+        if (File.Exists(tokenizerJson))
+        {
+            return TokenizerJsonReader.Read(tokenizerJson, settings);
+        }
+
+        var vocabTxt = Path.Combine(directory, "vocab.txt");
+        if (File.Exists(vocabTxt))
+        {
+            return VocabularyFilesReader.ReadWordPiece(vocabTxt, settings);
+        }
+
+        var vocabJson = Path.Combine(directory, "vocab.json");
+        if (File.Exists(vocabJson))
+        {
+            return VocabularyFilesReader.ReadByteLevelBpe(vocabJson, Path.Combine(directory, "merges.txt"), settings);
         }
 
         throw new ModelFolderException(
-            $"Model folder '{directory}' has no tokenizer this runtime reads (looked for vocab.txt).");
+            $"Model folder '{directory}' has no tokenizer: looked for tokenizer.json, vocab.txt (WordPiece) and vocab.json + merges.txt (byte-level BPE).");
     }
-
-    private static JsonNode? ReadJson(string path) => File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) : null;
 }

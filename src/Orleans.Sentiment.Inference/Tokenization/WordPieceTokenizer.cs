@@ -1,174 +1,259 @@
-using System.Globalization;
-using System.Text;
+using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Orleans.Sentiment.Inference.Tokenization;
 
-/// <summary>BERT-style WordPiece: basic normalisation, whitespace/punctuation split, greedy longest match.</summary>
+/// <summary>
+/// BERT-family WordPiece exactly as Hugging Face <c>tokenizers</c> runs it: added tokens matched on the raw text,
+/// BertNormalizer, BertPreTokenizer (split on whitespace, each punctuation character alone), greedy
+/// longest-match WordPiece (a word over <c>max_input_chars_per_word</c> characters, or with any piece missing,
+/// is one unknown token), then the post-processor's special tokens.
+/// </summary>
 public sealed class WordPieceTokenizer : ITextTokenizer
 {
-    private const int MaxCharsPerWord = 100;
-    private readonly Dictionary<string, int> _vocab;
-    private readonly bool _lowerCase;
-    private readonly int _cls;
-    private readonly int _sep;
-    private readonly int _unk;
+    private readonly WordPieceVocabulary _vocabulary;
+    private readonly BertNormalizer? _normalizer;
+    private readonly AddedTokenSplitter _splitter;
+    private readonly AddedTokenSplitter _normalizedSplitter;
+    private readonly SpecialTokenTemplate _template;
+    private readonly int _unknownId;
+    private readonly int _maxCharsPerWord;
+    private readonly int[] _asciiPunctuationIds = new int[0x80];
 
-    public WordPieceTokenizer(IReadOnlyList<string> vocabulary, bool lowerCase, int modelMaxLength)
+    /// <summary>The BERT classes of ASCII characters, read without a call per character.</summary>
+    private static readonly CharFlags[] s_asciiFlags = [.. Enumerable.Range(0, 0x80).Select(UnicodeTables.Flags)];
+
+    public WordPieceTokenizer(WordPieceTokenizerOptions options)
     {
-        _vocab = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
-        for (var i = 0; i < vocabulary.Count; i++)
+        ArgumentNullException.ThrowIfNull(options);
+        _vocabulary = new WordPieceVocabulary(options.Vocabulary, options.ContinuingSubwordPrefix);
+        _normalizer = options.Normalizer is null ? null : new BertNormalizer(options.Normalizer);
+        _splitter = new AddedTokenSplitter(options.AddedTokens.Where(t => !t.Normalized));
+        _normalizedSplitter = new AddedTokenSplitter(options.AddedTokens.Where(t => t.Normalized).Select(NormalizeContent));
+        _template = options.Template;
+        _maxCharsPerWord = options.MaxInputCharsPerWord;
+        _unknownId = options.Vocabulary.TryGetValue(options.UnknownToken, out var unknown)
+            ? unknown
+            : throw new ModelFolderException($"The WordPiece vocabulary has no unknown token '{options.UnknownToken}'.");
+        PadTokenId = options.PadTokenId;
+        ModelMaxLength = options.ModelMaxLength;
+        for (var c = 0; c < 0x80; c++)
         {
-            _vocab.TryAdd(vocabulary[i], i);
+            // A punctuation character is a word of its own: its id (or -1 for the general path) is fixed.
+            var text = ((char)c).ToString();
+            _asciiPunctuationIds[c] = _vocabulary.Initial.TryGetValue(text, SpanTokenTable.Hash(text), out var id) ? id : -1;
         }
-
-        _lowerCase = lowerCase;
-        _cls = Require("[CLS]");
-        _sep = Require("[SEP]");
-        _unk = Require("[UNK]");
-        PadTokenId = Require("[PAD]");
-        ModelMaxLength = modelMaxLength;
     }
 
     public int PadTokenId { get; }
 
     public int ModelMaxLength { get; }
 
-    public static WordPieceTokenizer FromVocabFile(string path, bool lowerCase, int modelMaxLength) =>
-        new(File.ReadAllLines(path), lowerCase, modelMaxLength);
-
     public int[] Encode(string text, int? maxLength = null)
     {
-        var ids = new List<int> { _cls };
-        foreach (var word in SplitWords(Normalize(text)))
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = _normalizer is null ? ArrayPool<char>.Shared.Rent(text.Length + 16) : BertNormalizer.RentOutput(text.Length);
+        var ids = new IdBuffer(text.Length / 3);
+        try
         {
-            AppendWordPieces(word, ids);
-        }
-
-        if (maxLength is { } limit && ids.Count + 1 > limit)
-        {
-            ids.RemoveRange(Math.Max(1, limit - 1), ids.Count - Math.Max(1, limit - 1));
-        }
-
-        ids.Add(_sep);
-        return [.. ids];
-    }
-
-    private int Require(string token) =>
-        _vocab.TryGetValue(token, out var id) ? id : throw new ModelFolderException($"WordPiece vocabulary has no {token} token.");
-
-    private string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (rune.Value == 0 || rune.Value == 0xFFFD || (Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune)))
+            if (!_splitter.MayMatch(text))
             {
-                continue;
+                AppendText(text, normalized, ref ids);
+                return _template.Apply(ids.Span, maxLength);
             }
 
-            if (Rune.IsWhiteSpace(rune))
+            var segments = new List<TextSegment>();
+            _splitter.Split(text, segments);
+            foreach (var segment in segments)
             {
-                builder.Append(' ');
-            }
-            else if (IsCjk(rune.Value))
-            {
-                builder.Append(' ').Append(rune.ToString()).Append(' ');
-            }
-            else
-            {
-                builder.Append(rune.ToString());
-            }
-        }
-
-        var cleaned = builder.ToString();
-        return _lowerCase ? StripAccents(cleaned.ToLowerInvariant()) : cleaned;
-    }
-
-    private static string StripAccents(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static IEnumerable<string> SplitWords(string text)
-    {
-        foreach (var chunk in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var start = 0;
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (IsPunctuation(chunk[i]))
+                if (segment.IsAddedToken)
                 {
-                    if (i > start)
-                    {
-                        yield return chunk[start..i];
-                    }
-
-                    yield return chunk[i].ToString();
-                    start = i + 1;
+                    ids.Add(segment.TokenId);
+                }
+                else
+                {
+                    AppendText(text.AsSpan(segment.Start, segment.Length), normalized, ref ids);
                 }
             }
 
-            if (start < chunk.Length)
-            {
-                yield return chunk[start..];
-            }
+            return _template.Apply(ids.Span, maxLength);
+        }
+        finally
+        {
+            ids.Dispose();
+            ArrayPool<char>.Shared.Return(normalized);
         }
     }
 
-    private void AppendWordPieces(string word, List<int> ids)
+    private void AppendText(ReadOnlySpan<char> raw, char[] buffer, ref IdBuffer ids)
     {
-        if (word.Length > MaxCharsPerWord)
+        var normalized = raw;
+        if (_normalizer is not null)
         {
-            ids.Add(_unk);
+            normalized = buffer.AsSpan(0, _normalizer.Normalize(raw, buffer));
+        }
+
+        if (!_normalizedSplitter.MayMatch(normalized))
+        {
+            AppendWords(normalized, ref ids);
             return;
         }
 
-        var pieces = new List<int>();
+        var segments = new List<TextSegment>();
+        _normalizedSplitter.Split(normalized, segments);
+        foreach (var segment in segments)
+        {
+            if (segment.IsAddedToken)
+            {
+                ids.Add(segment.TokenId);
+            }
+            else
+            {
+                AppendWords(normalized.Slice(segment.Start, segment.Length), ref ids);
+            }
+        }
+    }
+
+    /// <summary>A normalized added token is looked for in normalized text, so its content is normalized too.</summary>
+    private AddedToken NormalizeContent(AddedToken token)
+    {
+        if (_normalizer is null)
+        {
+            return token;
+        }
+
+        var buffer = BertNormalizer.RentOutput(token.Content.Length);
+        try
+        {
+            return token with { Content = new string(buffer, 0, _normalizer.Normalize(token.Content, buffer)) };
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>BertPreTokenizer: whitespace separates words and every punctuation character is a word of its own.</summary>
+    [SkipLocalsInit]
+    private void AppendWords(ReadOnlySpan<char> text, ref IdBuffer ids)
+    {
+        // Hashes of every prefix of the piece being matched; sized once for the longest token.
+        Span<int> prefixHashes = _vocabulary.LongestToken < 256 ? stackalloc int[_vocabulary.LongestToken + 1] : new int[_vocabulary.LongestToken + 1];
+        var wordStart = -1;
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            var width = 1;
+            CharFlags flags;
+            if (c < 0x80)
+            {
+                flags = s_asciiFlags[c];
+            }
+            else
+            {
+                flags = UnicodeTables.Flags(Scalars.At(text, i, out width));
+            }
+
+            if ((flags & (CharFlags.BertWhitespace | CharFlags.BertPunctuation)) == 0)
+            {
+                if (wordStart < 0)
+                {
+                    wordStart = i;
+                }
+
+                i += width;
+                continue;
+            }
+
+            if (wordStart >= 0)
+            {
+                AppendPieces(text[wordStart..i], prefixHashes, ref ids);
+                wordStart = -1;
+            }
+
+            if ((flags & CharFlags.BertPunctuation) != 0)
+            {
+                if (c < 0x80 && _asciiPunctuationIds[c] >= 0)
+                {
+                    ids.Add(_asciiPunctuationIds[c]);
+                }
+                else
+                {
+                    AppendPieces(text.Slice(i, width), prefixHashes, ref ids);
+                }
+            }
+
+            i += width;
+        }
+
+        if (wordStart >= 0)
+        {
+            AppendPieces(text[wordStart..], prefixHashes, ref ids);
+        }
+    }
+
+    /// <summary>Greedy longest-match-first WordPiece over one word, as Hugging Face's WordPiece model.</summary>
+    private void AppendPieces(ReadOnlySpan<char> word, Span<int> prefixHashes, ref IdBuffer ids)
+    {
+        if (word.Length > _maxCharsPerWord && CountScalars(word) > _maxCharsPerWord)
+        {
+            ids.Add(_unknownId);
+            return;
+        }
+
+        var firstPiece = ids.Count;
         var start = 0;
         while (start < word.Length)
         {
-            var end = word.Length;
-            var found = -1;
-            while (start < end)
+            var longest = Math.Min(word.Length - start, _vocabulary.LongestToken);
+            var hash = SpanTokenTable.InitialHash;
+            for (var k = 0; k < longest; k++)
             {
-                var piece = start == 0 ? word[start..end] : "##" + word[start..end];
-                if (_vocab.TryGetValue(piece, out var id))
-                {
-                    found = id;
-                    break;
-                }
-
-                end--;
+                hash = SpanTokenTable.Extend(hash, word[start + k]);
+                prefixHashes[k + 1] = hash;
             }
 
-            if (found < 0)
+            var table = start == 0 ? _vocabulary.Initial : _vocabulary.Continuation;
+            var end = start + longest;
+            var found = false;
+            for (; end > start; end--)
             {
-                ids.Add(_unk);
+                // Never cut between the two halves of a surrogate pair: Rust slices on character boundaries.
+                if (end < word.Length && char.IsLowSurrogate(word[end]) && char.IsHighSurrogate(word[end - 1]))
+                {
+                    continue;
+                }
+
+                if (table.TryGetValue(word[start..end], prefixHashes[end - start], out var id))
+                {
+                    ids.Add(id);
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                ids.Count = firstPiece;
+                ids.Add(_unknownId);
                 return;
             }
 
-            pieces.Add(found);
             start = end;
         }
-
-        ids.AddRange(pieces);
     }
 
-    private static bool IsPunctuation(char c) =>
-        (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126) || char.IsPunctuation(c);
+    private static int CountScalars(ReadOnlySpan<char> word)
+    {
+        var count = word.Length;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsLowSurrogate(word[i]) && char.IsHighSurrogate(word[i - 1]))
+            {
+                count--;
+            }
+        }
 
-    private static bool IsCjk(int cp) =>
-        (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF)
-        || (cp >= 0x2A700 && cp <= 0x2B73F) || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B820 && cp <= 0x2CEAF)
-        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+        return count;
+    }
 }

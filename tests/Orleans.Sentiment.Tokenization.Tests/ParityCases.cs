@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace Orleans.Sentiment.Tokenization.Tests;
+
+/// <summary>
+/// The committed hard strings and the ids Hugging Face tokenizers gave for them (tools/tokenizer-parity).
+/// </summary>
+internal static class ParityCases
+{
+    private static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "Parity");
+
+    public static IReadOnlyList<HardString> HardStrings { get; } = LoadHardStrings();
+
+    public static ExpectedIds Expected(string tokenizerName)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, $"expected-{tokenizerName}.json")));
+        var root = document.RootElement;
+        var cases = root.GetProperty("cases").EnumerateArray().ToArray();
+        return new ExpectedIds(
+            root.GetProperty("truncatedTo").GetInt32(),
+            [.. cases.Select(c => c.GetProperty("name").GetString()!)],
+            [.. cases.Select(c => Ids(c.GetProperty("ids")))],
+            [.. cases.Select(c => Ids(c.GetProperty("idsTruncated")))]);
+    }
+
+    private static int[] Ids(JsonElement array) => [.. array.EnumerateArray().Select(i => i.GetInt32())];
+
+    private static List<HardString> LoadHardStrings()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "hard-strings.json")));
+        return [.. document.RootElement.EnumerateArray().Select(e => new HardString(
+            e.GetProperty("name").GetString()!,
+            e.TryGetProperty("text", out var text)
+                ? text.GetString()!
+                // Unpaired surrogates are stored as UTF-16 code units: JSON readers refuse them inside strings.
+                : new string([.. e.GetProperty("utf16").EnumerateArray().Select(u => (char)u.GetInt32())])))];
+    }
+}
+
+internal sealed record HardString(string Name, string Text);
+
+internal sealed record ExpectedIds(int TruncatedTo, string[] Names, int[][] Ids, int[][] IdsTruncated);
