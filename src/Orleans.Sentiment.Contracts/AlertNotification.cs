@@ -1,0 +1,23 @@
+namespace Orleans.Sentiment.Contracts;
+
+public enum AlertKind
+{
+    /// <summary>The negative share rose above the threshold.</summary>
+    Spike,
+
+    /// <summary>The negative share fell back to the threshold or below.</summary>
+    Recovery,
+}
+
+/// <summary>What an alert says; the comment texts never travel in it.</summary>
+[GenerateSerializer, Immutable, Alias("sentiment.AlertNotification")]
+public sealed record AlertNotification(
+    [property: Id(0)] string Tenant,
+    [property: Id(1)] string Source,
+    [property: Id(2)] AlertKind Kind,
+    [property: Id(3)] int NegativeCount,
+    [property: Id(4)] int Count,
+    [property: Id(5)] int WindowSize,
+    [property: Id(6)] double Threshold,
+    [property: Id(7)] string? WebhookUrl,
+    [property: Id(8)] DateTimeOffset At);

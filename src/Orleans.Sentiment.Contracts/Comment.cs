@@ -1,0 +1,10 @@
+namespace Orleans.Sentiment.Contracts;
+
+/// <summary>A comment as it travels on the "comments" stream. The tenant travels in every payload (BRIEF §2).</summary>
+[GenerateSerializer, Immutable, Alias("sentiment.Comment")]
+public sealed record Comment(
+    [property: Id(0)] string Tenant,
+    [property: Id(1)] string Source,
+    [property: Id(2)] string? Id,
+    [property: Id(3)] string Text,
+    [property: Id(4)] DateTimeOffset Timestamp);

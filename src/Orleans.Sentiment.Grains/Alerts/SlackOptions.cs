@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Sentiment.Grains.Alerts;
+
+/// <summary>Slack delivery settings (configuration section "Slack").</summary>
+public sealed class SlackOptions : IValidatableObject
+{
+    public const string Section = "Slack";
+
+    /// <summary>Incoming-webhook URL used when a source's policy names none; none means alerts are only logged.</summary>
+    public string? DefaultWebhookUrl { get; set; }
+
+    /// <summary>Time allowed for one webhook request.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries after a failed delivery (exponential backoff from <see cref="RetryDelay"/>).</summary>
+    [Range(0, 20)]
+    public int MaxRetries { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DefaultWebhookUrl is { Length: > 0 } url
+            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            yield return new ValidationResult("Slack:DefaultWebhookUrl must be an absolute http or https URL.", [nameof(DefaultWebhookUrl)]);
+        }
+    }
+}

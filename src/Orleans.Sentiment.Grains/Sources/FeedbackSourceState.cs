@@ -1,0 +1,25 @@
+using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Alerts;
+using Orleans.Sentiment.Grains.Windows;
+
+namespace Orleans.Sentiment.Grains.Sources;
+
+/// <summary>Everything a source keeps between activations.</summary>
+[GenerateSerializer, Alias("sentiment.FeedbackSourceState")]
+public sealed class FeedbackSourceState
+{
+    [Id(0)]
+    public AlertPolicy Policy { get; set; } = AlertPolicy.Default;
+
+    [Id(1)]
+    public RollingWindow Window { get; set; } = new(AlertPolicy.Default.WindowSize);
+
+    [Id(2)]
+    public List<ClassifiedComment> Recent { get; set; } = [];
+
+    [Id(3)]
+    public RecentIds SeenIds { get; set; } = new();
+
+    [Id(4)]
+    public AlertStateMachine Alerts { get; set; } = new();
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+using Orleans.Sentiment.Contracts;
+
+namespace Orleans.Sentiment.Grains.Telemetry;
+
+/// <summary>
+/// The project's own instruments (meter "Orleans.Sentiment"). Tenant and source ids are never tags: they are
+/// unbounded and would explode the number of series.
+/// </summary>
+public sealed class SentimentMetrics
+{
+    private readonly Counter<long> _ingested;
+    private readonly Counter<long> _classified;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _alertsRaised;
+    private readonly Counter<long> _alertsSent;
+    private readonly Counter<long> _alertsFailed;
+    private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _latency;
+
+    public SentimentMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(Constants.MeterName);
+        _ingested = meter.CreateCounter<long>("orleans_sentiment_comments_ingested", "{comment}", "Comments accepted by the ingestion endpoint and handed to the stream.");
+        _classified = meter.CreateCounter<long>("orleans_sentiment_comments_classified", "{comment}", "Comments classified, by model and label.");
+        _duplicates = meter.CreateCounter<long>("orleans_sentiment_comments_duplicate", "{comment}", "Redelivered or repeated comments dropped by id.");
+        _alertsRaised = meter.CreateCounter<long>("orleans_sentiment_alerts_raised", "{alert}", "Spike and recovery alerts raised, by kind.");
+        _alertsSent = meter.CreateCounter<long>("orleans_sentiment_alerts_sent", "{alert}", "Alerts delivered to a webhook.");
+        _alertsFailed = meter.CreateCounter<long>("orleans_sentiment_alerts_failed", "{alert}", "Alerts that could not be delivered after all retries.");
+        _batchSize = meter.CreateHistogram<int>("orleans_sentiment_classification_batch_size", "{comment}", "Texts per model call.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
+        _latency = meter.CreateHistogram<double>("orleans_sentiment_classification_duration", "s", "Time of one model call.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    }
+
+    public void Ingested(int count) => _ingested.Add(count);
+
+    public void Classified(string model, string label) =>
+        _classified.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("label", label));
+
+    public void Duplicates(int count) => _duplicates.Add(count);
+
+    public void AlertRaised(AlertKind kind) => _alertsRaised.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
+
+    public void AlertSent() => _alertsSent.Add(1);
+
+    public void AlertFailed() => _alertsFailed.Add(1);
+
+    public void BatchClassified(int size, TimeSpan elapsed)
+    {
+        _batchSize.Record(size);
+        _latency.Record(elapsed.TotalSeconds);
+    }
+}
