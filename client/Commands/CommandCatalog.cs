@@ -7,5 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        ClassifyCommand.Create(),
+        ModelCommand.Create(),
+        BenchCommand.Create(),
     ];
 }

@@ -33,6 +33,8 @@ public static class SyntheticModelWriter
             GeneratedVocabulary.Write(directory, shape.VocabSize, Math.Min(512, shape.MaxPositions));
         }
 
+        SpecialTokenDefaults.Complete(directory, shape.Family);
+
         var weights = SynthWeightsGenerator.Generate(shape, request.Labels, request.Initialization);
         var onnx = TransformerGraphWriter.Build(weights, request.Int32Inputs);
         var onnxPath = ModelFolderWriter.OnnxPath(directory);

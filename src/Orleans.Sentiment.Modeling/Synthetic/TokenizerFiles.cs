@@ -22,7 +22,10 @@ public static class TokenizerFiles
         Directory.CreateDirectory(destination);
         foreach (var name in present)
         {
-            File.Copy(Path.Combine(source, name), Path.Combine(destination, name), overwrite: true);
+            var target = Path.Combine(destination, name);
+            File.Copy(Path.Combine(source, name), target, overwrite: true);
+            // Sources may be read-only (a shared or cached folder); the copy belongs to the new model folder.
+            File.SetAttributes(target, FileAttributes.Normal);
         }
     }
 
