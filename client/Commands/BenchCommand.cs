@@ -77,6 +77,10 @@ internal static class BenchCommand
                 $"| {size} | {ourRate:F1} | {(theirs is { } t ? t.ToString("F1", CultureInfo.InvariantCulture) : "n/a")} | {(theirs is { } r ? (ourRate / r).ToString("F2", CultureInfo.InvariantCulture) + "×" : "n/a")} |"));
         }
 
+        var grouped = texts.Count / ThroughputMeter.ClassifyGroupedSeconds(classifier, texts);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {batchSizes.Max()}, length-grouped (classify's batching) | {grouped:F1} | n/a | n/a |"));
+
         Console.WriteLine();
         if (reference is null)
         {

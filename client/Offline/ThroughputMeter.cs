@@ -21,6 +21,18 @@ internal static class ThroughputMeter
     }
 
     /// <summary>
+    /// Seconds to classify all texts in one call, which groups texts of similar length into batches (as
+    /// <c>classify</c> does per chunk), so batches carry little padding.
+    /// </summary>
+    public static double ClassifyGroupedSeconds(ITextClassifier classifier, IReadOnlyList<string> texts)
+    {
+        classifier.Classify(texts);
+        var watch = Stopwatch.StartNew();
+        classifier.Classify(texts);
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
     /// Tokens per second of <see cref="ITextTokenizer.Encode"/> on one thread, over at least one second.
     /// Hook: the tokenizer work's own TokenizerBenchmark can replace this when it is merged.
     /// </summary>
