@@ -43,6 +43,12 @@ internal static class ClassifyCommand
                 Variant = parse.GetValue(variant),
                 IntraOpThreads = parse.GetValue(threads),
             };
+            if (options.MaxBatchSize < 1)
+            {
+                Console.Error.WriteLine("--batch-size must be at least 1.");
+                return 1;
+            }
+
             var fileOptions = new InputFileOptions { TextColumn = parse.GetValue(textColumn)!, IdColumn = parse.GetValue(idColumn)! };
             try
             {
@@ -59,6 +65,17 @@ internal static class ClassifyCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The reason a record was skipped, without any of its text: JSON parser messages quote the offending
+    /// token, which may be part of a comment.
+    /// </summary>
+    private static string Describe(string? error) => error switch
+    {
+        null => "no text",
+        _ when error.StartsWith("invalid JSON", StringComparison.Ordinal) => "invalid JSON",
+        _ => error,
+    };
 
     private static async Task<string> RunAsync(ClassifierSet classifiers, string inputPath, InputFileOptions fileOptions, string outputPath, int chunkSize, CancellationToken cancellationToken)
     {
@@ -83,8 +100,7 @@ internal static class ClassifyCommand
                         continue;
                     }
 
-                    // Never echo the row: it may hold personal data.
-                    Console.Error.WriteLine($"{inputPath}:{row.Line}: skipped: {row.Error ?? "no text"}");
+                    Console.Error.WriteLine($"{inputPath}:{row.Line}: skipped: {Describe(row.Error)}");
                     bad++;
                 }
 

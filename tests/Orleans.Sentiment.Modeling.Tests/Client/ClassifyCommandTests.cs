@@ -74,4 +74,27 @@ public sealed class ClassifyCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.False(File.Exists(output));
     }
+
+    [Fact]
+    public async Task Classify_InvalidJsonLine_ReportsTheLineWithoutQuotingItsText()
+    {
+        var model = _folder.Combine("feedback");
+        TinyFolders.Write(model);
+        var input = _folder.Combine("in.jsonl");
+        await File.WriteAllLinesAsync(input, ["""{"text": "fine"}""", "nosecretword here"]);
+        var errors = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            await CliRunner.RunAsync("classify", "--model", model, "--input", input, "--output", _folder.Combine("out.jsonl"));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains($"{input}:2: skipped: invalid JSON", errors.ToString());
+        Assert.DoesNotContain("nosecretword", errors.ToString());
+    }
 }
