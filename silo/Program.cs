@@ -19,6 +19,7 @@ app.UseStatusCodePages();
 app.MapIngestion();
 app.MapClassify();
 app.MapSources();
+app.MapCorrections();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

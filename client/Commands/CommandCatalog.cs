@@ -7,8 +7,14 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        IngestCommand.Create(),
+        StatsCommand.Create(),
+        PrepareCommand.Create(),
+        CorrectCommand.Create(),
         ClassifyCommand.Create(),
         ModelCommand.Create(),
         BenchCommand.Create(),
+        TrainCommand.Create(),
+        EvaluateCommand.Create(),
     ];
 }

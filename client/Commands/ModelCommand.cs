@@ -7,12 +7,13 @@ internal static class ModelCommand
 {
     private static IEnumerable<Command> Subcommands() =>
     [
+        ModelPullCommand.Create(),
         ModelSynthCommand.Create(),
     ];
 
     public static Command Create()
     {
-        var command = new Command("model", "Get or make model folders (Hugging Face layout: config.json, tokenizer files, onnx/model.onnx).");
+        var command = new Command("model", "Get and make model folders (Hugging Face layout: config.json, tokenizer files, onnx/model.onnx).");
         foreach (var subcommand in Subcommands())
         {
             command.Subcommands.Add(subcommand);

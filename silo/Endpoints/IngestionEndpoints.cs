@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Silo.Hosting;
@@ -14,7 +15,7 @@ internal static class IngestionEndpoints
 
     private static async Task<IResult> IngestAsync(
         string tenant, string source, HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits,
-        SentimentMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        SentimentMetrics metrics, PipelineClock clock, CancellationToken cancellationToken)
     {
         if (Problems.CheckRoute(tenant, source) is { } invalidRoute)
         {
@@ -30,7 +31,7 @@ internal static class IngestionEndpoints
             return Problems.Invalid(parsed.Errors);
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.UtcNow;
         var comments = parsed.Comments
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();

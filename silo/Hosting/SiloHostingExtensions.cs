@@ -3,7 +3,9 @@ using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Silo.Models;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Orleans.Sentiment.Data.Corrections;
 
 namespace Orleans.Sentiment.Silo.Hosting;
 
@@ -30,6 +32,8 @@ internal static class SiloHostingExtensions
         var services = builder.Services;
         services.AddSentimentPipeline(builder.Configuration);
         services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CorrectionsOptions>().Bind(builder.Configuration.GetSection(CorrectionsOptions.Section));
+        services.AddSingleton(sp => new CorrectionStore(sp.GetRequiredService<IOptions<CorrectionsOptions>>().Value.ResolvedDirectory));
         services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var inference = builder.Configuration.GetSection(InferenceOptions.Section).Get<InferenceOptions>() ?? new InferenceOptions();

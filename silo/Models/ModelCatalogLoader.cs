@@ -1,4 +1,6 @@
+using Orleans.Sentiment.Hub;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Training.BuiltIn;
 
 namespace Orleans.Sentiment.Silo.Models;
 
@@ -10,9 +12,14 @@ internal static partial class ModelCatalogLoader
         var configured = configuration.GetSection("Models").Get<List<ModelOptions>>() ?? [];
         if (configured.Count == 0)
         {
-            var cache = string.IsNullOrEmpty(inference.CacheDirectory) ? DefaultCacheDirectory() : inference.CacheDirectory;
-            configured = BuiltInModels.Prepare(cache);
-            LogBuiltIn(logger, string.Join(", ", configured.Select(m => m.Name)));
+            var cache = string.IsNullOrEmpty(inference.CacheDirectory) ? BuiltInModels.DefaultCacheDirectory : inference.CacheDirectory;
+            var builtIn = BuiltInModels.EnsureBuilt(cache);
+            configured =
+            [
+                new ModelOptions { Name = BuiltInModels.SentimentModelName, Path = builtIn.Sentiment },
+                new ModelOptions { Name = BuiltInModels.CategoryModelName, Path = builtIn.Category },
+            ];
+            LogBuiltIn(logger);
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -22,13 +29,14 @@ internal static partial class ModelCatalogLoader
             foreach (var model in configured)
             {
                 var name = string.IsNullOrWhiteSpace(model.Name) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Path)) : model.Name;
+                var folder = ResolveFolder(model, logger);
                 if (!names.Add(name))
                 {
                     throw new ModelFolderException($"Models: two models are named '{name}'; give each a distinct Name.");
                 }
 
                 var options = new OnnxClassifierOptions { IntraOpThreads = inference.IntraOpThreads, MaxBatchSize = inference.MaxBatchTexts, Variant = model.Variant };
-                var classifier = OnnxTextClassifier.Load(name, model.Path, options);
+                var classifier = OnnxTextClassifier.Load(name, folder, options);
                 classifiers.Add(classifier);
                 LogLoaded(logger, name, string.Join(", ", classifier.Labels));
             }
@@ -42,12 +50,24 @@ internal static partial class ModelCatalogLoader
         }
     }
 
-    private static string DefaultCacheDirectory() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "orleans-sentiment", "models");
+    private static string ResolveFolder(ModelOptions model, ILogger logger)
+    {
+        if (!HubModelResolver.IsHubId(model.Path))
+        {
+            return model.Path;
+        }
+
+        LogPulling(logger, model.Path, model.Revision ?? "main");
+        string[] variants = string.IsNullOrEmpty(model.Variant) ? [] : [model.Variant];
+        return HubModelResolver.FromEnvironment().ResolveAsync(model.Path, model.Revision, variants).GetAwaiter().GetResult();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {HubId} ({Revision}) is a hub id: using the Hugging Face cache, pulling what it lacks")]
+    private static partial void LogPulling(ILogger logger, string hubId, string revision);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Model} with labels {Labels}")]
     private static partial void LogLoaded(ILogger logger, string model, string labels);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No model configured: using the built-in models ({Models}). To use a pretrained model instead, set Models:0:Path to a Hugging Face model folder (config.json, tokenizer files, onnx/model.onnx).")]
-    private static partial void LogBuiltIn(ILogger logger, string models);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No model configured: using the built-in models 'sentiment' and 'category' (compact models trained on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
+    private static partial void LogBuiltIn(ILogger logger);
 }

@@ -72,7 +72,9 @@ public static class InputFileReader
             var root = document.RootElement;
             if (!root.TryGetProperty(options.TextColumn, out var text) || text.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
-                return new InputRow(line, null, null, null, $"missing string field '{options.TextColumn}'");
+                return new InputRow(line, null, null, null, text.ValueKind == JsonValueKind.Undefined
+                    ? $"missing field '{options.TextColumn}'"
+                    : $"field '{options.TextColumn}' is a {text.ValueKind.ToString().ToLowerInvariant()}, expected a string");
             }
 
             return new InputRow(line, ScalarText(root, options.IdColumn), text.GetString(), options.LabelColumn is null ? null : ScalarText(root, options.LabelColumn));
@@ -96,14 +98,18 @@ public static class InputFileReader
 
     private static IEnumerable<InputRow> ReadDelimited(string path, string delimiter, InputFileOptions options)
     {
+        // Set by CsvHelper while it parses a record whose quoting is broken; such a record is reported, not repaired.
+        var badQuoting = false;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,
             // SST-2 style TSV files are not quoted: a quote inside a sentence is just a character.
             Mode = delimiter == "\t" ? CsvMode.NoEscape : CsvMode.RFC4180,
-            BadDataFound = null,
+            BadDataFound = _ => badQuoting = true,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
+            // Blank lines come through (and are skipped below) so every physical line is counted.
+            IgnoreBlankLines = false,
         };
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, configuration);
@@ -116,17 +122,27 @@ public static class InputFileReader
         var textIndex = IndexOf(header, options.TextColumn, path);
         var labelIndex = options.LabelColumn is null ? -1 : IndexOf(header, options.LabelColumn, path);
         var idIndex = Array.FindIndex(header, h => string.Equals(h, options.IdColumn, StringComparison.OrdinalIgnoreCase));
+        badQuoting = false;
+        var previousEnd = csv.Parser.RawRow;
         while (csv.Read())
         {
-            var line = csv.Parser.RawRow;
+            // Fields are parsed lazily: reading them first is what lets BadDataFound fire for this record.
             var fields = csv.Parser.Record ?? [];
-            if (fields.Length != header.Length)
+            var span = RecordSpan.After(previousEnd, csv.Parser.RawRecord);
+            previousEnd = csv.Parser.RawRow;
+            if (string.IsNullOrWhiteSpace(csv.Parser.RawRecord))
             {
-                yield return new InputRow(line, null, null, null, $"expected {header.Length} fields, found {fields.Length}");
+                badQuoting = false;
                 continue;
             }
 
-            yield return new InputRow(line, idIndex >= 0 ? fields[idIndex] : null, fields[textIndex], labelIndex >= 0 ? fields[labelIndex] : null);
+            var error = badQuoting
+                ? span.QuoteError()
+                : fields.Length != header.Length ? $"expected {header.Length} fields, found {fields.Length}" : null;
+            badQuoting = false;
+            yield return error is null
+                ? new InputRow(span.Start, idIndex >= 0 ? fields[idIndex] : null, fields[textIndex], labelIndex >= 0 ? fields[labelIndex] : null)
+                : new InputRow(span.Start, null, null, null, error);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Telemetry;
@@ -16,7 +17,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<SentimentMetrics>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new PipelineClock(TimeProvider.System));
 
         var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
         services.AddHttpClient<SlackWebhookClient>(SlackWebhookClient.HttpClientName)

@@ -39,7 +39,14 @@ public sealed partial class AlertGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Give queued alerts the time the runtime allows before the activation goes away.
-        await _delivery.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        try
+        {
+            await _delivery.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogAbandoned(logger, _pending.Count);
+        }
     }
 
     private async Task DeliverPendingAsync()
@@ -59,6 +66,9 @@ public sealed partial class AlertGrain(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deactivated with {Count} alerts still queued for delivery")]
+    private static partial void LogAbandoned(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} alert for {SourceKey} raised; no webhook configured, so it is only logged")]
     private static partial void LogNotPosted(ILogger logger, AlertKind kind, string sourceKey);

@@ -17,7 +17,7 @@ public sealed partial class FeedbackSourceGrain(
     [PersistentState("source", Constants.StorageName)] IPersistentState<FeedbackSourceState> state,
     IOptions<SentimentOptions> options,
     SentimentMetrics metrics,
-    TimeProvider time,
+    PipelineClock clock,
     ILogger<FeedbackSourceGrain> logger)
     : Grain, IFeedbackSourceGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<Comment>
 {
@@ -137,7 +137,7 @@ public sealed partial class FeedbackSourceGrain(
     {
         var window = state.State.Window;
         var policy = state.State.Policy;
-        var now = time.GetUtcNow();
+        var now = clock.UtcNow;
         if (state.State.Alerts.Evaluate(window.Count, window.NegativeCount, policy, now) is not { } kind)
         {
             return;

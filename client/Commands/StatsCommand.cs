@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Orleans.Sentiment.Client.Http;
+using Spectre.Console;
+
+namespace Orleans.Sentiment.Client.Commands;
+
+/// <summary><c>stats</c>: shows a source's current window.</summary>
+internal static class StatsCommand
+{
+    public static Command Create()
+    {
+        var tenant = new Option<string>("--tenant") { Description = "Tenant id.", Required = true };
+        var source = new Option<string>("--source") { Description = "Source id.", Required = true };
+        var url = SiloUrlOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print the window as JSON." };
+        var command = new Command("stats", "Show a source's rolling window: counts per label, negative share, alerting.") { tenant, source, url, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var api = new SiloApi(parse.GetValue(url)!);
+            try
+            {
+                var window = await api.GetWindowAsync(parse.GetValue(tenant)!, parse.GetValue(source)!, cancellationToken);
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(window.ToJsonString());
+                    return 0;
+                }
+
+                var table = new Table().AddColumns("label", "comments");
+                foreach (var (label, count) in window["labelCounts"]!.AsObject())
+                {
+                    table.AddRow(Markup.Escape(label), count!.ToString());
+                }
+
+                AnsiConsole.Write(table);
+                var ratio = (double?)window["negativeRatio"] ?? 0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{window["negativeCount"]}/{window["count"]} negative ({ratio:P1}); alerting: {window["alerting"]}"));
+                return 0;
+            }
+            catch (Exception e) when (e is SiloApiException or HttpRequestException)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}

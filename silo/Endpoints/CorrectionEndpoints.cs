@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Data.Corrections;
+
+namespace Orleans.Sentiment.Silo.Endpoints;
+
+/// <summary>Human-corrected labels, appended to the tenant's corrections file for the next training run.</summary>
+internal static class CorrectionEndpoints
+{
+    public static void MapCorrections(this IEndpointRouteBuilder app) =>
+        app.MapPost("/v1/tenants/{tenant}/corrections", CorrectAsync);
+
+    private static async Task<IResult> CorrectAsync(string tenant, HttpRequest request, IClusterClient cluster, CorrectionStore store, CancellationToken cancellationToken)
+    {
+        if (Problems.CheckRoute(tenant) is { } invalid)
+        {
+            return invalid;
+        }
+
+        CorrectionRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<CorrectionRequest>(request.Body, ApiJson.Options, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problems.Invalid(ApiJson.Describe(e), $"malformed JSON: {e.Message}");
+        }
+
+        if (body is null || string.IsNullOrWhiteSpace(body.Id) == string.IsNullOrWhiteSpace(body.Text))
+        {
+            return Problems.Invalid("body", "must name the comment by exactly one of \"id\" or \"text\"");
+        }
+
+        var text = body.Text;
+        var source = body.Source;
+        if (text is null)
+        {
+            var found = await FindByIdAsync(cluster, tenant, body.Source, body.Id!);
+            if (found is null)
+            {
+                return Problems.Invalid("id", "no recent comment of this tenant has this id; send the text instead");
+            }
+
+            (text, source) = found.Value;
+        }
+
+        try
+        {
+            var stored = await store.AppendAsync(tenant, text, body.Label ?? "", body.Id, source, cancellationToken);
+            return TypedResults.Accepted((string?)null, stored);
+        }
+        catch (CorrectionException e)
+        {
+            return Problems.Invalid(e.Field, e.Message);
+        }
+    }
+
+    private static async Task<(string Text, string Source)?> FindByIdAsync(IClusterClient cluster, string tenant, string? source, string id)
+    {
+        var sources = source is not null ? [source] : await cluster.GetGrain<ITenantGrain>(tenant).GetSourcesAsync();
+        foreach (var candidate in sources.Where(SourceKey.IsValidId))
+        {
+            var comment = await cluster.GetGrain<IFeedbackSourceGrain>(new SourceKey(tenant, candidate).ToString()).FindRecentAsync(id);
+            if (comment is not null)
+            {
+                return (comment.Text, candidate);
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record CorrectionRequest(string? Id, string? Text, string? Label, string? Source);
+}

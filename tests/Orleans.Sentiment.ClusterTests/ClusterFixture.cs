@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Classification;
+using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Modeling;
+using Orleans.TestingHost;
+
+namespace Orleans.Sentiment.ClusterTests;
+
+/// <summary>
+/// One in-process test cluster with memory streams and storage, the real grains and a lexicon model the
+/// fixture writes itself: comments with "broken" are negative, everything else positive.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    private static readonly string ModelDirectory = Directory.CreateTempSubdirectory("cluster-model-").FullName;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        LexiconModelBuilder.Write(ModelDirectory, ["negative", "positive"], [0f, 0.1f], new Dictionary<string, float[]> { ["broken"] = [50f, 0f] });
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Directory.Delete(ModelDirectory, recursive: true);
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(Constants.StorageName);
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryStreams(Constants.StreamProviderName);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Slack:RetryDelay"] = "00:00:00.050",
+                ["Slack:MaxRetries"] = "3",
+                ["Sentiment:ClassifierBatchSize"] = "16",
+            }).Build();
+            silo.Services.AddSentimentPipeline(configuration);
+            silo.Services.AddSingleton(new PipelineClock(Clock));
+            silo.Services.AddSingleton(sp => new InferenceHost(
+                new ClassifierSet([OnnxTextClassifier.Load("sentiment", ModelDirectory)]),
+                sp.GetRequiredService<SentimentMetrics>(),
+                maxBatchTexts: 64));
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddMemoryStreams(Constants.StreamProviderName);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,51 @@
+using Orleans.Sentiment.Modeling;
+
+namespace Orleans.Sentiment.EndToEndTests;
+
+/// <summary>
+/// One silo process for the end-to-end tests, serving a bag-of-words model the fixture writes: comments with
+/// "refund", "broken" or "crashing" are negative, the rest positive.
+/// </summary>
+public sealed class SiloFixture : IAsyncLifetime
+{
+    private readonly string _model = Directory.CreateTempSubdirectory("e2e-model-").FullName;
+
+    public string CorrectionsDirectory { get; } = Directory.CreateTempSubdirectory("e2e-corrections-").FullName;
+
+    public SiloProcess Silo { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        float[] negative = [20f, 0f];
+        LexiconModelBuilder.Write(_model, ["negative", "positive"], [0f, 0.5f], new Dictionary<string, float[]>
+        {
+            ["refund"] = negative,
+            ["broken"] = negative,
+            ["crashing"] = negative,
+        });
+        Silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Models:0:Name"] = "sentiment",
+            ["Models:0:Path"] = _model,
+            ["Slack:RetryDelay"] = "00:00:00.100",
+            ["Corrections:Directory"] = CorrectionsDirectory,
+        });
+        Http = new HttpClient { BaseAddress = Silo.BaseUrl };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Silo.DisposeAsync();
+        Directory.Delete(_model, recursive: true);
+        Directory.Delete(CorrectionsDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiloCollection : ICollectionFixture<SiloFixture>
+{
+    public const string Name = "silo";
+}

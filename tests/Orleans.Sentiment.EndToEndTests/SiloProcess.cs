@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text;
+using Orleans.Sentiment.Testing;
+
+namespace Orleans.Sentiment.EndToEndTests;
+
+/// <summary>The real silo executable, started on free loopback ports with the given settings.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiloProcess(Process process, Uri baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>Everything the silo wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var silo = Path.Combine(TestPaths.RepositoryRoot, "silo", "bin", Configuration, "net10.0", "linux-x64", "Orleans.Sentiment.Silo.dll");
+        if (!File.Exists(silo))
+        {
+            throw new FileNotFoundException("Build the silo before the end-to-end tests.", silo);
+        }
+
+        var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(silo);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
+        foreach (var (key, value) in settings.Append(new("Orleans:SiloPort", FreePort.Next().ToString())).Append(new("Orleans:GatewayPort", FreePort.Next().ToString())))
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var silo1 = new SiloProcess(Process.Start(start)!, baseUrl);
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        try
+        {
+            await Eventually.WaitForAsync(
+                async () => silo1._process.HasExited ? "exited" : await ReadinessAsync(http),
+                state => state is "ready" or "exited",
+                "the silo to become ready",
+                TimeSpan.FromMinutes(3));
+            if (silo1._process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited during start-up:\n{silo1.Output}");
+            }
+        }
+        catch
+        {
+            await silo1.DisposeAsync();
+            throw;
+        }
+
+        return silo1;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<string> ReadinessAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.GetAsync("/health/ready");
+            return response.IsSuccessStatusCode ? "ready" : "starting";
+        }
+        catch (HttpRequestException)
+        {
+            return "starting";
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
