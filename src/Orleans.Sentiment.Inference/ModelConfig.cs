@@ -9,6 +9,19 @@ public sealed record ModelConfig(IReadOnlyList<string> Labels, ProblemType Probl
 {
     public const string FileName = "config.json";
 
+    private static readonly HashSet<string> PaddingOffsetPositions = new(StringComparer.OrdinalIgnoreCase) { "roberta", "xlm-roberta", "camembert" };
+
+    /// <summary><c>pad_token_id</c>, when config.json names one.</summary>
+    public int? PadTokenId { get; init; }
+
+    /// <summary>
+    /// Longest sequence the position table allows. RoBERTa-style models number positions from
+    /// pad_token_id + 1, so 514 positions hold 512 tokens.
+    /// </summary>
+    public int? MaxSequenceLength => MaxPositionEmbeddings is { } positions && ModelType is { } type && PaddingOffsetPositions.Contains(type)
+        ? positions - (PadTokenId ?? 1) - 1
+        : MaxPositionEmbeddings;
+
     public static ModelConfig Load(string directory)
     {
         var path = Path.Combine(directory, FileName);
@@ -37,7 +50,10 @@ public sealed record ModelConfig(IReadOnlyList<string> Labels, ProblemType Probl
             ? ProblemType.MultiLabel
             : ProblemType.SingleLabel;
         var maxPositions = config["max_position_embeddings"]?.GetValue<int>();
-        return new ModelConfig(labels, problemType, (string?)config["model_type"], maxPositions);
+        return new ModelConfig(labels, problemType, (string?)config["model_type"], maxPositions)
+        {
+            PadTokenId = config["pad_token_id"] is JsonValue pad && pad.TryGetValue<int>(out var padId) ? padId : null,
+        };
     }
 
     private static string[] ReadLabels(JsonObject config, string path)

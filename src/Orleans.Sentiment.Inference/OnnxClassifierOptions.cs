@@ -6,12 +6,34 @@ public sealed record OnnxClassifierOptions
     /// <summary>Threads one inference call may use; 0 lets ONNX Runtime choose.</summary>
     public int IntraOpThreads { get; init; }
 
-    /// <summary>Texts per ONNX Runtime call; larger inputs are split.</summary>
+    /// <summary>Texts per ONNX Runtime call; larger inputs are split into batches of similar length.</summary>
     public int MaxBatchSize { get; init; } = 32;
 
     /// <summary>Longest token sequence fed to the model; null uses the tokenizer's model maximum.</summary>
     public int? MaxSequenceLength { get; init; }
 
-    /// <summary>ONNX file variant: null for <c>model.onnx</c>, "quantized" for <c>model_quantized.onnx</c>.</summary>
+    /// <summary>
+    /// ONNX file variant: null for <c>model.onnx</c>, "quantized" (or "q8") for <c>model_quantized.onnx</c>,
+    /// any other V for <c>model_V.onnx</c>.
+    /// </summary>
     public string? Variant { get; init; }
+
+    /// <summary>Throws with a message naming the setting when a value cannot work.</summary>
+    public void Validate()
+    {
+        if (IntraOpThreads < 0)
+        {
+            throw new ArgumentException($"{nameof(OnnxClassifierOptions)}.{nameof(IntraOpThreads)} must be 0 (ONNX Runtime decides) or more; it is {IntraOpThreads}.");
+        }
+
+        if (MaxBatchSize < 1)
+        {
+            throw new ArgumentException($"{nameof(OnnxClassifierOptions)}.{nameof(MaxBatchSize)} must be at least 1; it is {MaxBatchSize}.");
+        }
+
+        if (MaxSequenceLength is < 2)
+        {
+            throw new ArgumentException($"{nameof(OnnxClassifierOptions)}.{nameof(MaxSequenceLength)} must leave room for the two special tokens (at least 2); it is {MaxSequenceLength}.");
+        }
+    }
 }

@@ -5,20 +5,21 @@ using Orleans.Sentiment.Inference.Tokenization;
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>
-/// Runs a Hugging Face sequence-classification model exported to ONNX. Each batch is padded to its
-/// longest text only. <see cref="InferenceSession.Run(IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string}, RunOptions)"/>
+/// Runs a Hugging Face sequence-classification model exported to ONNX. Texts are grouped by token count
+/// and each batch is padded to its longest text only (dynamic padding).
+/// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
 /// is safe to call concurrently on CPU, so one instance serves all callers.
 /// </summary>
 public sealed class OnnxTextClassifier : ITextClassifier
 {
+    private static readonly string[] RequiredInputs = ["input_ids", "attention_mask"];
     private readonly InferenceSession _session;
     private readonly ITextTokenizer _tokenizer;
     private readonly ProblemType _problemType;
     private readonly int _maxBatchSize;
     private readonly int _maxSequenceLength;
-    private readonly string[] _inputNames;
+    private readonly (string Name, bool Int32)[] _inputs;
     private readonly string _outputName;
-    private readonly bool _int32Inputs;
 
     private OnnxTextClassifier(string name, ModelFolder folder, ITextTokenizer tokenizer, InferenceSession session, OnnxClassifierOptions options)
     {
@@ -27,11 +28,11 @@ public sealed class OnnxTextClassifier : ITextClassifier
         _problemType = folder.Config.ProblemType;
         _tokenizer = tokenizer;
         _session = session;
-        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
-        _maxSequenceLength = Math.Min(options.MaxSequenceLength ?? tokenizer.ModelMaxLength, folder.Config.MaxPositionEmbeddings ?? int.MaxValue);
+        _maxBatchSize = options.MaxBatchSize;
+        _maxSequenceLength = Math.Min(options.MaxSequenceLength ?? tokenizer.ModelMaxLength, folder.Config.MaxSequenceLength ?? int.MaxValue);
 
         var inputs = session.InputMetadata;
-        foreach (var required in new[] { "input_ids", "attention_mask" })
+        foreach (var required in RequiredInputs)
         {
             if (!inputs.ContainsKey(required))
             {
@@ -39,14 +40,22 @@ public sealed class OnnxTextClassifier : ITextClassifier
             }
         }
 
-        _inputNames = inputs.ContainsKey("token_type_ids") ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
-        _int32Inputs = inputs["input_ids"].ElementDataType == TensorElementType.Int32;
+        // BERT exports take token_type_ids; DistilBERT and RoBERTa exports do not. Some exporters use int32.
+        _inputs = [.. RequiredInputs.Append("token_type_ids")
+            .Where(inputs.ContainsKey)
+            .Select(input => (input, inputs[input].ElementDataType == TensorElementType.Int32))];
+        var unknown = inputs.Keys.Except(_inputs.Select(i => i.Name)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ModelFolderException($"{folder.OnnxPath} needs inputs this runtime does not provide: {string.Join(", ", unknown)}.");
+        }
+
         _outputName = session.OutputMetadata.ContainsKey("logits") ? "logits" : session.OutputMetadata.Keys.First();
         var width = session.OutputMetadata[_outputName].Dimensions.LastOrDefault();
         if (width > 0 && width != Labels.Count)
         {
             throw new ModelFolderException(
-                $"{folder.OnnxPath} outputs {width} logits but config.json names {Labels.Count} labels.");
+                $"{folder.OnnxPath} outputs {width} logits but {ModelConfig.FileName} names {Labels.Count} labels in id2label.");
         }
     }
 
@@ -56,9 +65,13 @@ public sealed class OnnxTextClassifier : ITextClassifier
 
     public ITextTokenizer Tokenizer => _tokenizer;
 
+    /// <summary>Longest token sequence fed to the model, special tokens included.</summary>
+    public int MaxSequenceLength => _maxSequenceLength;
+
     public static OnnxTextClassifier Load(string name, string directory, OnnxClassifierOptions? options = null)
     {
         options ??= new OnnxClassifierOptions();
+        options.Validate();
         var folder = ModelFolder.Open(directory, options.Variant);
         var tokenizer = TokenizerLoader.Load(directory);
         using var sessionOptions = new SessionOptions
@@ -89,17 +102,23 @@ public sealed class OnnxTextClassifier : ITextClassifier
 
     public IReadOnlyList<Prediction> Classify(IReadOnlyList<string> texts)
     {
-        var results = new List<Prediction>(texts.Count);
-        for (var start = 0; start < texts.Count; start += _maxBatchSize)
+        var encoded = new int[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
         {
-            var count = Math.Min(_maxBatchSize, texts.Count - start);
-            var encoded = new int[count][];
-            for (var i = 0; i < count; i++)
-            {
-                encoded[i] = _tokenizer.Encode(texts[start + i], _maxSequenceLength);
-            }
+            encoded[i] = _tokenizer.Encode(texts[i], _maxSequenceLength);
+        }
 
-            results.AddRange(RunBatch(encoded));
+        // Batching texts of similar length keeps padding small; results go back to input order.
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
+        var results = new Prediction[texts.Count];
+        for (var start = 0; start < order.Length; start += _maxBatchSize)
+        {
+            var batch = order.AsSpan(start, Math.Min(_maxBatchSize, order.Length - start)).ToArray();
+            var predictions = RunBatch([.. batch.Select(i => encoded[i])]);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                results[batch[i]] = predictions[i];
+            }
         }
 
         return results;
@@ -111,10 +130,10 @@ public sealed class OnnxTextClassifier : ITextClassifier
     {
         var batch = PaddedBatch.Create(encoded, _tokenizer.PadTokenId);
         long[] shape = [encoded.Length, batch.SequenceLength];
-        var values = new List<OrtValue>(_inputNames.Length);
+        var values = new List<OrtValue>(_inputs.Length);
         try
         {
-            foreach (var input in _inputNames)
+            foreach (var (input, int32) in _inputs)
             {
                 var data = input switch
                 {
@@ -122,20 +141,21 @@ public sealed class OnnxTextClassifier : ITextClassifier
                     "attention_mask" => batch.AttentionMask,
                     _ => new long[batch.InputIds.Length],
                 };
-                values.Add(_int32Inputs
+                values.Add(int32
                     ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(data, v => (int)v), shape)
                     : OrtValue.CreateTensorValueFromMemory(data, shape));
             }
 
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, _inputNames, values, [_outputName]);
+            using var outputs = _session.Run(runOptions, [.. _inputs.Select(i => i.Name)], values, [_outputName]);
             var logits = outputs[0].GetTensorDataAsSpan<float>();
-            var width = logits.Length / encoded.Length;
-            if (width != Labels.Count)
+            if (logits.Length != encoded.Length * Labels.Count)
             {
-                throw new ModelFolderException($"Model '{Name}' returned {width} logits per text but has {Labels.Count} labels.");
+                throw new ModelFolderException(
+                    $"Model '{Name}' returned {logits.Length} logits for {encoded.Length} texts, but {ModelConfig.FileName} names {Labels.Count} labels.");
             }
 
+            var width = Labels.Count;
             var predictions = new Prediction[encoded.Length];
             for (var i = 0; i < encoded.Length; i++)
             {

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Tokenization;
+
+namespace Orleans.Sentiment.Client.Offline;
+
+/// <summary>Times the runtime the way the benchmark reports it.</summary>
+internal static class ThroughputMeter
+{
+    /// <summary>Seconds to classify all texts in consecutive batches of <paramref name="batchSize"/>, after one warm-up batch.</summary>
+    public static double ClassifySeconds(ITextClassifier classifier, IReadOnlyList<string> texts, int batchSize)
+    {
+        classifier.Classify([.. texts.Take(batchSize)]);
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < texts.Count; start += batchSize)
+        {
+            classifier.Classify([.. texts.Skip(start).Take(batchSize)]);
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Seconds to classify all texts in one call, which groups texts of similar length into batches (as
+    /// <c>classify</c> does per chunk), so batches carry little padding.
+    /// </summary>
+    public static double ClassifyGroupedSeconds(ITextClassifier classifier, IReadOnlyList<string> texts)
+    {
+        classifier.Classify(texts);
+        var watch = Stopwatch.StartNew();
+        classifier.Classify(texts);
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Tokens per second of <see cref="ITextTokenizer.Encode"/> on one thread, over at least one second.
+    /// Hook: the tokenizer work's own TokenizerBenchmark can replace this when it is merged.
+    /// </summary>
+    public static double TokensPerSecond(ITextTokenizer tokenizer, IReadOnlyList<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            tokenizer.Encode(text);
+        }
+
+        long tokens = 0;
+        var watch = Stopwatch.StartNew();
+        do
+        {
+            foreach (var text in texts)
+            {
+                tokens += tokenizer.Encode(text).Length;
+            }
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(1));
+
+        return tokens / watch.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,154 @@
+using Orleans.Sentiment.Modeling.Onnx;
+
+namespace Orleans.Sentiment.Modeling.Synthetic;
+
+/// <summary>
+/// Writes the ONNX graph of a Hugging Face encoder with a sequence-classification head, op by op as the
+/// PyTorch modules compute it: embeddings + LayerNorm, post-LayerNorm self-attention with padded keys masked
+/// by a large negative bias, exact (Erf) GELU feed-forward, and the family's head on the first token.
+/// </summary>
+public sealed class TransformerGraphWriter
+{
+    private readonly SynthWeights _weights;
+    private readonly TransformerShape _shape;
+    private readonly ParameterNames _names;
+    private readonly OnnxGraphBuilder _graph = new("synthetic_sequence_classifier");
+
+    private TransformerGraphWriter(SynthWeights weights)
+    {
+        _weights = weights;
+        _shape = weights.Shape;
+        _names = weights.Names;
+    }
+
+    /// <param name="weights">Parameters in PyTorch layout.</param>
+    /// <param name="int32Inputs">Declare int32 inputs (some exporters do) instead of int64.</param>
+    public static byte[] Build(SynthWeights weights, bool int32Inputs = false) =>
+        new TransformerGraphWriter(weights).Write(int32Inputs);
+
+    private byte[] Write(bool int32Inputs)
+    {
+        var inputType = int32Inputs ? OnnxElementType.Int32 : OnnxElementType.Int64;
+        var ids = AsInt64(_graph.Input("input_ids", inputType, "batch_size", "sequence_length"), int32Inputs);
+        var mask = AsInt64(_graph.Input("attention_mask", inputType, "batch_size", "sequence_length"), int32Inputs);
+        string? tokenTypes = null;
+        if (_shape.Family == TransformerFamily.Bert)
+        {
+            tokenTypes = AsInt64(_graph.Input("token_type_ids", inputType, "batch_size", "sequence_length"), int32Inputs);
+        }
+
+        var hidden = Embeddings(ids, tokenTypes);
+        var keyBias = PaddedKeyBias(mask);
+        for (var layer = 0; layer < _shape.Layers; layer++)
+        {
+            hidden = EncoderLayer(hidden, keyBias, layer);
+        }
+
+        var first = _graph.Node("Gather", [hidden, _graph.Int64Scalar(0)], ("axis", 1L));
+        var dense = Linear(first, _names.HeadDense);
+        var activated = _graph.Node(_shape.Family == TransformerFamily.DistilBert ? "Relu" : "Tanh", [dense]);
+        _graph.NodeNamed("Add", [MatMul(activated, _names.HeadOutput), Weight(_names.HeadOutput + ".bias")], "logits");
+        _graph.Output("logits", OnnxElementType.Float, "batch_size", _weights.Labels.Count);
+        return _graph.ToBytes(new Dictionary<string, string> { ["synthetic"] = "true", ["family"] = _shape.Family.ToString() });
+    }
+
+    private string AsInt64(string input, bool int32) =>
+        int32 ? _graph.Node("Cast", [input], ("to", (long)OnnxElementType.Int64)) : input;
+
+    private string Embeddings(string ids, string? tokenTypes)
+    {
+        var words = _graph.Node("Gather", [Weight(_names.WordEmbeddings + ".weight"), ids], ("axis", 0L));
+        var positions = _graph.Node("Gather", [Weight(_names.PositionEmbeddings + ".weight"), PositionIds(ids)], ("axis", 0L));
+        var sum = _graph.Node("Add", [words, positions]);
+        if (tokenTypes is not null)
+        {
+            sum = _graph.Node("Add", [sum, _graph.Node("Gather", [Weight(_names.TokenTypeEmbeddings + ".weight"), tokenTypes], ("axis", 0L))]);
+        }
+        else if (_shape.TypeVocabSize > 0)
+        {
+            // RoBERTa has one token type and adds its embedding to every position when no types are given.
+            var table = _weights[_names.TokenTypeEmbeddings + ".weight"];
+            sum = _graph.Node("Add", [sum, _graph.Initializer(_names.TokenTypeEmbeddings + ".row0", table.Data.AsSpan(0, _shape.Hidden), _shape.Hidden)]);
+        }
+
+        return LayerNorm(sum, _names.EmbeddingNorm);
+    }
+
+    /// <summary>0..L-1, or for RoBERTa cumsum(ids != pad) * (ids != pad) + pad, as create_position_ids_from_input_ids.</summary>
+    private string PositionIds(string ids)
+    {
+        if (_shape.Family != TransformerFamily.Roberta)
+        {
+            var length = _graph.Node("Squeeze", [_graph.Node("Shape", [ids], ("start", 1L), ("end", 2L)), _graph.Int64s(0)]);
+            return _graph.Node("Range", [_graph.Int64Scalar(0), length, _graph.Int64Scalar(1)]);
+        }
+
+        var pad = _graph.Int64Scalar(_shape.PadTokenId);
+        var real = _graph.Node("Cast", [_graph.Node("Not", [_graph.Node("Equal", [ids, pad])])], ("to", (long)OnnxElementType.Int64));
+        var counted = _graph.Node("CumSum", [real, _graph.Int64Scalar(1)]);
+        return _graph.Node("Add", [_graph.Node("Mul", [counted, real]), pad]);
+    }
+
+    /// <summary>(1 - mask) * float.MinValue as [batch, 1, 1, keys], the bias Hugging Face adds to attention scores.</summary>
+    private string PaddedKeyBias(string mask)
+    {
+        var maskFloat = _graph.Node("Cast", [mask], ("to", (long)OnnxElementType.Float));
+        var padded = _graph.Node("Sub", [_graph.FloatScalar(1f), maskFloat]);
+        var bias = _graph.Node("Mul", [padded, _graph.FloatScalar(float.MinValue)]);
+        return _graph.Node("Unsqueeze", [bias, _graph.Int64s(1, 2)]);
+    }
+
+    private string EncoderLayer(string input, string keyBias, int layer)
+    {
+        var heads = _shape.Heads;
+        var headSize = _shape.HeadSize;
+        var splitHeads = _graph.Int64s(0, 0, heads, headSize);
+        var query = _graph.Node("Transpose", [_graph.Node("Reshape", [Linear(input, _names.Query(layer)), splitHeads])], ("perm", new long[] { 0, 2, 1, 3 }));
+        var keyT = _graph.Node("Transpose", [_graph.Node("Reshape", [Linear(input, _names.Key(layer)), splitHeads])], ("perm", new long[] { 0, 2, 3, 1 }));
+        var value = _graph.Node("Transpose", [_graph.Node("Reshape", [Linear(input, _names.Value(layer)), splitHeads])], ("perm", new long[] { 0, 2, 1, 3 }));
+
+        var scores = _graph.Node("Mul", [_graph.Node("MatMul", [query, keyT]), _graph.FloatScalar((float)(1.0 / Math.Sqrt(headSize)))]);
+        var probabilities = _graph.Node("Softmax", [_graph.Node("Add", [scores, keyBias])], ("axis", -1L));
+        var context = _graph.Node("Transpose", [_graph.Node("MatMul", [probabilities, value])], ("perm", new long[] { 0, 2, 1, 3 }));
+        var merged = _graph.Node("Reshape", [context, _graph.Int64s(0, 0, _shape.Hidden)]);
+        var attended = LayerNorm(_graph.Node("Add", [Linear(merged, _names.AttentionOutput(layer)), input]), _names.AttentionNorm(layer));
+
+        var expanded = Gelu(Linear(attended, _names.FeedForwardIn(layer)));
+        return LayerNorm(_graph.Node("Add", [Linear(expanded, _names.FeedForwardOut(layer)), attended]), _names.OutputNorm(layer));
+    }
+
+    /// <summary>Exact GELU, x * 0.5 * (1 + erf(x / sqrt 2)), as torch's default.</summary>
+    private string Gelu(string x)
+    {
+        var erf = _graph.Node("Erf", [_graph.Node("Div", [x, _graph.FloatScalar((float)Math.Sqrt(2.0))])]);
+        return _graph.Node("Mul", [_graph.Node("Mul", [x, _graph.FloatScalar(0.5f)]), _graph.Node("Add", [erf, _graph.FloatScalar(1f)])]);
+    }
+
+    private string LayerNorm(string x, string name) =>
+        _graph.Node("LayerNormalization", [x, Weight(name + ".weight"), Weight(name + ".bias")], ("axis", -1L), ("epsilon", (float)_shape.LayerNormEpsilon));
+
+    private string Linear(string x, string name) => _graph.Node("Add", [MatMul(x, name), Weight(name + ".bias")]);
+
+    /// <summary>x · Wᵀ with W stored transposed ([in, out]) as MatMul expects.</summary>
+    private string MatMul(string x, string name)
+    {
+        var weight = _weights[name + ".weight"];
+        int outputs = weight.Shape[0], inputs = weight.Shape[1];
+        var transposed = new float[weight.Data.Length];
+        for (var o = 0; o < outputs; o++)
+        {
+            for (var i = 0; i < inputs; i++)
+            {
+                transposed[(i * outputs) + o] = weight.Data[(o * inputs) + i];
+            }
+        }
+
+        return _graph.Node("MatMul", [x, _graph.Initializer(name + ".weight.T", transposed, inputs, outputs)]);
+    }
+
+    private string Weight(string name)
+    {
+        var tensor = _weights[name];
+        return _graph.Initializer(name, tensor.Data, [.. tensor.Shape.Select(d => (long)d)]);
+    }
+}
