@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Orleans.Sentiment.Client.Offline;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Tokenization;
 using Orleans.Sentiment.Modeling.Synthetic;
 
 namespace Orleans.Sentiment.Client.Commands;
@@ -104,7 +105,8 @@ internal static class BenchCommand
                 $"Same model check on {mine.Count} texts: {sameLabels} equal labels, largest score difference {largest:E1}."));
         }
 
+        var tokenizer = TokenizerBenchmark.Run(classifier.Tokenizer, texts, TimeSpan.FromSeconds(2));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Tokenizer ({classifier.Tokenizer.GetType().Name}): {ThroughputMeter.TokensPerSecond(classifier.Tokenizer, texts) / 1e6:F2} M tokens/s on one thread."));
+            $"Tokenizer ({classifier.Tokenizer.GetType().Name}, one thread): {tokenizer.TokensPerSecond / 1e6:F2} M tokens/s wall clock, {tokenizer.BestPassTokensPerCpuSecond / 1e6:F2} M tokens per CPU-second in the fastest pass."));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Inference.Tokenization;
 
 namespace Orleans.Sentiment.Client.Offline;
 
@@ -30,30 +29,5 @@ internal static class ThroughputMeter
         var watch = Stopwatch.StartNew();
         classifier.Classify(texts);
         return watch.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>
-    /// Tokens per second of <see cref="ITextTokenizer.Encode"/> on one thread, over at least one second.
-    /// Hook: the tokenizer work's own TokenizerBenchmark can replace this when it is merged.
-    /// </summary>
-    public static double TokensPerSecond(ITextTokenizer tokenizer, IReadOnlyList<string> texts)
-    {
-        foreach (var text in texts)
-        {
-            tokenizer.Encode(text);
-        }
-
-        long tokens = 0;
-        var watch = Stopwatch.StartNew();
-        do
-        {
-            foreach (var text in texts)
-            {
-                tokens += tokenizer.Encode(text).Length;
-            }
-        }
-        while (watch.Elapsed < TimeSpan.FromSeconds(1));
-
-        return tokens / watch.Elapsed.TotalSeconds;
     }
 }
