@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Silo.Hosting;
@@ -11,14 +10,10 @@ internal static class ClassifyEndpoints
 
     private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, CancellationToken cancellationToken)
     {
-        ClassifyRequest? body;
-        try
+        var (body, malformed) = await ApiJson.ReadAsync<ClassifyRequest>(request, cancellationToken);
+        if (malformed is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<ClassifyRequest>(request.Body, ApiJson.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Invalid(ApiJson.Describe(e), $"malformed JSON: {e.Message}");
+            return malformed;
         }
 
         if (body?.Texts is not { Count: > 0 } texts)

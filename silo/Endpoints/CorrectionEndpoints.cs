@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Data.Corrections;
 
@@ -17,14 +16,10 @@ internal static class CorrectionEndpoints
             return invalid;
         }
 
-        CorrectionRequest? body;
-        try
+        var (body, malformed) = await ApiJson.ReadAsync<CorrectionRequest>(request, cancellationToken);
+        if (malformed is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<CorrectionRequest>(request.Body, ApiJson.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Invalid(ApiJson.Describe(e), $"malformed JSON: {e.Message}");
+            return malformed;
         }
 
         if (body is null || string.IsNullOrWhiteSpace(body.Id) == string.IsNullOrWhiteSpace(body.Text))

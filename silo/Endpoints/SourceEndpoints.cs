@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
@@ -51,14 +50,10 @@ internal static class SourceEndpoints
             return invalid;
         }
 
-        AlertPolicyDto? body;
-        try
+        var (body, malformed) = await ApiJson.ReadAsync<AlertPolicyDto>(request, cancellationToken);
+        if (malformed is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<AlertPolicyDto>(request.Body, ApiJson.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Invalid(ApiJson.Describe(e), $"malformed JSON: {e.Message}");
+            return malformed;
         }
 
         if (body is null)

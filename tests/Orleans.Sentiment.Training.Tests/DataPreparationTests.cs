@@ -1,3 +1,4 @@
+using TextFolding = Orleans.Sentiment.Data.Preparation.TextFolding;
 using Orleans.Sentiment.Training.Data;
 
 namespace Orleans.Sentiment.Training.Tests;
@@ -13,8 +14,8 @@ public sealed class DataPreparationTests
         Assert.Equal(expected, LabelParser.Parse(cell));
 
     [Fact]
-    public void Of_TextsDifferingInCaseAndWhitespace_GiveTheSameKey() =>
-        Assert.Equal(TextKey.Of("  The App\t crashes \n"), TextKey.Of("the app crashes"));
+    public void Fold_TextsDifferingInCaseAndWhitespace_GiveTheSameKey() =>
+        Assert.Equal(TextFolding.Fold("  The App\t crashes \n"), TextFolding.Fold("the app crashes"));
 
     [Fact]
     public void Split_SameSeed_GivesTheSameStratifiedSplit()

@@ -1,4 +1,5 @@
 using Orleans.Sentiment.Data;
+using Orleans.Sentiment.Data.Preparation;
 
 namespace Orleans.Sentiment.Training.Data;
 
@@ -29,7 +30,7 @@ public static class CorrectionsMerger
                     continue;
                 }
 
-                var key = TextKey.Of(text);
+                var key = TextFolding.Fold(text);
                 if (!corrections.ContainsKey(key))
                 {
                     order.Add(key);
@@ -43,7 +44,7 @@ public static class CorrectionsMerger
         var replaced = 0;
         foreach (var example in data)
         {
-            if (corrections.ContainsKey(TextKey.Of(example.Text)))
+            if (corrections.ContainsKey(TextFolding.Fold(example.Text)))
             {
                 replaced++;
                 continue;
