@@ -8,15 +8,14 @@ using Orleans.Sentiment.Training.Evaluation;
 namespace Orleans.Sentiment.Training.Tests.BuiltIn;
 
 /// <summary>
-/// Quality of the deterministic built-in sentiment build on plain customer comments it never saw:
-/// <c>plain-feedback.csv</c> beside this file was written by hand for this check (not by the corpus generator)
-/// and is used by no training step.
+/// Quality of the deterministic built-in sentiment build on plain customer comments it never trains on:
+/// <c>plain-feedback.csv</c> beside this file was written by hand for this check (not by the corpus generator).
+/// The lexicon and settings were chosen while looking at its errors, so <c>plain-feedback-confirm.csv</c>, written
+/// afterwards and scored once, gives the less optimistic figure (reported in docs/robust.md, not asserted).
 /// </summary>
 public sealed class BuiltInSentimentQualityTests(BuiltInModelsFixture fixture) : IClassFixture<BuiltInModelsFixture>
 {
-    private static readonly string CheckSetPath = Path.Combine(TestPaths.RepositoryRoot, "tests", "Orleans.Sentiment.Training.Tests", "BuiltIn", "plain-feedback.csv");
-
-    private static IReadOnlyList<LabeledExample> CheckSet { get; } = TrainingSetReader.Read(CheckSetPath, "text", "sentiment").Examples;
+    private static IReadOnlyList<LabeledExample> CheckSet { get; } = Read("plain-feedback.csv");
 
     [Fact]
     public void SentimentModel_PlainNegativeComments_RecallAtLeast95Percent()
@@ -34,25 +33,30 @@ public sealed class BuiltInSentimentQualityTests(BuiltInModelsFixture fixture) :
         Assert.True(report.Accuracy >= 0.85, $"accuracy {report.Accuracy:0.000} (needs 0.85)");
     }
 
-    [Fact]
-    public void CheckSet_Rows_AreBalancedAndPlentiful()
+    [Theory]
+    [InlineData("plain-feedback.csv", 240)]
+    [InlineData("plain-feedback-confirm.csv", 75)]
+    public void CheckSet_Rows_AreBalancedAndPlentiful(string file, int minimumRows)
     {
-        var counts = CheckSet.GroupBy(e => e.Labels.Single()).ToDictionary(g => g.Key, g => g.Count());
+        var rows = Read(file);
+        var counts = rows.GroupBy(e => e.Labels.Single()).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.True(CheckSet.Count >= 240, $"{CheckSet.Count} rows");
+        Assert.True(rows.Count >= minimumRows, $"{rows.Count} rows");
         Assert.Equal(["negative", "neutral", "positive"], counts.Keys.Order());
-        Assert.All(counts.Values, n => Assert.InRange(n, CheckSet.Count / 4, CheckSet.Count / 2));
+        Assert.All(counts.Values, n => Assert.InRange(n, rows.Count / 4, rows.Count / 2));
     }
 
-    [Fact]
-    public void CheckSet_Texts_AreNotInTheBuiltInTrainingFiles()
+    [Theory]
+    [InlineData("plain-feedback.csv")]
+    [InlineData("plain-feedback-confirm.csv")]
+    public void CheckSet_Texts_AreNotInTheBuiltInTrainingFiles(string file)
     {
         var training = new[] { "feedback.csv", "sentiment-lexicon.csv" }
-            .SelectMany(file => TrainingSetReader.Read(Path.Combine(TestPaths.RepositoryRoot, "data", "builtin", file), "text", "sentiment").Examples)
+            .SelectMany(name => TrainingSetReader.Read(Path.Combine(TestPaths.RepositoryRoot, "data", "builtin", name), "text", "sentiment").Examples)
             .Select(e => Fold(e.Text))
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Empty(CheckSet.Where(e => training.Contains(Fold(e.Text))).Select(e => e.Text));
+        Assert.Empty(Read(file).Where(e => training.Contains(Fold(e.Text))).Select(e => e.Text));
     }
 
     private ClassificationReport Evaluate()
@@ -60,6 +64,9 @@ public sealed class BuiltInSentimentQualityTests(BuiltInModelsFixture fixture) :
         using var classifier = OnnxTextClassifier.Load(BuiltInModels.SentimentModelName, fixture.Folders.Sentiment);
         return ModelEvaluator.Evaluate(classifier, CheckSet, multiLabel: false).Report;
     }
+
+    private static IReadOnlyList<LabeledExample> Read(string file) =>
+        TrainingSetReader.Read(Path.Combine(TestPaths.RepositoryRoot, "tests", "Orleans.Sentiment.Training.Tests", "BuiltIn", file), "text", "sentiment").Examples;
 
     private static string Fold(string text) => Regex.Replace(text.ToLowerInvariant(), @"\W+", " ").Trim();
 }
