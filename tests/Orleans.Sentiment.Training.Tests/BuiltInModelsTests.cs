@@ -78,3 +78,27 @@ public sealed class BuiltInModelsTests(BuiltInModelsFixture fixture) : IClassFix
         public void Report(string value) => into.Add(value);
     }
 }
+
+public sealed class BuiltInModelsCacheKeyTests
+{
+    [Fact]
+    public void CacheKey_LexiconChanges_KeyChanges()
+    {
+        byte[] corpus = "text,sentiment,category\nfine,neutral,other\n"u8.ToArray();
+
+        var before = BuiltInModels.CacheKey(corpus, "text,sentiment\nbad,negative\n"u8.ToArray());
+        var after = BuiltInModels.CacheKey(corpus, "text,sentiment\nawful,negative\n"u8.ToArray());
+
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public void CacheKey_CorpusChanges_KeyChanges()
+    {
+        byte[] lexicon = "text,sentiment\nbad,negative\n"u8.ToArray();
+
+        Assert.NotEqual(
+            BuiltInModels.CacheKey("text,sentiment,category\nfine,neutral,other\n"u8.ToArray(), lexicon),
+            BuiltInModels.CacheKey("text,sentiment,category\nokay,neutral,other\n"u8.ToArray(), lexicon));
+    }
+}
