@@ -6,7 +6,8 @@ namespace Orleans.Sentiment.Testing;
 
 /// <summary>
 /// A real HTTP server on loopback standing in for a Slack incoming webhook. It records every request body and
-/// can be told to fail the first N requests, to exercise retries.
+/// can be told to fail the first N requests, to exercise retries. Like many small receivers and proxies it
+/// refuses bodies without a Content-Length (411).
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -58,7 +59,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             Interlocked.Increment(ref _requests);
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
-            if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+            if (context.Request.ContentLength64 < 0)
+            {
+                context.Response.StatusCode = 411;
+            }
+            else if (Interlocked.Decrement(ref _failuresLeft) >= 0)
             {
                 context.Response.StatusCode = 503;
             }

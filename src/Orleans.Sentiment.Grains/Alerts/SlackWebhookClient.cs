@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Text;
 using Orleans.Sentiment.Contracts;
 
 namespace Orleans.Sentiment.Grains.Alerts;
@@ -13,7 +13,9 @@ public sealed class SlackWebhookClient(HttpClient http)
     {
         try
         {
-            using var response = await http.PostAsJsonAsync(webhookUrl, SlackMessage.Payload(alert), cancellationToken);
+            // A buffered body carries a Content-Length; chunked bodies are refused by some receivers and proxies.
+            using var content = new StringContent(SlackMessage.Payload(alert).ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(webhookUrl, content, cancellationToken);
             return response.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
