@@ -22,7 +22,7 @@ public static class SlackMessage
         var headline = alert.Kind == AlertKind.Spike ? ":rotating_light: *High negative feedback*" : ":white_check_mark: *Negative feedback back to normal*";
         var detail = string.Create(
             CultureInfo.InvariantCulture,
-            $"{headline} on `{alert.Tenant}/{alert.Source}`\n*{alert.NegativeCount}/{alert.Count}* negative ({share:P0}) in the last {alert.Count} comments; threshold {alert.Threshold:P0} of {alert.WindowSize}.");
+            $"{headline} on `{alert.Tenant}/{alert.Source}`\n*{alert.NegativeCount}/{alert.Count}* negative ({share:0%}) in the last {alert.Count} comments; threshold {alert.Threshold:0%} of {alert.WindowSize}.");
         return new JsonObject
         {
             ["text"] = Text(alert),

@@ -21,6 +21,7 @@ public sealed class SlackMessageTests
         Assert.Equal("section", (string?)block["type"]);
         Assert.Equal("mrkdwn", (string?)block["text"]!["type"]);
         Assert.Contains("acme/app-store", (string?)block["text"]!["text"]);
+        Assert.Contains("*14/100* negative (14%)", (string?)block["text"]!["text"]);
     }
 
     [Fact]
