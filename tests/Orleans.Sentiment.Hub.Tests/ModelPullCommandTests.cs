@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Orleans.Sentiment.Hub.Tests.Fakes;
+using Orleans.Sentiment.Testing;
 
 namespace Orleans.Sentiment.Hub.Tests;
 
@@ -27,8 +27,8 @@ public sealed class ModelPullCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var expected = Path.Combine(_temp.Path, "hf", "hub", "models--acme--sentiment-onnx", "snapshots", _repo.Commit);
-        Assert.Equal(expected, result.Stdout.Trim());
-        Assert.Contains("onnx/model.onnx: done", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(expected, result.Output.Trim());
+        Assert.Contains("onnx/model.onnx: done", result.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(expected, "onnx", "model.onnx")));
     }
 
@@ -40,7 +40,7 @@ public sealed class ModelPullCommandTests : IAsyncLifetime, IDisposable
         var result = await RunAsync(["model", "pull", "acme/sentiment-onnx", "--variant", "quantized"], ("HF_TOKEN", "hf_secret"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.True(File.Exists(Path.Combine(result.Stdout.Trim(), "onnx", "model_quantized.onnx")));
+        Assert.True(File.Exists(Path.Combine(result.Output.Trim(), "onnx", "model_quantized.onnx")));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class ModelPullCommandTests : IAsyncLifetime, IDisposable
         var result = await RunAsync(["model", "pull", "acme/sentiment-onnx"]);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("HF_TOKEN", result.Stderr, StringComparison.Ordinal);
-        Assert.Empty(result.Stdout.Trim());
+        Assert.Contains("HF_TOKEN", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output.Trim());
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ModelPullCommandTests : IAsyncLifetime, IDisposable
         var result = await RunAsync(["model", "pull", "acme/sentiment-onnx"], ("HF_HUB_OFFLINE", "1"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("HF_HUB_OFFLINE", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("HF_HUB_OFFLINE", result.Error, StringComparison.Ordinal);
         Assert.Empty(_hub.Requests);
     }
 
@@ -73,41 +73,23 @@ public sealed class ModelPullCommandTests : IAsyncLifetime, IDisposable
         var result = await RunAsync(["model", "pull", "acme/sentiment-onnx", "--file", "*.json", "--cache-dir", cache]);
 
         Assert.Equal(0, result.ExitCode);
-        var snapshot = result.Stdout.Trim();
+        var snapshot = result.Output.Trim();
         Assert.StartsWith(cache, snapshot, StringComparison.Ordinal);
         Assert.Equal(["config.json", "tokenizer_config.json"], Directory.GetFiles(snapshot).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] arguments, params (string Name, string Value)[] environment)
+    private Task<CliProcess.Result> RunAsync(string[] arguments, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orleans-sentiment.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in new[] { "HF_TOKEN", "HF_HUB_OFFLINE", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_TOKEN_PATH", "HUGGING_FACE_HUB_TOKEN" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["HF_HOME"] = Path.Combine(_temp.Path, "hf");
-        start.Environment["HF_ENDPOINT"] = _hub.Endpoint.AbsoluteUri;
+        // Only what the test sets: no token, cache or offline switch leaks in from the machine.
+        var variables = new[] { "HF_TOKEN", "HF_HUB_OFFLINE", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_TOKEN_PATH", "HUGGING_FACE_HUB_TOKEN" }
+            .ToDictionary(name => name, _ => (string?)null);
+        variables["HF_HOME"] = Path.Combine(_temp.Path, "hf");
+        variables["HF_ENDPOINT"] = _hub.Endpoint.AbsoluteUri;
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        return CliProcess.RunAsync(arguments, variables);
     }
 }

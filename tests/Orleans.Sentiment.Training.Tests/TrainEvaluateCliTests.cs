@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Testing;
 
@@ -7,12 +6,6 @@ namespace Orleans.Sentiment.Training.Tests;
 /// <summary>The <c>train</c> and <c>evaluate</c> verbs run as a separate process with redirected output.</summary>
 public sealed class TrainEvaluateCliTests : IDisposable
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     private readonly TemporaryDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -27,8 +20,8 @@ public sealed class TrainEvaluateCliTests : IDisposable
         var model = Path.Combine(_directory.Path, "model");
         var report = Path.Combine(_directory.Path, "reports", "test.json");
 
-        var trained = await RunAsync("train", "--data", train, "--out", model, "--seed", "5", "--dim", "8", "--buckets", "1024");
-        var evaluated = await RunAsync("evaluate", "--model", model, "--data", test, "--report", report);
+        var trained = await CliProcess.RunAsync("train", "--data", train, "--out", model, "--seed", "5", "--dim", "8", "--buckets", "1024");
+        var evaluated = await CliProcess.RunAsync("evaluate", "--model", model, "--data", test, "--report", report);
 
         Assert.True(trained.ExitCode == 0, trained.Error);
         Assert.Contains("epoch 1/", trained.Output);
@@ -51,27 +44,9 @@ public sealed class TrainEvaluateCliTests : IDisposable
         var train = _directory.File("train.csv");
         File.WriteAllText(train, "text,sentiment\ngood,positive\n");
 
-        var result = await RunAsync("train", "--data", train, "--label-column", "category", "--out", Path.Combine(_directory.Path, "model"));
+        var result = await CliProcess.RunAsync("train", "--data", train, "--label-column", "category", "--out", Path.Combine(_directory.Path, "model"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no column 'category'", result.Error);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var client = Path.Combine(TestPaths.RepositoryRoot, "client", "bin", Configuration, "net10.0", "linux-x64", "orleans-sentiment.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(client);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Orleans.Sentiment.Testing;
 
-namespace Orleans.Sentiment.EndToEndTests;
+namespace Orleans.Sentiment.Testing;
 
 /// <summary>Runs the built client CLI as a separate process, as a user would, with output redirected.</summary>
 internal static class CliProcess
@@ -14,7 +13,11 @@ internal static class CliProcess
 
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(args, environment: null);
+
+    /// <param name="args">The verb and its arguments.</param>
+    /// <param name="environment">Variables to set for the process; a null value removes the variable.</param>
+    public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment)
     {
         var client = Path.Combine(TestPaths.RepositoryRoot, "client", "bin", Configuration, "net10.0", "linux-x64", "orleans-sentiment.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -24,10 +27,22 @@ internal static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await error);
     }
