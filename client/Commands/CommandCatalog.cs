@@ -8,14 +8,14 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         IngestCommand.Create(),
-        StatsCommand.Create(),
-        PrepareCommand.Create(),
-        CorrectCommand.Create(),
         ClassifyCommand.Create(),
-        ModelCommand.Create(),
-        BenchCommand.Create(),
+        TokenizeCommand.Create(),
+        PrepareCommand.Create(),
         TrainCommand.Create(),
         EvaluateCommand.Create(),
-        TokenizeCommand.Create(),
+        CorrectCommand.Create(),
+        ModelCommand.Create(),
+        StatsCommand.Create(),
+        BenchCommand.Create(),
     ];
 }
