@@ -26,8 +26,13 @@ internal static partial class ModelCatalogLoader
         var classifiers = new List<ITextClassifier>();
         try
         {
-            foreach (var model in configured)
+            foreach (var (model, index) in configured.Select((m, i) => (m, i)))
             {
+                if (string.IsNullOrWhiteSpace(model.Path))
+                {
+                    throw new ModelFolderException($"Models:{index}:Path must name a model folder or a hub id (org/name).");
+                }
+
                 var name = string.IsNullOrWhiteSpace(model.Name) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Path)) : model.Name;
                 var folder = ResolveFolder(model, logger);
                 if (!names.Add(name))

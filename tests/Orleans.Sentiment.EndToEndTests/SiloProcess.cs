@@ -75,6 +75,8 @@ public sealed class SiloProcess : IAsyncDisposable
                 TimeSpan.FromMinutes(3));
             if (silo1._process.HasExited)
             {
+                // Waiting again drains the redirected output, so the message holds all of it.
+                await silo1._process.WaitForExitAsync();
                 throw new InvalidOperationException($"The silo exited during start-up:\n{silo1.Output}");
             }
         }

@@ -11,14 +11,14 @@ public sealed class SlackOptions : IValidatableObject
     public string? DefaultWebhookUrl { get; set; }
 
     /// <summary>Time allowed for one webhook request.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Slack:RequestTimeout must be between {1} and {2}.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries after a failed delivery (exponential backoff from <see cref="RetryDelay"/>).</summary>
-    [Range(0, 20)]
+    [Range(0, 20, ErrorMessage = "Slack:MaxRetries must be between {1} and {2}.")]
     public int MaxRetries { get; set; } = 5;
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Slack:RetryDelay must be between {1} and {2}.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
