@@ -1,11 +1,11 @@
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Data.Corrections;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Silo.Models;
-using Microsoft.Extensions.Options;
-using OpenTelemetry.Metrics;
-using Orleans.Sentiment.Data.Corrections;
 
 namespace Orleans.Sentiment.Silo.Hosting;
 
