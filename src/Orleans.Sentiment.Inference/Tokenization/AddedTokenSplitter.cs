@@ -8,6 +8,9 @@ internal readonly record struct TextSegment(int Start, int Length, int TokenId)
     public bool IsAddedToken => TokenId >= 0;
 }
 
+/// <summary>Tokenizes one piece of text that holds no added token, appending its ids.</summary>
+internal delegate void PieceAppender<TState>(TState state, ReadOnlySpan<char> piece, ref IdBuffer ids);
+
 /// <summary>
 /// Splits text on added tokens as Hugging Face's AddedVocabulary does: leftmost-longest, non-overlapping matches
 /// on the raw text; <c>lstrip</c>/<c>rstrip</c> take the whitespace beside a match into the token and
@@ -26,6 +29,33 @@ internal sealed class AddedTokenSplitter
 
     /// <summary>False when no added token can occur in the text (none of their first characters does).</summary>
     public bool MayMatch(ReadOnlySpan<char> text) => _tokens.Length > 0 && text.ContainsAny(_firstChars);
+
+    /// <summary>
+    /// Appends the ids of <paramref name="text"/>: each added token's own id, and the pieces between them as
+    /// <paramref name="appendPiece"/> tokenizes them. The state is passed through so callers need no closure.
+    /// </summary>
+    public void AppendIds<TState>(ReadOnlySpan<char> text, ref IdBuffer ids, TState state, PieceAppender<TState> appendPiece)
+    {
+        if (!MayMatch(text))
+        {
+            appendPiece(state, text, ref ids);
+            return;
+        }
+
+        var segments = new List<TextSegment>();
+        Split(text, segments);
+        foreach (var segment in segments)
+        {
+            if (segment.IsAddedToken)
+            {
+                ids.Add(segment.TokenId);
+            }
+            else
+            {
+                appendPiece(state, text.Slice(segment.Start, segment.Length), ref ids);
+            }
+        }
+    }
 
     public void Split(ReadOnlySpan<char> text, List<TextSegment> segments)
     {

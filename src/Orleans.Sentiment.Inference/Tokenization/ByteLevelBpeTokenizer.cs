@@ -39,26 +39,7 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         var ids = new IdBuffer(text.Length / 3);
         try
         {
-            if (!_splitter.MayMatch(text))
-            {
-                AppendText(text, ref ids);
-                return _template.Apply(ids.Span, maxLength);
-            }
-
-            var segments = new List<TextSegment>();
-            _splitter.Split(text, segments);
-            foreach (var segment in segments)
-            {
-                if (segment.IsAddedToken)
-                {
-                    ids.Add(segment.TokenId);
-                }
-                else
-                {
-                    AppendText(text.AsSpan(segment.Start, segment.Length), ref ids);
-                }
-            }
-
+            _splitter.AppendIds(text, ref ids, this, static (self, piece, ref buffer) => self.AppendText(piece, ref buffer));
             return _template.Apply(ids.Span, maxLength);
         }
         finally
@@ -67,28 +48,8 @@ public sealed class ByteLevelBpeTokenizer : ITextTokenizer
         }
     }
 
-    private void AppendText(ReadOnlySpan<char> text, ref IdBuffer ids)
-    {
-        if (!_normalizedSplitter.MayMatch(text))
-        {
-            AppendPiece(text, ref ids);
-            return;
-        }
-
-        var segments = new List<TextSegment>();
-        _normalizedSplitter.Split(text, segments);
-        foreach (var segment in segments)
-        {
-            if (segment.IsAddedToken)
-            {
-                ids.Add(segment.TokenId);
-            }
-            else
-            {
-                AppendPiece(text.Slice(segment.Start, segment.Length), ref ids);
-            }
-        }
-    }
+    private void AppendText(ReadOnlySpan<char> text, ref IdBuffer ids) =>
+        _normalizedSplitter.AppendIds(text, ref ids, this, static (self, piece, ref buffer) => self.AppendPiece(piece, ref buffer));
 
     /// <summary>One piece of text between added tokens: the optional prefix space, then the GPT-2 split and BPE.</summary>
     private void AppendPiece(ReadOnlySpan<char> piece, ref IdBuffer ids)

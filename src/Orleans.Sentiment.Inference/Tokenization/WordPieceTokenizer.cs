@@ -56,26 +56,7 @@ public sealed class WordPieceTokenizer : ITextTokenizer
         var ids = new IdBuffer(text.Length / 3);
         try
         {
-            if (!_splitter.MayMatch(text))
-            {
-                AppendText(text, normalized, ref ids);
-                return _template.Apply(ids.Span, maxLength);
-            }
-
-            var segments = new List<TextSegment>();
-            _splitter.Split(text, segments);
-            foreach (var segment in segments)
-            {
-                if (segment.IsAddedToken)
-                {
-                    ids.Add(segment.TokenId);
-                }
-                else
-                {
-                    AppendText(text.AsSpan(segment.Start, segment.Length), normalized, ref ids);
-                }
-            }
-
+            _splitter.AppendIds(text, ref ids, (Tokenizer: this, Buffer: normalized), static (state, piece, ref buffer) => state.Tokenizer.AppendText(piece, state.Buffer, ref buffer));
             return _template.Apply(ids.Span, maxLength);
         }
         finally
@@ -93,25 +74,7 @@ public sealed class WordPieceTokenizer : ITextTokenizer
             normalized = buffer.AsSpan(0, _normalizer.Normalize(raw, buffer));
         }
 
-        if (!_normalizedSplitter.MayMatch(normalized))
-        {
-            AppendWords(normalized, ref ids);
-            return;
-        }
-
-        var segments = new List<TextSegment>();
-        _normalizedSplitter.Split(normalized, segments);
-        foreach (var segment in segments)
-        {
-            if (segment.IsAddedToken)
-            {
-                ids.Add(segment.TokenId);
-            }
-            else
-            {
-                AppendWords(normalized.Slice(segment.Start, segment.Length), ref ids);
-            }
-        }
+        _normalizedSplitter.AppendIds(normalized, ref ids, this, static (self, piece, ref buffer) => self.AppendWords(piece, ref buffer));
     }
 
     /// <summary>A normalized added token is looked for in normalized text, so its content is normalized too.</summary>
