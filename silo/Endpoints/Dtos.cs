@@ -25,9 +25,12 @@ public sealed record ClassifyResponse(IReadOnlyList<ClassifiedItemDto> Results);
 
 public sealed record CommentsResponse(IReadOnlyList<ClassifiedItemDto> Comments);
 
-/// <summary>The alert policy as the HTTP API reads and writes it; absent fields take their defaults.</summary>
+/// <summary>
+/// The alert policy as the HTTP API reads and writes it; absent fields take their defaults. Answers show the
+/// webhook URL masked (scheme and host only): its path is the webhook's secret.
+/// </summary>
 public sealed record AlertPolicyDto(int? WindowSize, double? Threshold, int? MinCount, string? Cooldown, string? WebhookUrl)
 {
     public static AlertPolicyDto From(AlertPolicy p) =>
-        new(p.WindowSize, p.Threshold, p.MinCount, System.Xml.XmlConvert.ToString(p.Cooldown), p.WebhookUrl);
+        new(p.WindowSize, p.Threshold, p.MinCount, System.Xml.XmlConvert.ToString(p.Cooldown), Grains.Alerts.WebhookUrlPolicy.Mask(p.WebhookUrl));
 }

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Streams;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
@@ -14,7 +12,7 @@ internal static class IngestionEndpoints
         app.MapPost("/v1/tenants/{tenant}/sources/{source}/comments", IngestAsync);
 
     private static async Task<IResult> IngestAsync(
-        string tenant, string source, HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits,
+        string tenant, string source, HttpRequest request, IClusterClient cluster,
         SentimentMetrics metrics, PipelineClock clock, CancellationToken cancellationToken)
     {
         if (Problems.CheckRoute(tenant, source) is { } invalidRoute)
@@ -22,17 +20,15 @@ internal static class IngestionEndpoints
             return invalidRoute;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken);
-        var ndjson = request.ContentType?.StartsWith(IngestionParser.NdJsonContentType, StringComparison.OrdinalIgnoreCase) == true;
-        var parsed = IngestionParser.Parse(body, ndjson, limits.Value);
-        if (!parsed.IsValid)
-        {
-            return Problems.Invalid(parsed.Errors);
-        }
+        var ingest = await IngestionRequest.ReadAsync(request, tenant, source, cancellationToken);
+        return ingest.Answer ?? await ingest.PublishAsync(comments => PublishAsync(tenant, source, comments, cluster, metrics, clock));
+    }
 
+    private static async Task<IResult> PublishAsync(
+        string tenant, string source, IReadOnlyList<IncomingComment> incoming, IClusterClient cluster, SentimentMetrics metrics, PipelineClock clock)
+    {
         var now = clock.UtcNow;
-        var comments = parsed.Comments
+        var comments = incoming
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();
         var stream = cluster.GetStreamProvider(Constants.StreamProviderName)

@@ -3,6 +3,7 @@ using System.Xml;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Alerts;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
 
@@ -43,7 +44,7 @@ internal static class SourceEndpoints
     private static async Task<IResult> GetPolicyAsync(string tenant, string source, IClusterClient cluster) =>
         Problems.CheckRoute(tenant, source) ?? TypedResults.Ok(AlertPolicyDto.From(await Grain(cluster, tenant, source).GetPolicyAsync()));
 
-    private static async Task<IResult> PutPolicyAsync(string tenant, string source, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
+    private static async Task<IResult> PutPolicyAsync(string tenant, string source, HttpRequest request, IClusterClient cluster, WebhookUrlPolicy webhooks, CancellationToken cancellationToken)
     {
         if (Problems.CheckRoute(tenant, source) is { } invalid)
         {
@@ -74,7 +75,12 @@ internal static class SourceEndpoints
             body.MinCount ?? Math.Min(defaults.MinCount, windowSize),
             cooldown ?? defaults.Cooldown,
             string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : body.WebhookUrl);
-        var errors = policy.Validate();
+        var errors = policy.Validate().ToDictionary();
+        if (policy.WebhookUrl is { } url && !errors.ContainsKey("webhookUrl") && webhooks.Check(url) is { } refused)
+        {
+            errors["webhookUrl"] = refused;
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Telemetry;
 using Polly;
@@ -20,7 +21,22 @@ public static class SentimentServiceCollectionExtensions
         services.TryAddSingleton(new PipelineClock(TimeProvider.System));
 
         var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        services.AddOptions<WebhookUrlPolicyOptions>().Bind(configuration.GetSection(SlackOptions.Section))
+            .Configure(o => o.AllowedHosts = configuration[$"{SlackOptions.Section}:{nameof(WebhookUrlPolicyOptions.AllowedHosts)}"] is { } list ? [list] : o.AllowedHosts)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<IValidateOptions<SlackOptions>, WebhookUrlPolicyValidator>();
+        services.AddTransient<WebhookUrlPolicyHandler>();
+
+        // Webhook URLs come from API callers: check each against the allow-list, re-check the address after DNS
+        // resolution, and never follow a redirect (it could point anywhere, and would carry the POST body along).
         services.AddHttpClient<SlackWebhookClient>(SlackWebhookClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = WebhookAddressFilter.ConnectCallback(sp.GetRequiredService<WebhookUrlPolicy>().AllowPrivateNetworks),
+            })
+            .AddHttpMessageHandler<WebhookUrlPolicyHandler>()
             .AddResilienceHandler("slack-retry", pipeline => pipeline
                 .AddRetry(new HttpRetryStrategyOptions
                 {
@@ -28,7 +44,8 @@ public static class SentimentServiceCollectionExtensions
                     Delay = slack.RetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(slack.MaxRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                    ShouldHandle = args => ValueTask.FromResult(slack.MaxRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                        && args.Outcome.Exception?.InnerException is not WebhookAddressRefusedException),
                 })
                 .AddTimeout(slack.RequestTimeout));
         return services;

@@ -98,6 +98,6 @@ public sealed partial class HubCacheLayout(string cacheDirectory, HubRepoId repo
         return Path.Combine(RepoFolder, "refs", Path.Combine(parts));
     }
 
-    [GeneratedRegex("^[0-9a-f]{40}$")]
+    [GeneratedRegex(@"\A[0-9a-f]{40}\z")]
     private static partial Regex CommitHashPattern();
 }

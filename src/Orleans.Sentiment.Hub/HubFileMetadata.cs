@@ -23,6 +23,6 @@ public sealed partial record HubFileMetadata(string CommitHash, string Etag, lon
         return value.Trim('"');
     }
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"\A[0-9a-f]{64}\z")]
     private static partial Regex Sha256Pattern();
 }
