@@ -13,11 +13,12 @@ internal static class StatsCommand
         var tenant = new Option<string>("--tenant") { Description = "Tenant id.", Required = true };
         var source = new Option<string>("--source") { Description = "Source id.", Required = true };
         var url = SiloUrlOption.Create();
+        var apiKey = ApiKeyOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the window as JSON." };
-        var command = new Command("stats", "Show a source's rolling window: counts per label, negative share, alerting.") { tenant, source, url, json };
+        var command = new Command("stats", "Show a source's rolling window: counts per label, negative share, alerting.") { tenant, source, url, apiKey, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var api = new SiloApi(parse.GetValue(url)!);
+            using var api = new SiloApi(parse.GetValue(url)!, ApiKeyOption.Resolve(parse, apiKey));
             try
             {
                 var window = await api.GetWindowAsync(parse.GetValue(tenant)!, parse.GetValue(source)!, cancellationToken);

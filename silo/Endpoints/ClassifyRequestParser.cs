@@ -121,7 +121,7 @@ internal static class ClassifyRequestParser
         {
             if (!JsonStrings.TryGet(ref reader, out var name))
             {
-                errors.Add("body", "a field name is " + JsonStrings.InvalidText);
+                errors.Add("body", "a field name " + JsonStrings.InvalidText);
                 _state = State.OtherValue;
                 return true;
             }

@@ -132,7 +132,7 @@ internal sealed class CommentObjectReader
             return name;
         }
 
-        Fail(null, "a field name is " + JsonStrings.InvalidText);
+        Fail(null, "a field name " + JsonStrings.InvalidText);
         return "?";
     }
 

@@ -50,5 +50,5 @@ internal static class Problems
     }
 
     private static string Detail(IDictionary<string, string[]> errors) =>
-        string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value)}."));
+        string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value.Select(m => m.TrimEnd('.')))}."));
 }
