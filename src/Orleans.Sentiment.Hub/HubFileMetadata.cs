@@ -15,7 +15,8 @@ public sealed partial record HubFileMetadata(string CommitHash, string Etag, lon
     /// Strips a weak marker and quotes, as huggingface_hub's <c>_normalize_etag</c> does, then makes sure the result
     /// can be a file name in the cache: an etag is a name under <c>blobs/</c> and <c>.locks/</c>, and it comes from the
     /// server. Hub etags (40 or 64 hex digits) and other plain tokens pass unchanged; anything else (a path
-    /// separator, "..", a leading dot, control characters, over 128 characters) becomes the hex SHA-256 of itself.
+    /// separator, "..", a leading dot, control characters, over 128 characters) becomes <c>etag-</c> and the hex
+    /// SHA-256 of itself (prefixed, so it is never taken for the content's sha256).
     /// </summary>
     public static string NormalizeEtag(string etag)
     {
@@ -28,7 +29,7 @@ public sealed partial record HubFileMetadata(string CommitHash, string Etag, lon
         value = value.Trim('"');
         return SafeEtagPattern().IsMatch(value)
             ? value
-            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
+            : "etag-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
     }
 
     /// <summary>True for an etag that is safe as a single file name.</summary>
