@@ -38,10 +38,21 @@ internal static class ApiJson
         var (bytes, tooLarge) = await ReadBoundedAsync(request, maxBytes, cancellationToken);
         if (tooLarge)
         {
-            return (default, Problems.TooLarge(maxBytes));
+            return (default, Problems.TooLarge(request.HttpContext, maxBytes));
         }
 
-        var body = bytes.IsSingleSegment ? bytes.FirstSpan : bytes.ToArray();
+        try
+        {
+            return Deserialize<T>(bytes.IsSingleSegment ? bytes.FirstSpan : bytes.ToArray());
+        }
+        finally
+        {
+            request.BodyReader.AdvanceTo(bytes.End);
+        }
+    }
+
+    private static (T? Value, IResult? Problem) Deserialize<T>(ReadOnlySpan<byte> body)
+    {
         if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             body = body[3..];
@@ -63,10 +74,6 @@ internal static class ApiJson
         catch (InvalidOperationException)
         {
             return (default, Problems.Invalid("body", JsonStrings.InvalidText));
-        }
-        finally
-        {
-            request.BodyReader.AdvanceTo(bytes.End);
         }
     }
 

@@ -18,7 +18,7 @@ internal static class ClassifyEndpoints
         var parsed = await ClassifyRequestParser.ParseAsync(request.BodyReader, limits.Value.MaxRequestBytes, limits.Value, cancellationToken);
         if (parsed.TooLarge)
         {
-            return Problems.TooLarge(limits.Value.MaxRequestBytes);
+            return Problems.TooLarge(request.HttpContext, limits.Value.MaxRequestBytes);
         }
 
         if (parsed.Errors.Any)

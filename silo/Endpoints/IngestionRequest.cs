@@ -44,7 +44,7 @@ internal sealed class IngestionRequest
         var parsed = await IngestionParser.ParseAsync(request.BodyReader, mediaType == BodyMediaType.Kind.NdJson, limits.MaxRequestBytes, limits, cancellationToken);
         if (parsed.TooLarge)
         {
-            return new(Problems.TooLarge(limits.MaxRequestBytes));
+            return new(Problems.TooLarge(request.HttpContext, limits.MaxRequestBytes));
         }
 
         if (!parsed.IsValid)

@@ -25,12 +25,18 @@ internal static class Problems
     public static IResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(title: "Unsupported media type.", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType);
 
-    /// <summary>413: the body is larger than <c>Ingestion:MaxRequestBytes</c>.</summary>
-    public static IResult TooLarge(long maxBytes) =>
-        TypedResults.Problem(
+    /// <summary>
+    /// 413: the body is larger than <c>Ingestion:MaxRequestBytes</c>. The connection is closed after the answer
+    /// (<c>Connection: close</c>): the rest of the body is never read, so the connection cannot carry another request.
+    /// </summary>
+    public static IResult TooLarge(HttpContext context, long maxBytes)
+    {
+        context.Response.Headers.Connection = "close";
+        return TypedResults.Problem(
             title: "The request body is too large.",
             detail: $"The body exceeds the maximum of {maxBytes} bytes (Ingestion:MaxRequestBytes).",
             statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
 
     /// <summary>Checks the tenant and source route values; null when both are valid.</summary>
     public static IResult? CheckRoute(string tenant, string? source = null)

@@ -20,7 +20,7 @@ internal sealed class RequestBodyGuard(RequestDelegate next, IOptions<IngestionO
             if (request.ContentLength > limits.Value.MaxRequestBytes)
             {
                 metrics.RequestRejected(StatusCodes.Status413PayloadTooLarge);
-                await Problems.TooLarge(limits.Value.MaxRequestBytes).ExecuteAsync(context);
+                await Problems.TooLarge(context, limits.Value.MaxRequestBytes).ExecuteAsync(context);
                 return;
             }
 

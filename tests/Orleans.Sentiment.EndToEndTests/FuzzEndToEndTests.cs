@@ -71,12 +71,12 @@ public sealed class FuzzEndToEndTests : IAsyncLifetime
                 }
                 catch (HttpRequestException e)
                 {
-                    failures.Enqueue($"{e.Message} for {@case}");
+                    failures.Enqueue($"{e.Message} {e.InnerException?.Message} for {@case}");
                 }
             });
 
         watch.Stop();
-        Assert.True(failures.IsEmpty, $"{failures.Count} requests not answered 4xx, e.g.:\n{string.Join("\n", failures.Take(10))}");
+        Assert.True(failures.IsEmpty, $"{failures.Count} requests not answered 4xx, e.g.:\n{string.Join("\n", failures.Take(10))}\nSilo errors:\n{SiloErrors()}");
         Assert.Equal(Requests, statuses.Values.Sum());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
         var peak = _silo.Memory().Peak;
@@ -92,6 +92,9 @@ public sealed class FuzzEndToEndTests : IAsyncLifetime
         Assert.Equal(6, sources!["comments"]!.AsArray().Count);
         Console.WriteLine($"{Requests} hostile requests in {watch.Elapsed.TotalSeconds:0.0} s; statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; silo peak RSS {peak >> 20} MB");
     }
+
+    private string SiloErrors() =>
+        string.Join("\n", _silo.Output.Split('\n').SkipWhile(l => !l.StartsWith("fail:", StringComparison.Ordinal)).Take(12));
 
     private static async Task<int> WindowCountAsync(HttpClient http, int expected)
     {
