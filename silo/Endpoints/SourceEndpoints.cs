@@ -74,7 +74,7 @@ internal static class SourceEndpoints
             body.Threshold ?? defaults.Threshold,
             body.MinCount ?? Math.Min(defaults.MinCount, windowSize),
             cooldown ?? defaults.Cooldown,
-            string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : body.WebhookUrl);
+            await WebhookUrlAsync(body.WebhookUrl, cluster, tenant, source));
         var errors = policy.Validate().ToDictionary();
         if (policy.WebhookUrl is { } url && !errors.ContainsKey("webhookUrl") && webhooks.Check(url) is { } refused)
         {
@@ -88,6 +88,23 @@ internal static class SourceEndpoints
 
         await Grain(cluster, tenant, source).SetPolicyAsync(policy);
         return TypedResults.Ok(AlertPolicyDto.From(policy));
+    }
+
+    // A policy read back (webhook masked) and PUT again keeps its webhook instead of storing the mask.
+    private static async Task<string?> WebhookUrlAsync(string? sent, IClusterClient cluster, string tenant, string source)
+    {
+        if (string.IsNullOrWhiteSpace(sent))
+        {
+            return null;
+        }
+
+        if (!WebhookUrlPolicy.LooksMasked(sent))
+        {
+            return sent;
+        }
+
+        var stored = (await Grain(cluster, tenant, source).GetPolicyAsync()).WebhookUrl;
+        return WebhookUrlPolicy.Mask(stored) == sent ? stored : sent;
     }
 
     private static bool TryParseCooldown(string? text, out TimeSpan? cooldown)

@@ -36,6 +36,7 @@ public static class SentimentServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 ConnectCallback = WebhookAddressFilter.ConnectCallback(sp.GetRequiredService<WebhookUrlPolicy>().AllowPrivateNetworks),
             })
+            .RemoveAllLoggers() // The default request logs would carry the webhook URL, whose path is its secret.
             .AddHttpMessageHandler<WebhookUrlPolicyHandler>()
             .AddResilienceHandler("slack-retry", pipeline => pipeline
                 .AddRetry(new HttpRetryStrategyOptions

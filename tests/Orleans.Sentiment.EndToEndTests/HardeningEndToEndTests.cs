@@ -143,13 +143,17 @@ public sealed class HardeningEndToEndTests(SiloFixture fixture)
         var firstAnswer = await first.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(firstAnswer!.ToJsonString(), (await retry.Content.ReadFromJsonAsync<JsonObject>())!.ToJsonString());
         Assert.Equal(3, (int?)firstAnswer["accepted"]);
-        var after = await Http.GetStringAsync("/metrics");
-        Assert.Equal(3, MetricsScrape.Sum(after, "orleans_sentiment_comments_ingested_total") - MetricsScrape.Sum(before, "orleans_sentiment_comments_ingested_total"));
 
+        // A marker behind the retry: once it is counted, anything the retry had published would be counted too.
         using var marker = await PostWithKeyAsync(path, """[{"text":"marker"}]"""u8.ToArray(), "batch-0002");
         var window = await Eventually.WaitForAsync(() => Http.GetFromJsonAsync<JsonObject>("/v1/tenants/acme/sources/idem/window")!, w => (int?)w!["count"] >= 4, "the marker");
+        var after = await Eventually.WaitForAsync(() => Http.GetStringAsync("/metrics"), m => Delta(before, m, "orleans_sentiment_comments_ingested_total") >= 4, "the marker in the metrics");
         Assert.Equal(4, (int?)window!["count"]);
+        Assert.Equal(4, Delta(before, after, "orleans_sentiment_comments_ingested_total"));
+        Assert.Equal(0, Delta(before, after, "orleans_sentiment_comments_duplicate_total"));
     }
+
+    private static double Delta(string before, string after, string name) => MetricsScrape.Sum(after, name) - MetricsScrape.Sum(before, name);
 
     [Fact]
     public async Task Ingest_SameIdempotencyKeyOtherBody_Answers422()
@@ -187,6 +191,15 @@ public sealed class HardeningEndToEndTests(SiloFixture fixture)
         Assert.DoesNotContain(secret, got);
         Assert.Equal("http://127.0.0.1/…", (string?)JsonNode.Parse(got)!["webhookUrl"]);
         Assert.DoesNotContain(secret, fixture.Silo.Output);
+
+        // Read back and sent again unchanged (masked): the stored webhook is kept, not replaced by the mask.
+        var policy = JsonNode.Parse(got)!.AsObject();
+        policy["windowSize"] = 50;
+        using var again = await Http.PutAsync("/v1/tenants/acme/sources/masked/alert-policy", Json(Encoding.UTF8.GetBytes(policy.ToJsonString())));
+        using var otherMask = await Http.PutAsJsonAsync("/v1/tenants/acme/sources/masked/alert-policy", new { webhookUrl = "http://127.0.0.1/other/…" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherMask.StatusCode);
+        Assert.Equal(50, (int?)JsonNode.Parse(await Http.GetStringAsync("/v1/tenants/acme/sources/masked/alert-policy"))!["windowSize"]);
     }
 
     private Task<HttpResponseMessage> PostWithKeyAsync(string path, byte[] body, string key)

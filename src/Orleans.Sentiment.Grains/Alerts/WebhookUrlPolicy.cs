@@ -26,6 +26,11 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookUrlPolicyOptions> options)
             return "must be an absolute http or https URL";
         }
 
+        if (LooksMasked(url))
+        {
+            return "is a masked URL as the API shows it; send the full webhook URL";
+        }
+
         if (uri.UserInfo.Length > 0)
         {
             return "must not carry a user name or password";
@@ -50,6 +55,9 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookUrlPolicyOptions> options)
         url is null ? null
         : Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? $"{uri.Scheme}://{uri.Host}/…"
         : "…";
+
+    /// <summary>True for what <see cref="Mask"/> returns (it ends in "/…"), so a policy read back and sent again can keep its URL.</summary>
+    public static bool LooksMasked(string url) => url.EndsWith("/…", StringComparison.Ordinal) || url == "…";
 
     /// <summary>An allowed-hosts entry: a host name, an IP literal, or <c>*.</c> followed by a host name.</summary>
     public static bool IsValidHostPattern(string pattern)

@@ -70,6 +70,10 @@ public sealed class WebhookUrlPolicyTests
     public void Options_CommaSeparatedValue_SplitsIntoHosts() =>
         Assert.Equal(["a.example", "*.b.example"], new WebhookUrlPolicyOptions { AllowedHosts = ["a.example, *.b.example"] }.EffectiveAllowedHosts);
 
+    [Fact]
+    public void Check_MaskedUrl_IsRefusedSoAMaskIsNeverStored() =>
+        Assert.Contains("masked", Policy().Check(WebhookUrlPolicy.Mask("https://hooks.slack.com/services/T/B/X")!));
+
     [Theory]
     [InlineData("https://hooks.slack.com/services/T000/B000/SECRET", "https://hooks.slack.com/…")]
     [InlineData("http://127.0.0.1:9000/hook?token=SECRET", "http://127.0.0.1/…")]
