@@ -15,6 +15,17 @@ public sealed partial class SecretTests
     }
 
     [KubectlTheory]
+    [MemberData(nameof(Overlays.All), MemberType = typeof(Overlays))]
+    public void ConfigMaps_AnyOverlay_HoldNoSecretLookingSettings(string overlay)
+    {
+        foreach (var map in Overlays.Render(overlay).OfType<V1ConfigMap>())
+        {
+            var keys = (map.Data?.Keys ?? []).Concat(map.BinaryData?.Keys ?? []);
+            Assert.DoesNotContain(keys, SecretLooking().IsMatch);
+        }
+    }
+
+    [KubectlTheory]
     [MemberData(nameof(Overlays.Application), MemberType = typeof(Overlays))]
     public void SecretSettings_SilosAndFrontEnds_ComeFromSecretKeyReferences(string overlay)
     {
