@@ -2,7 +2,6 @@ using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Streams;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
 
@@ -13,7 +12,8 @@ internal static class IngestionEndpoints
 
     private static async Task<IResult> IngestAsync(
         string tenant, string source, HttpRequest request, IClusterClient cluster,
-        SentimentMetrics metrics, PipelineClock clock, CancellationToken cancellationToken)
+        CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock,
+        CancellationToken cancellationToken)
     {
         if (Problems.CheckRoute(tenant, source) is { } invalidRoute)
         {
@@ -21,32 +21,42 @@ internal static class IngestionEndpoints
         }
 
         var ingest = await IngestionRequest.ReadAsync(request, tenant, source, cancellationToken);
-        return ingest.Answer ?? await ingest.PublishAsync(comments => PublishAsync(tenant, source, comments, cluster, metrics, clock));
+        return ingest.Answer ?? await ingest.PublishAsync(comments => PublishAsync(tenant, source, comments, cluster, publisher, lifetime, metrics, clock));
     }
 
     private static async Task<IResult> PublishAsync(
-        string tenant, string source, IReadOnlyList<IncomingComment> incoming, IClusterClient cluster, SentimentMetrics metrics, PipelineClock clock)
+        string tenant, string source, IReadOnlyList<IncomingComment> incoming, IClusterClient cluster,
+        CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock)
     {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return Problems.Unavailable("The silo is shutting down.", "Nothing of this batch was accepted; send it to another silo or retry later.", TimeSpan.FromSeconds(5));
+        }
+
         var now = clock.UtcNow;
+        var key = new SourceKey(tenant, source);
         var comments = incoming
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();
-        var stream = cluster.GetStreamProvider(Constants.StreamProviderName)
-            .GetStream<Comment>(StreamId.Create(Constants.CommentsNamespace, new SourceKey(tenant, source).ToString()));
-        try
+        var ledger = cluster.GetGrain<ITenantGrain>(tenant);
+        var admission = await ledger.AdmitAsync(source, comments.Count);
+        if (!admission.Admitted)
         {
-            await stream.OnNextBatchAsync(comments);
-        }
-        catch (InvalidOperationException)
-        {
-            // The stream queue is full: nothing of this batch was accepted, so the caller can retry it whole.
-            return TypedResults.Problem(
-                title: "The comment stream is full.",
-                detail: "Nothing of this batch was accepted; retry it later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Problems.Refused(admission);
         }
 
-        metrics.Ingested(comments.Count);
+        var result = await publisher.PublishAsync(key, comments);
+        if (result.Published < comments.Count)
+        {
+            await ledger.CompleteAsync(comments.Count - result.Published);
+        }
+
+        metrics.Ingested(result.Published);
+        if (result.Failure is not null)
+        {
+            return Problems.PartlyPublished(result.Published, comments.Select(c => c.Id!).ToArray());
+        }
+
         return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, comments.Select(c => c.Id!).ToArray()));
     }
 }

@@ -31,6 +31,8 @@ internal static class SiloHostingExtensions
     {
         var services = builder.Services;
         services.AddSentimentPipeline(builder.Configuration);
+        services.AddPipelineDrain();
+        services.AddSingleton<Endpoints.CommentPublisher>();
         services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorrectionsOptions>().Bind(builder.Configuration.GetSection(CorrectionsOptions.Section));
         services.AddSingleton(sp =>

@@ -20,21 +20,21 @@ public sealed class SlackWebhookSafetyTests
         await using var receiver = new WebhookReceiver();
         using var services = Services(new() { ["Slack:AllowedHosts:0"] = "127.0.0.1" });
 
-        var sent = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, receiver.Url, CancellationToken.None);
+        var attempt = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, receiver.Url, CancellationToken.None);
 
-        Assert.False(sent);
+        Assert.Equal(DeliveryResult.Permanent, attempt.Result);
         Assert.Equal(0, receiver.Requests);
     }
 
     [Fact]
-    public async Task PostAsync_HostNotOnTheAllowList_SendsNothingAndDoesNotRetry()
+    public async Task PostAsync_HostNotOnTheAllowList_SendsNothingAndIsNotWorthRetrying()
     {
         await using var receiver = new WebhookReceiver();
-        using var services = Services(new() { ["Slack:AllowPrivateNetworks"] = "true", ["Slack:MaxRetries"] = "3" });
+        using var services = Services(new() { ["Slack:AllowPrivateNetworks"] = "true" });
 
-        var sent = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, receiver.Url, CancellationToken.None);
+        var attempt = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, receiver.Url, CancellationToken.None);
 
-        Assert.False(sent);
+        Assert.Equal(DeliveryResult.Permanent, attempt.Result);
         Assert.Equal(0, receiver.Requests);
     }
 
@@ -44,9 +44,9 @@ public sealed class SlackWebhookSafetyTests
         await using var receiver = new WebhookReceiver();
         using var services = Services(new() { ["Slack:AllowedHosts"] = "127.0.0.1", ["Slack:AllowPrivateNetworks"] = "true" });
 
-        var sent = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, receiver.Url, CancellationToken.None);
+        var attempt = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, receiver.Url, CancellationToken.None);
 
-        Assert.True(sent);
+        Assert.Equal(DeliveryResult.Sent, attempt.Result);
         Assert.Single(receiver.Received);
     }
 
@@ -57,9 +57,9 @@ public sealed class SlackWebhookSafetyTests
         await using var redirector = new RedirectingServer(target.Url);
         using var services = Services(new() { ["Slack:AllowedHosts"] = "127.0.0.1", ["Slack:AllowPrivateNetworks"] = "true" });
 
-        var sent = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, redirector.Url, CancellationToken.None);
+        var attempt = await services.GetRequiredService<SlackWebhookClient>().PostAsync(Alert, redirector.Url, CancellationToken.None);
 
-        Assert.False(sent);
+        Assert.NotEqual(DeliveryResult.Sent, attempt.Result);
         Assert.Equal(1, redirector.Requests);
         Assert.Equal(0, target.Requests);
     }
@@ -76,7 +76,6 @@ public sealed class SlackWebhookSafetyTests
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
-        settings.TryAdd("Slack:RetryDelay", "00:00:00.010");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddSentimentPipeline(configuration).BuildServiceProvider();
     }
