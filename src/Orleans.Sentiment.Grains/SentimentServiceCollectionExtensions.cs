@@ -17,6 +17,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<SentimentMetrics>();
+        services.AddHostedService<SentimentMetricsStartup>();
         services.TryAddSingleton(new PipelineClock(TimeProvider.System));
 
         var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();

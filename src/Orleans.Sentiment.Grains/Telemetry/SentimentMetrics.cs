@@ -31,6 +31,17 @@ public sealed class SentimentMetrics
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
         _latency = meter.CreateHistogram<double>("orleans_sentiment_classification_duration", "s", "Time of one model call.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
+        // Counters of rare events are exported at 0 from the start: a series that first appears at 1 hides that
+        // first event from Prometheus' increase()/rate(), and dashboards would show "no data" instead of 0.
+        _ingested.Add(0);
+        _duplicates.Add(0);
+        _alertsSent.Add(0);
+        _alertsFailed.Add(0);
+        foreach (var kind in Enum.GetValues<AlertKind>())
+        {
+            AlertRaised(kind, 0);
+        }
     }
 
     public void Ingested(int count) => _ingested.Add(count);
@@ -40,7 +51,7 @@ public sealed class SentimentMetrics
 
     public void Duplicates(int count) => _duplicates.Add(count);
 
-    public void AlertRaised(AlertKind kind) => _alertsRaised.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
+    public void AlertRaised(AlertKind kind) => AlertRaised(kind, 1);
 
     public void AlertSent() => _alertsSent.Add(1);
 
@@ -51,4 +62,7 @@ public sealed class SentimentMetrics
         _batchSize.Record(size);
         _latency.Record(elapsed.TotalSeconds);
     }
+
+    private void AlertRaised(AlertKind kind, int count) =>
+        _alertsRaised.Add(count, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
 }
