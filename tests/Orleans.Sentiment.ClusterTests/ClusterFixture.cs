@@ -14,7 +14,8 @@ namespace Orleans.Sentiment.ClusterTests;
 
 /// <summary>
 /// One in-process test cluster with memory streams and storage, the real grains and a lexicon model the
-/// fixture writes itself: comments with "broken" are negative, everything else positive.
+/// fixture writes itself: comments with "broken" are negative, everything else positive; "poison" and "unavailable"
+/// make the model fail (see <see cref="FaultyClassifier"/>).
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -52,11 +53,15 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Slack:RetryDelay"] = "00:00:00.050",
                 ["Slack:MaxRetries"] = "3",
                 ["Sentiment:ClassifierBatchSize"] = "16",
+                ["Sentiment:EvaluationInterval"] = "00:00:00.200",
+                ["Sentiment:ClassificationDeadline"] = "00:00:01",
+                ["Ingestion:MaxInFlightPerTenant"] = "1000",
+                ["Ingestion:MaxSourcesPerTenant"] = "50",
             }).Build();
             silo.Services.AddSentimentPipeline(configuration);
             silo.Services.AddSingleton(new PipelineClock(Clock));
             silo.Services.AddSingleton(sp => new InferenceHost(
-                new ClassifierSet([OnnxTextClassifier.Load("sentiment", ModelDirectory)]),
+                new ClassifierSet([new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory))]),
                 sp.GetRequiredService<SentimentMetrics>(),
                 maxBatchTexts: 64));
         }

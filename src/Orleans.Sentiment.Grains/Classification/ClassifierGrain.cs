@@ -14,6 +14,48 @@ public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifie
         return results.Select(ToContract).ToArray();
     }
 
+    public async Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts)
+    {
+        try
+        {
+            var results = await inference.Classifier.ClassifyAsync(texts);
+            return results.Select(r => ClassificationResult.Success(ToContract(r))).ToArray();
+        }
+        catch (Exception) when (texts.Count > 1)
+        {
+            // One bad text must not fail its neighbours: classify each alone and report the ones that fail.
+            var outcomes = new ClassificationResult[texts.Count];
+            for (var i = 0; i < texts.Count; i++)
+            {
+                outcomes[i] = await ClassifyAloneAsync(texts[i]);
+            }
+
+            return outcomes;
+        }
+        catch (Exception e) when (IsModelFailure(e))
+        {
+            return [ClassificationResult.Failure(Describe(e))];
+        }
+    }
+
+    private async Task<ClassificationResult> ClassifyAloneAsync(string text)
+    {
+        try
+        {
+            var result = await inference.Classifier.ClassifyAsync([text]);
+            return ClassificationResult.Success(ToContract(result[0]));
+        }
+        catch (Exception e) when (IsModelFailure(e))
+        {
+            return ClassificationResult.Failure(Describe(e));
+        }
+    }
+
+    /// <summary>Failures that belong to the text, as opposed to an unavailable service that the caller should retry.</summary>
+    private static bool IsModelFailure(Exception e) => e is not (ObjectDisposedException or OperationCanceledException or TimeoutException);
+
+    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
+
     private static IReadOnlyDictionary<string, ModelPrediction> ToContract(IReadOnlyDictionary<string, Prediction> predictions) =>
         predictions.ToDictionary(p => p.Key, p => new ModelPrediction(p.Value.Label, p.Value.Score, p.Value.Scores, p.Value.Logits), StringComparer.Ordinal);
 }

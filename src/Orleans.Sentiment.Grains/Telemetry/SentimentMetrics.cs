@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Sources;
 
 namespace Orleans.Sentiment.Grains.Telemetry;
 
@@ -12,6 +13,7 @@ public sealed class SentimentMetrics
     private readonly Counter<long> _ingested;
     private readonly Counter<long> _classified;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _failed;
     private readonly Counter<long> _alertsRaised;
     private readonly Counter<long> _alertsSent;
     private readonly Counter<long> _alertsFailed;
@@ -24,6 +26,7 @@ public sealed class SentimentMetrics
         _ingested = meter.CreateCounter<long>("orleans_sentiment_comments_ingested", "{comment}", "Comments accepted by the ingestion endpoint and handed to the stream.");
         _classified = meter.CreateCounter<long>("orleans_sentiment_comments_classified", "{comment}", "Comments classified, by model and label.");
         _duplicates = meter.CreateCounter<long>("orleans_sentiment_comments_duplicate", "{comment}", "Redelivered or repeated comments dropped by id.");
+        _failed = meter.CreateCounter<long>("orleans_sentiment_comments_failed", "{comment}", "Accepted comments that could not be classified and went to the tenant's dead-letter store, by reason.");
         _alertsRaised = meter.CreateCounter<long>("orleans_sentiment_alerts_raised", "{alert}", "Spike and recovery alerts raised, by kind.");
         _alertsSent = meter.CreateCounter<long>("orleans_sentiment_alerts_sent", "{alert}", "Alerts delivered to a webhook.");
         _alertsFailed = meter.CreateCounter<long>("orleans_sentiment_alerts_failed", "{alert}", "Alerts that could not be delivered after all retries.");
@@ -38,6 +41,8 @@ public sealed class SentimentMetrics
         _duplicates.Add(0);
         _alertsSent.Add(0);
         _alertsFailed.Add(0);
+        Failed(CommentClassifier.ModelErrorReason, 0);
+        Failed(CommentClassifier.UnavailableReason, 0);
         foreach (var kind in Enum.GetValues<AlertKind>())
         {
             AlertRaised(kind, 0);
@@ -50,6 +55,8 @@ public sealed class SentimentMetrics
         _classified.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("label", label));
 
     public void Duplicates(int count) => _duplicates.Add(count);
+
+    public void Failed(string reason, int count) => _failed.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
     public void AlertRaised(AlertKind kind) => AlertRaised(kind, 1);
 
