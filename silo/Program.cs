@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Sentiment.Silo.Dashboard;
 using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
 
@@ -21,6 +22,7 @@ app.MapClassify();
 app.MapSources();
 app.MapCorrections();
 app.MapDeadLetters();
+app.MapDashboards();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
