@@ -17,8 +17,8 @@ internal static class DashboardEndpoints
     {
         var assets = DashboardAssets.Load();
         var dashboard = app.MapGroup(Path).AllowAnonymous().ExcludeFromDescription();
+        // Matches /dashboard and /dashboard/ (routing ignores a trailing slash).
         dashboard.MapGet("", (HttpContext context) => Serve(context, assets.Find("index.html")!));
-        dashboard.MapGet("/", (HttpContext context) => Serve(context, assets.Find("index.html")!));
         dashboard.MapGet("/{file}", (string file, HttpContext context) =>
             assets.Find(file) is { } asset ? Serve(context, asset) : Results.NotFound());
         return app;
