@@ -31,7 +31,6 @@ internal static class SiloHostingExtensions
     {
         var services = builder.Services;
         services.AddSentimentPipeline(builder.Configuration);
-        // After UseOrleans (AddEmbeddedSilo), so the drain stops before the silo does.
         services.AddPipelineDrain();
         services.AddSingleton<Endpoints.CommentPublisher>();
         services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

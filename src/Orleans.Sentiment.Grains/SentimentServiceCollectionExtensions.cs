@@ -13,9 +13,7 @@ namespace Orleans.Sentiment.Grains;
 
 public static class SentimentServiceCollectionExtensions
 {
-    /// <summary>
-    /// The graceful drain. Register it after the silo (UseOrleans), so that it stops before the silo does.
-    /// </summary>
+    /// <summary>The graceful drain at shutdown: it runs before the web server and the silo stop.</summary>
     public static IServiceCollection AddPipelineDrain(this IServiceCollection services) => services.AddHostedService<PipelineDrainService>();
 
     /// <summary>Registers what the grains need besides the models: options (validated at start), metrics, Slack delivery, clock.</summary>

@@ -5,18 +5,26 @@ using Microsoft.Extensions.Options;
 namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
-/// Graceful drain: registered after the silo, so at shutdown it stops first, while the silo still runs. By then
-/// readiness is false and ingestion answers 503 (both watch ApplicationStopping); this waits until every admitted
-/// comment of the tenants on this silo is classified or dead-lettered, within two thirds of Host:ShutdownTimeout
-/// (the rest is the silo's own stop).
+/// Graceful drain. At shutdown the host calls <see cref="StoppingAsync"/> before it stops any service, so the web server
+/// and the silo still run: readiness is already false and ingestion answers 503 (both watch ApplicationStopping), and
+/// this waits until every admitted comment of the tenants on this silo is classified or dead-lettered, within two
+/// thirds of Host:ShutdownTimeout (the rest is for the silo's own stop).
 /// </summary>
-public sealed partial class PipelineDrainService(SiloInFlight inFlight, IOptions<HostOptions> host, ILogger<PipelineDrainService> logger) : IHostedService
+public sealed partial class PipelineDrainService(SiloInFlight inFlight, IOptions<HostOptions> host, ILogger<PipelineDrainService> logger) : IHostedLifecycleService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         var pending = inFlight.Count;
         if (pending == 0)
