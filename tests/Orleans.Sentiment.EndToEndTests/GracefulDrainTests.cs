@@ -37,11 +37,11 @@ public sealed class GracefulDrainTests
                 Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             }
 
-            var underWay = await Eventually.WaitForAsync(() => ScrapeAsync(http), m => MetricsScrape.Sum(m, "orleans_sentiment_comments_classified_total") > 0, "classification to be under way");
+            var underWay = await Eventually.WaitForAsync(() => ScrapeAsync(http), m => MetricsScrape.Sum(m, "orleans_sentiment_comments_classified_total") > 0, "classification to be under way", TimeSpan.FromMinutes(3));
             silo.RequestStop();
             Assert.True(MetricsScrape.Sum(underWay, "orleans_sentiment_inflight_comments") > 0, "The backlog was gone before SIGTERM: the test model is too fast for this machine.");
 
-            var notReady = await Eventually.WaitForAsync(() => StatusAsync(http, "/health/ready"), s => s == HttpStatusCode.ServiceUnavailable, "readiness to turn false");
+            var notReady = await Eventually.WaitForAsync(() => StatusAsync(http, "/health/ready"), s => s == HttpStatusCode.ServiceUnavailable, "readiness to turn false", TimeSpan.FromMinutes(3));
             var refused = await http.PostAsJsonAsync("/v1/tenants/drain/sources/app/comments", new[] { new { id = "late", text = "late" } });
             var exitCode = await silo.WaitForExitAsync(TimeSpan.FromMinutes(4));
 
