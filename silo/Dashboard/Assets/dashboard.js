@@ -314,7 +314,7 @@
       "; " + points.length + " samples since " + (points[0] ? points[0].t.toLocaleTimeString() : "now") + ".";
 
     renderCounts($("labels").tBodies[0], window.labelCounts || {}, window.count);
-    renderCategories(window.categoryCounts);
+    renderCategories(window.modelLabelCounts, window.labelCounts || {});
     renderComments(comments);
     renderAlerts(alerts);
   }
@@ -337,9 +337,15 @@
     }));
   }
 
-  function renderCategories(categoryCounts) {
+  function sameCounts(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  }
+
+  // Every model's label counts over the window, except the window model's (already in the label mix).
+  function renderCategories(modelLabelCounts, windowLabels) {
     const container = $("categories");
-    const models = Object.entries(categoryCounts || {});
+    const models = Object.entries(modelLabelCounts || {}).filter(([, counts]) => !sameCounts(counts, windowLabels));
     $("no-categories").hidden = models.length > 0;
     container.replaceChildren(...models.map(([model, counts]) => {
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
