@@ -14,6 +14,8 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.AddEmbeddedSilo().AddSentiment(startupLoggers.CreateLogger("Orleans.Sentiment.Startup"));
 
+builder.AddDashboards();
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

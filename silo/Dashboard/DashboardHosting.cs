@@ -1,11 +1,39 @@
+using Orleans.Dashboard;
+
 namespace Orleans.Sentiment.Silo.Dashboard;
 
-/// <summary>The dashboards the silo serves: the built-in live dashboard at /dashboard.</summary>
+/// <summary>
+/// The dashboards the silo serves: the built-in live dashboard at /dashboard (always), and the Orleans dashboard
+/// when <c>Dashboard:Orleans:Enabled</c> is set, behind the admin key.
+/// </summary>
 internal static class DashboardHosting
 {
+    /// <summary>The authorization policy of the admin key (Auth).</summary>
+    private const string AdminPolicy = "admin";
+
+    public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(OrleansDashboardOptions.Section);
+        builder.Services.AddOptions<OrleansDashboardOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        if (section.Get<OrleansDashboardOptions>() is { Enabled: true })
+        {
+            // One silo builder per host: this adds to the silo configured elsewhere rather than making a second one.
+            builder.UseOrleans(silo => silo.AddDashboard());
+        }
+
+        return builder;
+    }
+
     public static WebApplication MapDashboards(this WebApplication app)
     {
         app.MapBuiltInDashboard();
+        var orleans = app.Configuration.GetSection(OrleansDashboardOptions.Section).Get<OrleansDashboardOptions>() ?? new OrleansDashboardOptions();
+        if (orleans.Enabled)
+        {
+            // Operators only: the admin key's policy (a tenant key gets 403, no key 401).
+            app.MapOrleansDashboard(routePrefix: orleans.Path).RequireAuthorization(AdminPolicy);
+        }
+
         return app;
     }
 }
