@@ -17,8 +17,17 @@ internal static class DashboardHosting
         builder.Services.AddOptions<OrleansDashboardOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         if (section.Get<OrleansDashboardOptions>() is { Enabled: true })
         {
-            // One silo builder per host: this adds to the silo configured elsewhere rather than making a second one.
-            builder.UseOrleans(silo => silo.AddDashboard());
+            // One Orleans builder per host: this adds to the silo (or, for Host:Role=frontend, the cluster client)
+            // configured elsewhere rather than making a second one. A front-end's dashboard reads the silos' data,
+            // so the silos need Dashboard:Orleans:Enabled too.
+            if (string.Equals(builder.Configuration["Host:Role"], "frontend", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.UseOrleansClient(client => client.AddDashboard());
+            }
+            else
+            {
+                builder.UseOrleans(silo => silo.AddDashboard());
+            }
         }
 
         return builder;
