@@ -118,7 +118,12 @@
     } catch (error) {
       state.identity = null;
       $("identity").textContent = "";
-      setError(error.status === 401 ? "The API key was not accepted (HTTP 401). Enter a valid key." : error.message);
+      setError(error.status !== 401 ? error.message
+        : state.key ? "The API key was not accepted (HTTP 401). Enter a valid key."
+        : "This silo requires an API key: enter one above.");
+      if (error.status === 401) {
+        $("api-key").focus();
+      }
       return;
     }
 
