@@ -156,6 +156,15 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
     }
 
     [BrowserFact]
+    public async Task Dashboard_NoKeyOnSiloWithKeys_AsksForOne()
+    {
+        await _page.GotoAsync(Url("/dashboard"));
+
+        await Expect(_page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This silo requires an API key: enter one above.");
+        await Expect(_page.GetByLabel("API key")).ToBeFocusedAsync();
+    }
+
+    [BrowserFact]
     public async Task Dashboard_UnknownKey_SaysTheKeyWasNotAccepted()
     {
         await _page.GotoAsync(Url("/dashboard"));
