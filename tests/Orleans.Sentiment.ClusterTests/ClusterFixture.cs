@@ -54,7 +54,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Slack:MaxRetries"] = "3",
                 ["Sentiment:ClassifierBatchSize"] = "16",
                 ["Sentiment:EvaluationInterval"] = "00:00:00.200",
-                ["Sentiment:ClassificationDeadline"] = "00:00:01",
+                ["Sentiment:ClassificationDeadline"] = "00:00:05",
                 ["Ingestion:MaxInFlightPerTenant"] = "1000",
                 ["Ingestion:MaxSourcesPerTenant"] = "50",
             }).Build();

@@ -17,9 +17,12 @@ public sealed class FailureIsolationTests(ClusterFixture fixture)
         var comments = Enumerable.Range(0, 30).Select(i => Comment(key, $"p{i}", i == 7 ? "poison pill" : "works fine")).ToList();
 
         await _pipeline.PublishAsync(key, comments);
-        var page = await Eventually.WaitForAsync(() => DeadLetters(key).GetAsync(10), p => p.Total >= 1, "one dead letter");
-        var window = await _pipeline.WaitForCountAsync(key, 29);
+        var (window, page) = await Eventually.WaitForAsync(
+            async () => (await _pipeline.Source(key).GetWindowAsync(), await DeadLetters(key).GetAsync(10)),
+            r => r.Item1.Count + r.Item2.Total >= 30,
+            "every comment classified or dead-lettered");
 
+        Assert.True(page.Total == 1, $"dead letters: {string.Join("; ", page.Items.Select(l => $"{l.Id} {l.Reason}"))}");
         Assert.Equal(29, window.Count);
         var letter = Assert.Single(page.Items);
         Assert.Equal(("p7", key.Source, "poison pill"), (letter.Id, letter.Source, letter.Text));

@@ -38,16 +38,17 @@ public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifie
         }
     }
 
-    private async Task<ClassificationResult> ClassifyAloneAsync(string text)
+    /// <summary>Runs the models on one text outside the shared batches, so it cannot meet the failing text again.</summary>
+    private Task<ClassificationResult> ClassifyAloneAsync(string text)
     {
         try
         {
-            var result = await inference.Classifier.ClassifyAsync([text]);
-            return ClassificationResult.Success(ToContract(result[0]));
+            var predictions = inference.Classifier.Classifiers.ToDictionary(m => m.Name, m => m.Classify([text])[0], StringComparer.Ordinal);
+            return Task.FromResult(ClassificationResult.Success(ToContract(predictions)));
         }
         catch (Exception e) when (IsModelFailure(e))
         {
-            return ClassificationResult.Failure(Describe(e));
+            return Task.FromResult(ClassificationResult.Failure(Describe(e)));
         }
     }
 
