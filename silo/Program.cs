@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Dashboard;
 using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
@@ -12,13 +13,14 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 using var startupLoggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
-builder.AddEmbeddedSilo().AddSentiment(startupLoggers.CreateLogger("Orleans.Sentiment.Startup"));
+builder.AddEmbeddedSilo().AddSentiment(startupLoggers.CreateLogger("Orleans.Sentiment.Startup")).AddApiSecurity();
 
 builder.AddDashboards();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiSecurity();
 app.MapIngestion();
 app.MapClassify();
 app.MapSources();

@@ -14,7 +14,7 @@ internal static class BenchIngestCommand
     public static Command Create()
     {
         var url = SiloUrlOption.Create();
-        var apiKey = new Option<string?>("--api-key") { Description = "Tenant or admin key (default: env ORLEANS_SENTIMENT_API_KEY).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORLEANS_SENTIMENT_API_KEY") };
+        var apiKey = ApiKeyOption.Create();
         var tenant = new Option<string>("--tenant") { Description = "Tenant to load; use a fresh one, its windows are the count of classified comments.", DefaultValueFactory = _ => $"bench-{DateTime.UtcNow:yyyyMMddHHmmss}" };
         var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 20 };
         var duration = new Option<int>("--duration") { Description = "Seconds of load.", DefaultValueFactory = _ => 30 };
@@ -34,7 +34,7 @@ internal static class BenchIngestCommand
                 return 1;
             }
 
-            var options = new IngestLoadOptions(parse.GetValue(url)!, parse.GetValue(apiKey), parse.GetValue(tenant)!, parse.GetValue(clients),
+            var options = new IngestLoadOptions(parse.GetValue(url)!, ApiKeyOption.Resolve(parse, apiKey), parse.GetValue(tenant)!, parse.GetValue(clients),
                 TimeSpan.FromSeconds(parse.GetValue(duration)), parse.GetValue(sources), parse.GetValue(batchSize), TimeSpan.FromSeconds(parse.GetValue(settle)));
             try
             {

@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using Orleans.Sentiment.Silo.Auth;
 
 namespace Orleans.Sentiment.Silo.Dashboard;
 
@@ -8,9 +9,6 @@ namespace Orleans.Sentiment.Silo.Dashboard;
 /// </summary>
 internal static class DashboardHosting
 {
-    /// <summary>The authorization policy of the admin key (Auth).</summary>
-    private const string AdminPolicy = "admin";
-
     public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(OrleansDashboardOptions.Section);
@@ -40,7 +38,7 @@ internal static class DashboardHosting
         if (orleans.Enabled)
         {
             // Operators only: the admin key's policy (a tenant key gets 403, no key 401).
-            app.MapOrleansDashboard(routePrefix: orleans.Path).RequireAuthorization(AdminPolicy);
+            app.MapOrleansDashboard(routePrefix: orleans.Path).RequireAuthorization(AdminRequirement.Policy);
         }
 
         return app;

@@ -25,11 +25,14 @@ public sealed record ClassifyResponse(IReadOnlyList<ClassifiedItemDto> Results);
 
 public sealed record CommentsResponse(IReadOnlyList<ClassifiedItemDto> Comments);
 
-/// <summary>The alert policy as the HTTP API reads and writes it; absent fields take their defaults.</summary>
+/// <summary>
+/// The alert policy as the HTTP API reads and writes it; absent fields take their defaults. Answers show the
+/// webhook URL masked (scheme and host only): its path is the webhook's secret.
+/// </summary>
 public sealed record AlertPolicyDto(int? WindowSize, double? Threshold, int? MinCount, string? Cooldown, string? WebhookUrl, string? WindowDuration = null, bool? ExportMetrics = null)
 {
     public static AlertPolicyDto From(AlertPolicy p) =>
-        new(p.WindowSize, p.Threshold, p.MinCount, System.Xml.XmlConvert.ToString(p.Cooldown), p.WebhookUrl,
+        new(p.WindowSize, p.Threshold, p.MinCount, System.Xml.XmlConvert.ToString(p.Cooldown), Grains.Alerts.WebhookUrlPolicy.Mask(p.WebhookUrl),
             p.WindowDuration is { } d ? System.Xml.XmlConvert.ToString(d) : null, p.ExportMetrics);
 }
 

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
 
@@ -13,7 +11,7 @@ internal static class IngestionEndpoints
         app.MapPost("/v1/tenants/{tenant}/sources/{source}/comments", IngestAsync);
 
     private static async Task<IResult> IngestAsync(
-        string tenant, string source, HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits,
+        string tenant, string source, HttpRequest request, IClusterClient cluster,
         CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock,
         CancellationToken cancellationToken)
     {
@@ -22,15 +20,14 @@ internal static class IngestionEndpoints
             return invalidRoute;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken);
-        var ndjson = request.ContentType?.StartsWith(IngestionParser.NdJsonContentType, StringComparison.OrdinalIgnoreCase) == true;
-        var parsed = IngestionParser.Parse(body, ndjson, limits.Value);
-        if (!parsed.IsValid)
-        {
-            return Problems.Invalid(parsed.Errors);
-        }
+        var ingest = await IngestionRequest.ReadAsync(request, tenant, source, cancellationToken);
+        return ingest.Answer ?? await ingest.PublishAsync(comments => PublishAsync(tenant, source, comments, cluster, publisher, lifetime, metrics, clock));
+    }
 
+    private static async Task<IResult> PublishAsync(
+        string tenant, string source, IReadOnlyList<IncomingComment> incoming, IClusterClient cluster,
+        CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock)
+    {
         if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             return Problems.Unavailable("The silo is shutting down.", "Nothing of this batch was accepted; send it to another silo or retry later.", TimeSpan.FromSeconds(5));
@@ -38,7 +35,7 @@ internal static class IngestionEndpoints
 
         var now = clock.UtcNow;
         var key = new SourceKey(tenant, source);
-        var comments = parsed.Comments
+        var comments = incoming
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();
         var ledger = cluster.GetGrain<ITenantGrain>(tenant);

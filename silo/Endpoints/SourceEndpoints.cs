@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Alerts;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
 
@@ -61,7 +62,7 @@ internal static class SourceEndpoints
     private static async Task<IResult> GetPolicyAsync(string tenant, string source, IClusterClient cluster) =>
         Problems.CheckRoute(tenant, source) ?? TypedResults.Ok(AlertPolicyDto.From(await Grain(cluster, tenant, source).GetPolicyAsync()));
 
-    private static async Task<IResult> PutPolicyAsync(string tenant, string source, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
+    private static async Task<IResult> PutPolicyAsync(string tenant, string source, HttpRequest request, IClusterClient cluster, WebhookUrlPolicy webhooks, CancellationToken cancellationToken)
     {
         if (Problems.CheckRoute(tenant, source) is { } invalid)
         {
@@ -80,6 +81,15 @@ internal static class SourceEndpoints
         }
 
         var (policy, errors) = AlertPolicyReader.Read(body);
+        if (policy?.WebhookUrl is { } sent)
+        {
+            policy = policy with { WebhookUrl = await WebhookUrlAsync(sent, cluster, tenant, source) };
+            if (webhooks.Check(policy.WebhookUrl!) is { } refused)
+            {
+                errors = new Dictionary<string, string> { ["webhookUrl"] = refused };
+            }
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
@@ -87,6 +97,18 @@ internal static class SourceEndpoints
 
         await Grain(cluster, tenant, source).SetPolicyAsync(policy!);
         return TypedResults.Ok(AlertPolicyDto.From(policy!));
+    }
+
+    // A policy read back (webhook masked) and PUT again keeps its webhook instead of storing the mask.
+    private static async Task<string> WebhookUrlAsync(string sent, IClusterClient cluster, string tenant, string source)
+    {
+        if (!WebhookUrlPolicy.LooksMasked(sent))
+        {
+            return sent;
+        }
+
+        var stored = (await Grain(cluster, tenant, source).GetPolicyAsync()).WebhookUrl;
+        return stored is not null && WebhookUrlPolicy.Mask(stored) == sent ? stored : sent;
     }
 
     private static IFeedbackSourceGrain Grain(IClusterClient cluster, string tenant, string source) =>

@@ -37,7 +37,23 @@ public static class SentimentServiceCollectionExtensions
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.ShutdownTimeout);
 
         var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        services.AddOptions<WebhookUrlPolicyOptions>().Bind(configuration.GetSection(SlackOptions.Section))
+            .Configure(o => o.AllowedHosts = configuration[$"{SlackOptions.Section}:{nameof(WebhookUrlPolicyOptions.AllowedHosts)}"] is { } list ? [list] : o.AllowedHosts)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<IValidateOptions<SlackOptions>, WebhookUrlPolicyValidator>();
+        services.AddTransient<WebhookUrlPolicyHandler>();
+
+        // Webhook URLs come from API callers: check each against the allow-list, re-check the address after DNS
+        // resolution, and never follow a redirect (it could point anywhere, and would carry the POST body along).
         services.AddHttpClient<SlackWebhookClient>(SlackWebhookClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = WebhookAddressFilter.ConnectCallback(sp.GetRequiredService<WebhookUrlPolicy>().AllowPrivateNetworks),
+            })
+            .RemoveAllLoggers() // The default request logs would carry the webhook URL, whose path is its secret.
+            .AddHttpMessageHandler<WebhookUrlPolicyHandler>()
             // Retries live in the alert grain's persisted outbox (attempts, Retry-After cap, deadline); this only bounds one request.
             .AddResilienceHandler("slack-timeout", pipeline => pipeline.AddTimeout(slack.RequestTimeout));
         return services;

@@ -51,6 +51,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Slack:RetryDelay"] = "00:00:00.050",
+                // The tests' webhook receiver listens on loopback: allowed explicitly, as an operator would.
+                ["Slack:AllowedHosts:0"] = "127.0.0.1",
+                ["Slack:AllowPrivateNetworks"] = "true",
                 ["Slack:MaxRetries"] = "3",
                 ["Sentiment:ClassifierBatchSize"] = "16",
                 ["Sentiment:EvaluationInterval"] = "00:00:00.200",

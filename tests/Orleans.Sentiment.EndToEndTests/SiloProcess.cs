@@ -5,7 +5,10 @@ using Orleans.Sentiment.Testing;
 
 namespace Orleans.Sentiment.EndToEndTests;
 
-/// <summary>The real silo executable, started on free loopback ports with the given settings.</summary>
+/// <summary>
+/// The real silo executable, started on free ports with the given settings; it listens on 127.0.0.1 unless told
+/// another address (say 0.0.0.0, to test the non-loopback defaults), and is always called through loopback.
+/// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
 #if DEBUG
@@ -41,7 +44,8 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<SiloProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null, string listenAddress = "127.0.0.1")
     {
         var silo = Path.Combine(TestPaths.RepositoryRoot, "silo", "bin", Configuration, "net10.0", "linux-x64", "Orleans.Sentiment.Silo.dll");
         if (!File.Exists(silo))
@@ -49,11 +53,12 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new FileNotFoundException("Build the silo before the end-to-end tests.", silo);
         }
 
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var port = FreePort.Next();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(silo);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
+        start.ArgumentList.Add($"http://{listenAddress}:{port}");
         foreach (var (key, value) in settings.Append(new("Orleans:SiloPort", FreePort.Next().ToString())).Append(new("Orleans:GatewayPort", FreePort.Next().ToString())))
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -119,6 +124,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Peak and current resident memory of the silo process, in bytes (VmHWM and VmRSS from /proc).</summary>
+    public (long Peak, long Current) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        long Read(string field) => long.Parse(status.Single(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        return (Read("VmHWM"), Read("VmRSS"));
     }
 
     private static async Task<string> ReadinessAsync(HttpClient http)

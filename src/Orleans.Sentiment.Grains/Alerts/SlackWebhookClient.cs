@@ -28,6 +28,11 @@ public sealed class SlackWebhookClient(HttpClient http)
             var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
             return new DeliveryAttempt(transient ? DeliveryResult.Transient : DeliveryResult.Permanent, status, RetryAfter(response));
         }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException)
+        {
+            // The webhook policy refused the URL or its address: no retry can change that.
+            return new DeliveryAttempt(DeliveryResult.Permanent, null, null);
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
             return new DeliveryAttempt(DeliveryResult.Transient, null, null);

@@ -19,6 +19,7 @@ public sealed class SentimentMetrics
     private readonly Counter<long> _alertsFailed;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _latency;
+    private readonly Counter<long> _requestsRejected;
 
     public SentimentMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +33,7 @@ public sealed class SentimentMetrics
         _alertsFailed = meter.CreateCounter<long>("orleans_sentiment_alerts_failed", "{alert}", "Alerts that could not be delivered after all retries.");
         _batchSize = meter.CreateHistogram<int>("orleans_sentiment_classification_batch_size", "{comment}", "Texts per model call.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
+        _requestsRejected = meter.CreateCounter<long>("orleans_sentiment_requests_rejected", "{request}", "HTTP requests refused before any work, by status (401, 403, 413, 415, 429, 503).");
         _latency = meter.CreateHistogram<double>("orleans_sentiment_classification_duration", "s", "Time of one model call.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
@@ -63,6 +65,9 @@ public sealed class SentimentMetrics
     public void AlertSent() => _alertsSent.Add(1);
 
     public void AlertFailed() => _alertsFailed.Add(1);
+
+    /// <summary>A request refused for authentication, size, media type, rate or capacity; the status is the only tag.</summary>
+    public void RequestRejected(int status) => _requestsRejected.Add(1, new KeyValuePair<string, object?>("status", status));
 
     public void BatchClassified(int size, TimeSpan elapsed)
     {
