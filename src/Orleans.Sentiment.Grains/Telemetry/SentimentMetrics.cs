@@ -49,6 +49,11 @@ public sealed class SentimentMetrics
         {
             AlertRaised(kind, 0);
         }
+
+        foreach (var status in new[] { 401, 403, 413, 415, 429, 503 })
+        {
+            _requestsRejected.Add(0, new KeyValuePair<string, object?>("status", status));
+        }
     }
 
     public void Ingested(int count) => _ingested.Add(count);
