@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Sentiment.Silo.Auth;
+using Orleans.Sentiment.Silo.Dashboard;
 using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
 
@@ -14,6 +15,8 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.AddEmbeddedSilo().AddSentiment(startupLoggers.CreateLogger("Orleans.Sentiment.Startup")).AddApiSecurity();
 
+builder.AddDashboards();
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -23,6 +26,7 @@ app.MapClassify();
 app.MapSources();
 app.MapCorrections();
 app.MapDeadLetters();
+app.MapDashboards();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Sources;
 
 namespace Orleans.Sentiment.Grains.Telemetry;
 
@@ -35,6 +36,24 @@ public sealed class SentimentMetrics
         _requestsRejected = meter.CreateCounter<long>("orleans_sentiment_requests_rejected", "{request}", "HTTP requests refused before any work, by status (401, 403, 413, 415, 429, 503).");
         _latency = meter.CreateHistogram<double>("orleans_sentiment_classification_duration", "s", "Time of one model call.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
+        // Counters of rare events are exported at 0 from the start: a series that first appears at 1 hides that
+        // first event from Prometheus' increase()/rate(), and dashboards would show "no data" instead of 0.
+        _ingested.Add(0);
+        _duplicates.Add(0);
+        _alertsSent.Add(0);
+        _alertsFailed.Add(0);
+        Failed(CommentClassifier.ModelErrorReason, 0);
+        Failed(CommentClassifier.UnavailableReason, 0);
+        foreach (var kind in Enum.GetValues<AlertKind>())
+        {
+            AlertRaised(kind, 0);
+        }
+
+        foreach (var status in new[] { 401, 403, 413, 415, 429, 503 })
+        {
+            _requestsRejected.Add(0, new KeyValuePair<string, object?>("status", status));
+        }
     }
 
     public void Ingested(int count) => _ingested.Add(count);
@@ -46,7 +65,7 @@ public sealed class SentimentMetrics
 
     public void Failed(string reason, int count) => _failed.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
-    public void AlertRaised(AlertKind kind) => _alertsRaised.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
+    public void AlertRaised(AlertKind kind) => AlertRaised(kind, 1);
 
     public void AlertSent() => _alertsSent.Add(1);
 
@@ -60,4 +79,7 @@ public sealed class SentimentMetrics
         _batchSize.Record(size);
         _latency.Record(elapsed.TotalSeconds);
     }
+
+    private void AlertRaised(AlertKind kind, int count) =>
+        _alertsRaised.Add(count, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
 }
