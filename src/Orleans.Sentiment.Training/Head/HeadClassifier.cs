@@ -45,6 +45,20 @@ public sealed class HeadClassifier
     /// <summary>One AdamW step on a mini-batch; returns the batch's weighted mean loss.</summary>
     public double Step(IReadOnlyList<(float[] Embedding, float[] Target, float Weight)> batch, float learningRate, float weightDecay)
     {
+        var (loss, totalWeight) = ComputeGradients(batch);
+        _step++;
+        var scale = (float)(1 / Math.Max(totalWeight, 1e-12));
+        foreach (var layer in _layers)
+        {
+            layer.Adam(learningRate, weightDecay, scale, _step);
+        }
+
+        return loss / Math.Max(totalWeight, 1e-12);
+    }
+
+    /// <summary>Sets every layer's gradient to d(sum of weighted losses)/d(parameter); returns that sum and the total weight.</summary>
+    internal (double Loss, double TotalWeight) ComputeGradients(IReadOnlyList<(float[] Embedding, float[] Target, float Weight)> batch)
+    {
         foreach (var layer in _layers)
         {
             layer.ZeroGradients();
@@ -76,15 +90,11 @@ public sealed class HeadClassifier
             }
         }
 
-        _step++;
-        var scale = (float)(1 / Math.Max(totalWeight, 1e-12));
-        foreach (var layer in _layers)
-        {
-            layer.Adam(learningRate, weightDecay, scale, _step);
-        }
-
-        return loss / Math.Max(totalWeight, 1e-12);
+        return (loss, totalWeight);
     }
+
+    /// <summary>The weights of a layer ([out, in]) and their gradient after <see cref="ComputeGradients"/>; for gradient checks.</summary>
+    internal (float[] Weight, float[] Gradient) LayerWeights(int layer) => (_layers[layer].Weight, _layers[layer].WeightGradient);
 
     public HeadClassifier Clone() => new(this);
 
@@ -179,7 +189,7 @@ public sealed class HeadClassifier
         for (var i = 0; i < logits.Length; i++)
         {
             var p = 1 / (1 + Math.Exp(-logits[i]));
-            delta[i] = (float)(p - target[i]);
+            delta[i] = (float)((p - target[i]) / logits.Length);
             loss -= (target[i] * Math.Log(Math.Max(p, 1e-12))) + ((1 - target[i]) * Math.Log(Math.Max(1 - p, 1e-12)));
         }
 
@@ -216,6 +226,8 @@ public sealed class HeadClassifier
         public float[] Weight { get; private set; }
 
         public float[] Bias { get; private set; }
+
+        public float[] WeightGradient => GradWeight;
 
         private float[] GradWeight { get; set; }
 
