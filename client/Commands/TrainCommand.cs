@@ -37,7 +37,7 @@ internal static class TrainCommand
         var batchSize = new Option<int?>("--batch-size") { Description = $"Examples per step (head: {head.BatchSize}; lora: {lora.BatchSize})." };
         var learningRate = new Option<double?>("--learning-rate", "--lr") { Description = $"Starting learning rate (compact: 0.1 from 5,000 rows up, larger for smaller data, linear decay; head: AdamW {head.LearningRate}; lora: AdamW peak {lora.LearningRate}, linear warm-up and decay)." };
         var maxLength = new Option<int?>("--max-length") { Description = $"Longest token sequence for head and lora, special tokens included (head: {head.MaxLength}; lora: {lora.MaxLength})." };
-        var maxExamples = new Option<int?>("--max-examples") { Description = "lora: train on at most this many examples (a seeded sample), to bound the time." };
+        var maxExamples = new Option<int?>("--max-examples") { Description = "head and lora: train on at most this many examples (a seeded sample), to bound the time." };
         var loraRank = new Option<int>("--lora-r") { Description = "LoRA rank r.", DefaultValueFactory = _ => lora.Rank };
         var loraAlpha = new Option<double>("--lora-alpha") { Description = "LoRA alpha; the update is scaled by alpha/r.", DefaultValueFactory = _ => lora.Alpha };
         var loraDropout = new Option<double>("--lora-dropout") { Description = "Dropout on the input of each LoRA branch.", DefaultValueFactory = _ => lora.Dropout };
@@ -97,6 +97,7 @@ internal static class TrainCommand
                             HiddenSize = parse.GetValue(hidden),
                             Patience = parse.GetValue(patience) ?? head.Patience,
                             BalanceLabels = parse.GetValue(balance),
+                            MaxExamples = parse.GetValue(maxExamples),
                         }, new InlineProgress<string>(Console.WriteLine))
                         : new LoraEngine(directory, name, lora with
                         {

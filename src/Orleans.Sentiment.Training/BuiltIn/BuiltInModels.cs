@@ -31,9 +31,20 @@ public static class BuiltInModels
     private const string LexiconResourceName = "Orleans.Sentiment.Training.BuiltIn.sentiment-lexicon.csv";
 
     /// <summary>How many times each lexicon row joins the sentiment training data.</summary>
-    public const int LexiconRepeats = 1;
+    public const int LexiconRepeats = 2;
 
-    /// <summary>Fixed settings of both heads.</summary>
+    /// <summary>
+    /// Added to the sentiment head's "negative" logit after training: on real feedback (airline tweets, hand-written
+    /// comments) the corpus-trained head misses complaints that are phrased calmly, and an unnoticed spike of complaints
+    /// costs more than an extra negative label. 1.5 raised negative recall on a quarter of the airline tweets from 0.68 to
+    /// 0.86 and on the plain-comment check set from 0.83 to 0.97, for 0.07-0.08 negative precision (docs/training.md).
+    /// </summary>
+    public const float NegativeLogitShift = 1.5f;
+
+    /// <summary>
+    /// Fixed settings of both heads: linear (logistic regression on the mean-pooled embedding). A ReLU hidden layer of
+    /// 256 scored higher on held-out corpus rows but lower on plain comments written apart from the corpus.
+    /// </summary>
     public static HeadOptions Options { get; } = new()
     {
         HiddenSize = 0,
@@ -158,6 +169,11 @@ public static class BuiltInModels
                 [.. training.Select(e => (lookup[e.Text], e.Labels))],
                 [.. validation.Select(e => (lookup[e.Text], e.Labels))],
                 cancellationToken: cancellationToken);
+            if (name == SentimentModelName)
+            {
+                trained.Head.ShiftOutputBias(Array.IndexOf(labels, "negative"), NegativeLogitShift);
+            }
+
             HeadModelWriter.Write(Path.Combine(staging, name), encoder, labels, ProblemType.SingleLabel, trained.Head, new()
             {
                 ["engine"] = "head",
@@ -187,7 +203,7 @@ public static class BuiltInModels
         hash.AppendData(corpus);
         hash.AppendData(lexicon);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(
-            $"|trainer-v{TrainerVersion}|lexicon-x{LexiconRepeats}|{Options}|{encoder}"));
+            $"|trainer-v{TrainerVersion}|lexicon-x{LexiconRepeats}|negative+{NegativeLogitShift}|{Options}|{encoder}"));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 }

@@ -29,6 +29,13 @@ public sealed class HeadEngine(string baseDirectory, HeadOptions options, IProgr
             (training, validation) = StratifiedSplitter.Split(training, options.ValidationFraction, options.Seed);
         }
 
+        if (options.MaxExamples is { } most && training.Count > most)
+        {
+            var sample = training.ToArray();
+            new Random(options.Seed).Shuffle(sample);
+            training = sample[..most];
+        }
+
         var labels = training.SelectMany(e => e.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (labels.Length < 2)
         {

@@ -24,6 +24,9 @@ public sealed record HeadOptions
     /// <summary>Weight examples by 1/sqrt(label frequency) (single-label data).</summary>
     public bool BalanceLabels { get; init; } = true;
 
+    /// <summary>Most training examples embedded and trained on (a seeded sample); null: all.</summary>
+    public int? MaxExamples { get; init; }
+
     public int Seed { get; init; } = 42;
 
     public double ValidationFraction { get; init; } = 0.1;
@@ -37,6 +40,7 @@ public sealed record HeadOptions
         Require(WeightDecay >= 0, nameof(WeightDecay), "must not be negative");
         Require(HiddenSize >= 0, nameof(HiddenSize), "must not be negative");
         Require(MaxLength >= 3, nameof(MaxLength), "must leave room for text between the special tokens");
+        Require(MaxExamples is null or > 0, nameof(MaxExamples), "must be positive");
         Require(ValidationFraction is > 0 and < 1, nameof(ValidationFraction), "must be between 0 and 1");
     }
 
