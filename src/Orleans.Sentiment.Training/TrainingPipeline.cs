@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CsvHelper;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Training.Compact;
+using Orleans.Sentiment.Training.Engines;
 using Orleans.Sentiment.Training.Data;
 using Orleans.Sentiment.Training.Evaluation;
 
@@ -39,8 +39,8 @@ public static class TrainingPipeline
         var validation = request.ValidationPath is null
             ? null
             : TrainingSetReader.Read(request.ValidationPath, request.TextColumn, request.LabelColumn).Examples;
-        var result = new CompactTrainer(request.Options).Train(examples, validation, progress, cancellationToken);
-        CompactModelWriter.Write(request.OutputDirectory, result.Model, request.Options.MaxSequenceLength, Describe(request, result));
+        var engine = request.Engine ?? new CompactEngine(request.Options);
+        var result = engine.Train(examples, validation, request.OutputDirectory, progress, cancellationToken);
 
         ModelEvaluation? holdoutEvaluation = null;
         string? holdoutPath = null;
@@ -49,7 +49,7 @@ public static class TrainingPipeline
             holdoutPath = Path.Combine(request.OutputDirectory, HoldoutFileName);
             WriteExamples(holdoutPath, holdout);
             using var classifier = OnnxTextClassifier.Load("trained", request.OutputDirectory);
-            holdoutEvaluation = ModelEvaluator.Evaluate(classifier, holdout, result.Model.ProblemType == ProblemType.MultiLabel);
+            holdoutEvaluation = ModelEvaluator.Evaluate(classifier, holdout, result.ProblemType == ProblemType.MultiLabel);
             EvaluationReportWriter.Write(Path.Combine(request.OutputDirectory, HoldoutReportFileName), holdoutEvaluation);
         }
 
@@ -73,16 +73,4 @@ public static class TrainingPipeline
             csv.NextRecord();
         }
     }
-
-    private static JsonObject Describe(TrainingRequest request, TrainingResult result) => new()
-    {
-        ["engine"] = "compact",
-        ["seed"] = request.Options.Seed,
-        ["epochs_run"] = result.History.Count,
-        ["best_epoch"] = result.BestEpoch,
-        ["training_examples"] = result.TrainingExamples,
-        ["validation_examples"] = result.ValidationExamples,
-        ["validation_accuracy"] = Math.Round(result.Validation.Accuracy, 4),
-        ["validation_macro_f1"] = Math.Round(result.Validation.MacroF1, 4),
-    };
 }

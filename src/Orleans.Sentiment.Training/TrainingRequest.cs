@@ -1,4 +1,5 @@
 using Orleans.Sentiment.Training.Compact;
+using Orleans.Sentiment.Training.Engines;
 
 namespace Orleans.Sentiment.Training;
 
@@ -25,5 +26,9 @@ public sealed record TrainingRequest
     /// </summary>
     public double HoldoutFraction { get; init; }
 
+    /// <summary>Settings of the compact engine; its seed also drives the held-out split of every engine.</summary>
     public CompactOptions Options { get; init; } = new();
+
+    /// <summary>The engine to train with; null: the compact engine with <see cref="Options"/>.</summary>
+    public ITrainingEngine? Engine { get; init; }
 }

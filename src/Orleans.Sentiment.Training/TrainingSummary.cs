@@ -1,4 +1,4 @@
-using Orleans.Sentiment.Training.Compact;
+using Orleans.Sentiment.Training.Engines;
 using Orleans.Sentiment.Training.Evaluation;
 
 namespace Orleans.Sentiment.Training;
@@ -11,7 +11,7 @@ public sealed record TrainingSummary(
     int CorrectionsApplied,
     int RowsReplacedByCorrections,
     int CorrectionRowsSkipped,
-    TrainingResult Result,
+    TrainedModel Result,
     ModelEvaluation? Holdout,
     string? HoldoutDataPath,
     TimeSpan Elapsed);

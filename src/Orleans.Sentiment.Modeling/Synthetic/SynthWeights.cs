@@ -7,7 +7,7 @@ public sealed record WeightTensor(float[] Data, int[] Shape)
 }
 
 /// <summary>
-/// Every parameter of a synthetic sequence-classification model, keyed by its Hugging Face name
+/// Every parameter of a sequence-classification model (synthetic, pretrained or trained here), keyed by its Hugging Face name
 /// (<c>bert.encoder.layer.0.attention.self.query.weight</c>, ...). Exposed so tests can compute the
 /// forward pass independently of the ONNX graph.
 /// </summary>
@@ -34,6 +34,11 @@ public sealed class SynthWeights
 
     public WeightTensor this[string name] =>
         _tensors.TryGetValue(name, out var tensor) ? tensor : throw new KeyNotFoundException($"No parameter named '{name}'.");
+
+    /// <summary>Adds (or replaces) a parameter taken from elsewhere: pretrained or trained weights.</summary>
+    public void Set(string name, WeightTensor tensor) => _tensors[name] = tensor;
+
+    public bool Contains(string name) => _tensors.ContainsKey(name);
 
     internal WeightTensor Add(string name, params int[] shape)
     {

@@ -14,6 +14,14 @@ public sealed class TransformerGraphWriter
     private readonly ParameterNames _names;
     private readonly OnnxGraphBuilder _graph = new("synthetic_sequence_classifier");
 
+    /// <summary>Output name of <see cref="TransformerHead.MeanPooledEmbedding"/> graphs.</summary>
+    public const string EmbeddingOutput = "sentence_embedding";
+
+    /// <summary>Names of the mean-pooling head's layers (see <see cref="TransformerHead.MeanPooling"/>).</summary>
+    public const string MeanHeadHidden = "pre_classifier";
+
+    public const string MeanHeadOutput = "classifier";
+
     private TransformerGraphWriter(SynthWeights weights)
     {
         _weights = weights;
@@ -24,9 +32,15 @@ public sealed class TransformerGraphWriter
     /// <param name="weights">Parameters in PyTorch layout.</param>
     /// <param name="int32Inputs">Declare int32 inputs (some exporters do) instead of int64.</param>
     public static byte[] Build(SynthWeights weights, bool int32Inputs = false) =>
-        new TransformerGraphWriter(weights).Write(int32Inputs);
+        new TransformerGraphWriter(weights).Write(int32Inputs, TransformerHead.SequenceClassification);
 
-    private byte[] Write(bool int32Inputs)
+    /// <param name="weights">Parameters in PyTorch layout.</param>
+    /// <param name="head">What the graph computes on top of the encoder.</param>
+    /// <param name="int32Inputs">Declare int32 inputs instead of int64.</param>
+    public static byte[] Build(SynthWeights weights, TransformerHead head, bool int32Inputs = false) =>
+        new TransformerGraphWriter(weights).Write(int32Inputs, head);
+
+    private byte[] Write(bool int32Inputs, TransformerHead head)
     {
         var inputType = int32Inputs ? OnnxElementType.Int32 : OnnxElementType.Int64;
         var ids = AsInt64(_graph.Input("input_ids", inputType, "batch_size", "sequence_length"), int32Inputs);
@@ -44,12 +58,42 @@ public sealed class TransformerGraphWriter
             hidden = EncoderLayer(hidden, keyBias, layer);
         }
 
-        var first = _graph.Node("Gather", [hidden, _graph.Int64Scalar(0)], ("axis", 1L));
-        var dense = Linear(first, _names.HeadDense);
-        var activated = _graph.Node(_shape.Family == TransformerFamily.DistilBert ? "Relu" : "Tanh", [dense]);
-        _graph.NodeNamed("Add", [MatMul(activated, _names.HeadOutput), Weight(_names.HeadOutput + ".bias")], "logits");
+        var metadata = new Dictionary<string, string> { ["family"] = _shape.Family.ToString(), ["head"] = head.ToString() };
+        if (head == TransformerHead.SequenceClassification)
+        {
+            var first = _graph.Node("Gather", [hidden, _graph.Int64Scalar(0)], ("axis", 1L));
+            var dense = Linear(first, _names.HeadDense);
+            var activated = _graph.Node(_shape.Family == TransformerFamily.DistilBert ? "Relu" : "Tanh", [dense]);
+            _graph.NodeNamed("Add", [MatMul(activated, _names.HeadOutput), Weight(_names.HeadOutput + ".bias")], "logits");
+            _graph.Output("logits", OnnxElementType.Float, "batch_size", _weights.Labels.Count);
+            return _graph.ToBytes(metadata);
+        }
+
+        var pooled = MeanPool(hidden, mask);
+        if (head == TransformerHead.MeanPooledEmbedding)
+        {
+            _graph.NodeNamed("Identity", [pooled], EmbeddingOutput);
+            _graph.Output(EmbeddingOutput, OnnxElementType.Float, "batch_size", _shape.Hidden);
+            return _graph.ToBytes(metadata);
+        }
+
+        if (_weights.Contains(MeanHeadHidden + ".weight"))
+        {
+            pooled = _graph.Node("Relu", [Linear(pooled, MeanHeadHidden)]);
+        }
+
+        _graph.NodeNamed("Add", [MatMul(pooled, MeanHeadOutput), Weight(MeanHeadOutput + ".bias")], "logits");
         _graph.Output("logits", OnnxElementType.Float, "batch_size", _weights.Labels.Count);
-        return _graph.ToBytes(new Dictionary<string, string> { ["synthetic"] = "true", ["family"] = _shape.Family.ToString() });
+        return _graph.ToBytes(metadata);
+    }
+
+    /// <summary>sum(hidden · mask) / max(sum(mask), 1e-9) over the sequence, as sentence-transformers' mean pooling.</summary>
+    private string MeanPool(string hidden, string mask)
+    {
+        var weights = _graph.Node("Unsqueeze", [_graph.Node("Cast", [mask], ("to", (long)OnnxElementType.Float)), _graph.Int64s(2)]);
+        var summed = _graph.Node("ReduceSum", [_graph.Node("Mul", [hidden, weights]), _graph.Int64s(1)], ("keepdims", 0L));
+        var counts = _graph.Node("Max", [_graph.Node("ReduceSum", [weights, _graph.Int64s(1)], ("keepdims", 0L)), _graph.FloatScalar(1e-9f)]);
+        return _graph.Node("Div", [summed, counts]);
     }
 
     private string AsInt64(string input, bool int32) =>

@@ -1,0 +1,78 @@
+namespace Orleans.Sentiment.Training.Lora;
+
+/// <summary>
+/// Settings of <c>--method lora</c>, with the defaults of PEFT's <c>LoraConfig(task_type=SEQ_CLS)</c> (r 8, alpha 16,
+/// dropout 0.1, query/value) and an AdamW schedule with linear warm-up and decay.
+/// </summary>
+public sealed record LoraOptions
+{
+    public int Rank { get; init; } = 8;
+
+    /// <summary>The update is scaled by Alpha / Rank.</summary>
+    public double Alpha { get; init; } = 16;
+
+    /// <summary>Dropout applied to the input of each LoRA branch while training.</summary>
+    public double Dropout { get; init; } = 0.1;
+
+    /// <summary>Linear modules that get a LoRA branch, matched as PEFT does (the module's name or its last parts); null: the family's query and value projections.</summary>
+    public IReadOnlyList<string>? TargetModules { get; init; }
+
+    public int Epochs { get; init; } = 3;
+
+    /// <summary>Epochs without a better validation macro-F1 before stopping.</summary>
+    public int Patience { get; init; } = 1;
+
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Peak AdamW learning rate, reached after the warm-up and decayed linearly to 0.</summary>
+    public double LearningRate { get; init; } = 2e-3;
+
+    public double WeightDecay { get; init; } = 0.01;
+
+    /// <summary>Fraction of all steps spent warming the learning rate up from 0.</summary>
+    public double WarmupRatio { get; init; } = 0.06;
+
+    /// <summary>Longest token sequence (special tokens included); longer texts are truncated.</summary>
+    public int MaxLength { get; init; } = 128;
+
+    /// <summary>Most training examples (a seeded sample); null: all.</summary>
+    public int? MaxExamples { get; init; }
+
+    /// <summary>Most validation examples scored after each epoch (a seeded, stratified sample).</summary>
+    public int MaxValidationExamples { get; init; } = 2000;
+
+    public double ValidationFraction { get; init; } = 0.1;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>CPU threads for libtorch; 0: all cores.</summary>
+    public int Threads { get; init; }
+
+    public double Scaling => Alpha / Rank;
+
+    public void Validate()
+    {
+        Require(Rank > 0, "--lora-r", "must be positive");
+        Require(Alpha > 0, "--lora-alpha", "must be positive");
+        Require(Dropout is >= 0 and < 1, "--lora-dropout", "must be at least 0 and below 1");
+        Require(Epochs > 0, "--epochs", "must be positive");
+        Require(Patience > 0, "--patience", "must be positive");
+        Require(BatchSize > 0, "--batch-size", "must be positive");
+        Require(LearningRate > 0, "--learning-rate", "must be positive");
+        Require(WeightDecay >= 0, "weight decay", "must not be negative");
+        Require(WarmupRatio is >= 0 and < 1, "warm-up ratio", "must be at least 0 and below 1");
+        Require(MaxLength >= 3, "--max-length", "must leave room for text between the special tokens");
+        Require(MaxExamples is null or > 0, "--max-examples", "must be positive");
+        Require(MaxValidationExamples > 0, "validation examples", "must be positive");
+        Require(Threads >= 0, "threads", "must not be negative");
+        Require(TargetModules is null || TargetModules.Count > 0, "--lora-targets", "must name at least one module");
+    }
+
+    private static void Require(bool condition, string setting, string problem)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"{setting} {problem}.");
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Globalization;
+using Orleans.Sentiment.Inference.Tokenization;
+using Orleans.Sentiment.Modeling.Pretrained;
+using Orleans.Sentiment.Training.Compact;
+using Orleans.Sentiment.Training.Data;
+using Orleans.Sentiment.Training.Evaluation;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Orleans.Sentiment.Training.Lora;
+
+/// <summary>
+/// Fine-tunes a <see cref="LoraClassifier"/>: AdamW on the LoRA matrices and the head, linear warm-up then linear
+/// decay, gradient clipping at norm 1, length-bucketed batches, cross-entropy (sigmoid/BCE for multi-label data),
+/// scoring on the validation examples after each epoch and keeping the epoch with the best macro-F1.
+/// </summary>
+public sealed class LoraTrainer(LoraOptions options)
+{
+    public sealed record Result(
+        LoraClassifier Model,
+        IReadOnlyList<string> Labels,
+        bool MultiLabel,
+        int BestEpoch,
+        ClassificationReport Validation,
+        IReadOnlyList<TrainingProgress> History,
+        int TrainingExamples,
+        int ValidationExamples);
+
+    public Result Train(
+        PretrainedEncoder encoder,
+        ITextTokenizer tokenizer,
+        IReadOnlyList<LabeledExample> training,
+        IReadOnlyList<LabeledExample>? validation,
+        IProgress<TrainingProgress>? epochs = null,
+        IProgress<LoraStep>? steps = null,
+        IProgress<string>? log = null,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        TorchRuntime.Configure(options.Threads, options.Seed);
+        var random = new Random(options.Seed);
+        if (validation is null || validation.Count == 0)
+        {
+            (training, validation) = StratifiedSplitter.Split(training, options.ValidationFraction, options.Seed);
+        }
+
+        if (options.MaxExamples is { } most && training.Count > most)
+        {
+            var sample = training.ToArray();
+            random.Shuffle(sample);
+            training = sample[..most];
+        }
+
+        if (validation.Count > options.MaxValidationExamples)
+        {
+            validation = StratifiedSplitter.Split(validation, (double)options.MaxValidationExamples / validation.Count, options.Seed).HeldOut;
+        }
+
+        var labels = training.SelectMany(e => e.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (labels.Length < 2)
+        {
+            throw new ArgumentException($"Training needs at least two labels; the data has {labels.Length}.", nameof(training));
+        }
+
+        var multiLabel = training.Any(e => e.Labels.Count > 1);
+        var trainSet = Tokenize(training, labels, tokenizer);
+        var validationSet = Tokenize(validation, labels, tokenizer);
+        var targets = LoraTargets.Resolve(encoder.Shape, options.TargetModules ?? LoraTargets.DefaultTargets(encoder.Shape.Family));
+        var model = new LoraClassifier(encoder.Shape, encoder.Weights, labels.Length, options, targets);
+        log?.Report(string.Create(CultureInfo.InvariantCulture,
+            $"trainable params: {model.TrainableParameterCount:N0} || all params: {model.TotalParameterCount:N0} || trainable%: {100.0 * model.TrainableParameterCount / model.TotalParameterCount:0.0000}"));
+
+        var parameters = model.TrainableParameters.ToList();
+        using var optimizer = optim.AdamW(parameters, options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
+        var stepsPerEpoch = (trainSet.Length + options.BatchSize - 1) / options.BatchSize;
+        var totalSteps = stepsPerEpoch * options.Epochs;
+        var warmup = (int)Math.Ceiling(totalSteps * options.WarmupRatio);
+        var scheduler = optim.lr_scheduler.LambdaLR(optimizer, step => step < warmup
+            ? (step + 1.0) / warmup
+            : Math.Max(0, (double)(totalSteps - step) / Math.Max(1, totalSteps - warmup)), -1, false);
+
+        var history = new List<TrainingProgress>();
+        Dictionary<string, Tensor>? best = null;
+        ClassificationReport? bestReport = null;
+        var bestEpoch = 0;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            for (var epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                double lossSum = 0;
+                var step = 0;
+                foreach (var batch in LengthBuckets.Batches(trainSet, options.BatchSize, random))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using (var scope = NewDisposeScope())
+                    {
+                        var (ids, mask) = Inputs(batch, tokenizer.PadTokenId);
+                        var logits = model.Forward(ids, mask, training: true);
+                        var loss = Loss(logits, batch, multiLabel);
+                        loss.backward();
+                        nn.utils.clip_grad_norm_(parameters, 1.0);
+                        optimizer.step();
+                        optimizer.zero_grad();
+                        scheduler.step();
+                        lossSum += loss.item<float>();
+                    }
+
+                    step++;
+                    steps?.Report(new LoraStep(epoch, options.Epochs, step, stepsPerEpoch, lossSum / step, clock.Elapsed));
+                }
+
+                var report = Score(model, labels, multiLabel, validationSet, tokenizer.PadTokenId, options.BatchSize);
+                var improved = bestReport is null || report.MacroF1 > bestReport.MacroF1;
+                if (improved)
+                {
+                    DisposeAll(best);
+                    best = model.SnapshotTrainable();
+                    bestReport = report;
+                    bestEpoch = epoch;
+                }
+
+                var progress = new TrainingProgress(epoch, options.Epochs, lossSum / Math.Max(1, step), report.Accuracy, report.MacroF1, improved);
+                history.Add(progress);
+                epochs?.Report(progress);
+                if (epoch - bestEpoch >= options.Patience)
+                {
+                    break;
+                }
+            }
+
+            model.Restore(best!);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+        finally
+        {
+            DisposeAll(best);
+        }
+
+        return new Result(model, labels, multiLabel, bestEpoch, bestReport!, history, trainSet.Length, validationSet.Length);
+    }
+
+    /// <summary>Logits of every example (eval mode, no dropout), in input order.</summary>
+    internal static float[][] Logits(LoraClassifier model, IReadOnlyList<TokenizedExample> examples, int padId, int batchSize, bool merged = false)
+    {
+        var result = new float[examples.Count][];
+        var position = examples.Select((e, i) => (e.Index, i)).ToDictionary(p => p.Index, p => p.i);
+        using var _ = no_grad();
+        foreach (var batch in LengthBuckets.Sorted(examples, batchSize))
+        {
+            using var scope = NewDisposeScope();
+            var (ids, mask) = Inputs(batch, padId);
+            var logits = model.Forward(ids, mask, training: false, merged).to_type(ScalarType.Float32).contiguous();
+            var data = logits.data<float>().ToArray();
+            for (var row = 0; row < batch.Length; row++)
+            {
+                result[position[batch[row].Index]] = data[(row * model.Labels)..((row + 1) * model.Labels)];
+            }
+        }
+
+        return result;
+    }
+
+    internal static TokenizedExample[] Tokenize(IReadOnlyList<LabeledExample> examples, IReadOnlyList<string> labels, ITextTokenizer tokenizer, int maxLength)
+    {
+        var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        return [.. examples.Select((e, i) =>
+        {
+            var target = new float[labels.Count];
+            foreach (var label in e.Labels)
+            {
+                if (index.TryGetValue(label, out var at))
+                {
+                    target[at] = 1;
+                }
+            }
+
+            return new TokenizedExample(tokenizer.Encode(e.Text, maxLength), target, i);
+        })];
+    }
+
+    internal static (Tensor Ids, Tensor Mask) Inputs(IReadOnlyList<TokenizedExample> batch, int padId)
+    {
+        var padded = Inference.PaddedBatch.Create([.. batch.Select(e => e.Ids)], padId);
+        long[] shape = [batch.Count, padded.SequenceLength];
+        return (torch.tensor(padded.InputIds, shape, ScalarType.Int64), torch.tensor(padded.AttentionMask, shape, ScalarType.Int64));
+    }
+
+    internal static ClassificationReport Score(LoraClassifier model, IReadOnlyList<string> labels, bool multiLabel, IReadOnlyList<TokenizedExample> examples, int padId, int batchSize)
+    {
+        var logits = Logits(model, examples, padId, batchSize);
+        var truth = examples.Select(e => (IReadOnlyList<string>)[.. labels.Where((_, c) => e.Target[c] > 0)]).ToArray();
+        var predicted = logits.Select(l => Predict(l, labels, multiLabel)).ToArray();
+        return ClassificationReport.Compute(labels, truth, predicted);
+    }
+
+    private TokenizedExample[] Tokenize(IReadOnlyList<LabeledExample> examples, IReadOnlyList<string> labels, ITextTokenizer tokenizer) =>
+        Tokenize(examples, labels, tokenizer, Math.Min(options.MaxLength, tokenizer.ModelMaxLength));
+
+    private static IReadOnlyList<string> Predict(float[] logits, IReadOnlyList<string> labels, bool multiLabel)
+    {
+        if (multiLabel)
+        {
+            return [.. labels.Where((_, c) => logits[c] >= 0)];
+        }
+
+        var best = 0;
+        for (var c = 1; c < logits.Length; c++)
+        {
+            if (logits[c] > logits[best])
+            {
+                best = c;
+            }
+        }
+
+        return [labels[best]];
+    }
+
+    private static Tensor Loss(Tensor logits, IReadOnlyList<TokenizedExample> batch, bool multiLabel)
+    {
+        var width = batch[0].Target.Length;
+        if (multiLabel)
+        {
+            var targets = torch.tensor(batch.SelectMany(e => e.Target).ToArray(), [batch.Count, width], logits.dtype);
+            return F.binary_cross_entropy_with_logits(logits, targets);
+        }
+
+        var classes = torch.tensor(batch.Select(e => (long)Array.IndexOf(e.Target, 1f)).ToArray(), [batch.Count], ScalarType.Int64);
+        return F.cross_entropy(logits, classes);
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        foreach (var tensor in tensors?.Values.AsEnumerable() ?? [])
+        {
+            tensor.Dispose();
+        }
+    }
+}
