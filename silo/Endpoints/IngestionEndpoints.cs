@@ -3,6 +3,7 @@ using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Hosting.Streams;
 using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Streams;
 
@@ -48,6 +49,11 @@ internal static class IngestionEndpoints
                 title: "The comment stream is full.",
                 detail: "Nothing of this batch was accepted; retry it later.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (StreamPublishException e)
+        {
+            // Not acknowledged by the stream (or storage is down): the caller retries the whole batch with the same ids.
+            return TypedResults.Problem(title: "The comment stream did not accept the batch.", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         metrics.Ingested(comments.Count);

@@ -1,16 +1,20 @@
 using Orleans.Concurrency;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Hosting;
+using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Grains.Classification;
 
 /// <summary>Stateless front of the silo's inference service; Orleans adds activations as load grows.</summary>
 [StatelessWorker]
-public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifierGrain
+[ClassifierSiloFilter]
+public sealed class ClassifierGrain(InferenceHostSource inference) : Grain, IClassifierGrain
 {
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(IReadOnlyList<string> texts)
     {
-        var results = await inference.Classifier.ClassifyAsync(texts);
+        var host = await inference.GetAsync();
+        var results = await host.Classifier.ClassifyAsync(texts);
         return results.Select(ToContract).ToArray();
     }
 
