@@ -2,19 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
-using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
-using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Hosting;
 using Orleans.Sentiment.Modeling;
 using Orleans.TestingHost;
 
 namespace Orleans.Sentiment.ClusterTests;
 
 /// <summary>
-/// One in-process test cluster with memory streams and storage, the real grains and a lexicon model the
-/// fixture writes itself: comments with "broken" are negative, everything else positive.
+/// One in-process test cluster wired by the production composition root (<c>AddSentiment</c>, embedded profile:
+/// memory streams and storage) with the real grains, the hosted model loader and a lexicon model the fixture
+/// writes itself: comments with "broken" are negative, everything else positive.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -40,31 +38,28 @@ public sealed class ClusterFixture : IAsyncLifetime
         Directory.Delete(ModelDirectory, recursive: true);
     }
 
+    /// <summary>The settings the test silos and client run with: the production wiring, embedded profile, the fixture's model.</summary>
+    private static IConfiguration Settings() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Models:0:Name"] = "sentiment",
+        ["Models:0:Path"] = ModelDirectory,
+        ["Slack:RetryDelay"] = "00:00:00.050",
+        ["Slack:MaxRetries"] = "3",
+        ["Sentiment:ClassifierBatchSize"] = "16",
+    }).Build();
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(Constants.StorageName);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(Constants.StreamProviderName);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Slack:RetryDelay"] = "00:00:00.050",
-                ["Slack:MaxRetries"] = "3",
-                ["Sentiment:ClassifierBatchSize"] = "16",
-            }).Build();
-            silo.Services.AddSentimentPipeline(configuration);
+            silo.AddSentiment(Settings());
             silo.Services.AddSingleton(new PipelineClock(Clock));
-            silo.Services.AddSingleton(sp => new InferenceHost(
-                new ClassifierSet([OnnxTextClassifier.Load("sentiment", ModelDirectory)]),
-                sp.GetRequiredService<SentimentMetrics>(),
-                maxBatchTexts: 64));
         }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddMemoryStreams(Constants.StreamProviderName);
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddSentimentClient(Settings());
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Orleans.Sentiment.Hosting.Models;
 /// at start stops the process (exit code 1) with the reason, which names the setting.
 /// </summary>
 internal sealed partial class ModelLoaderService(
-    IConfiguration configuration,
+    [FromKeyedServices(ModelLoaderService.ConfigurationKey)] IConfiguration configuration,
     IOptions<InferenceOptions> inference,
     IOptions<SiloRoleOptions> role,
     InferenceHostSource source,
@@ -27,6 +28,9 @@ internal sealed partial class ModelLoaderService(
     IHostApplicationLifetime lifetime,
     ILogger<ModelLoaderService> logger) : BackgroundService
 {
+    /// <summary>Key of the configuration the silo was wired with (AddSentiment's argument), which names the models.</summary>
+    public const string ConfigurationKey = "Orleans.Sentiment";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!role.Value.LoadsModelsAtStart)
