@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Sentiment.Hosting;
+using Orleans.Sentiment.Hosting.Health;
 using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
 
@@ -23,5 +24,5 @@ app.MapSources();
 app.MapCorrections();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(SentimentHostBuilderExtensions.ReadyTag) });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(SentimentHostBuilderExtensions.ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
 app.Run();

@@ -69,7 +69,7 @@ public sealed class ServiceFaultTests(ServicesFixture fixture, ITestOutputHelper
     public async Task SplitRoles_Classification_RunsOnlyOnTheClassifierSilo()
     {
         await using var cluster = await StartSplitRoleClusterAsync();
-        var sources = IngestionDriver.Sources(3);
+        var sources = IngestionDriver.Sources(6);
         await cluster.SetWindowSizeAsync(sources, 10_000);
         var driver = new IngestionDriver([cluster.Silos[0].BaseUrl], sources);
 

@@ -30,7 +30,8 @@ internal sealed class NatsStreamCheck : IHealthCheck, IAsyncDisposable
         }
         catch (NatsJSApiException e) when (e.Error.Code == 404)
         {
-            return HealthCheckResult.Unhealthy($"JetStream stream '{_streamName}' does not exist (Nats:StreamName).");
+            // The stream provider creates it at start-up unless another stream already owns its subjects: one cluster per NATS account.
+            return HealthCheckResult.Unhealthy($"JetStream stream '{_streamName}' (Nats:StreamName) does not exist; if another cluster's stream uses this NATS account, give each cluster its own account or server.");
         }
         catch (Exception e) when (e is NatsException or TimeoutException or OperationCanceledException)
         {

@@ -91,6 +91,8 @@ public sealed class FaultCluster : IAsyncDisposable
             await silo.DisposeAsync();
         }
 
+        // The stream provider's subjects are the same for every cluster, so only one stream may exist at a time.
+        await WindowCounts.DeleteStreamAsync(this);
         Directory.Delete(_model, recursive: true);
     }
 

@@ -117,6 +117,7 @@ public sealed class SiloNode : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var lastAnswer = "";
         var state = await Eventually.WaitForAsync(
             async () =>
             {
@@ -128,6 +129,7 @@ public sealed class SiloNode : IAsyncDisposable
                 try
                 {
                     using var response = await http.GetAsync("/health/ready");
+                    lastAnswer = await response.Content.ReadAsStringAsync();
                     return response.IsSuccessStatusCode ? "ready" : "starting";
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -137,13 +139,17 @@ public sealed class SiloNode : IAsyncDisposable
             },
             s => s is "ready" or "exited",
             $"{Name} to become ready",
-            TimeSpan.FromMinutes(3));
+            TimeSpan.FromMinutes(3)).ContinueWith(
+                t => t.IsCompletedSuccessfully ? t.Result : throw new TimeoutException($"{Name} was not ready after 3 minutes; /health/ready said {lastAnswer}\n{Tail(Output)}", t.Exception?.InnerException),
+                TaskScheduler.Default);
         if (state == "exited")
         {
             await _process!.WaitForExitAsync();
             throw new InvalidOperationException($"{Name} exited during start-up:\n{Output}");
         }
     }
+
+    private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
 
     private void Append(string? line)
     {

@@ -63,6 +63,19 @@ public static class WindowCounts
         return new Snapshot(windows, await StreamMessagesAsync(cluster));
     }
 
+    public static async Task DeleteStreamAsync(FaultCluster cluster)
+    {
+        await using var connection = new NatsConnection(NatsOpts.Default with { Url = cluster.Services.NatsUrl });
+        try
+        {
+            await new NatsJSContext(connection).DeleteStreamAsync(cluster.Name);
+        }
+        catch (NatsJSApiException)
+        {
+            // Never created.
+        }
+    }
+
     private static async Task<long> StreamMessagesAsync(FaultCluster cluster)
     {
         await using var connection = new NatsConnection(NatsOpts.Default with { Url = cluster.Services.NatsUrl });
