@@ -16,6 +16,7 @@ public sealed class IngestionDriver(IReadOnlyList<Uri> entryPoints, IReadOnlyLis
     private readonly ConcurrentDictionary<string, int> _accepted = new();
     private readonly ConcurrentDictionary<string, int> _acceptedNegative = new();
     private int _acceptedTotal;
+    private int _lastBatch = -1;
     private int _retries;
 
     public int Accepted => Volatile.Read(ref _acceptedTotal);
@@ -33,20 +34,21 @@ public sealed class IngestionDriver(IReadOnlyList<Uri> entryPoints, IReadOnlyLis
     public Task RunAsync(int total, TimeSpan deadline) => RunAsync(batch => batch * batchSize < total, total, deadline, TimeSpan.Zero);
 
     /// <summary>
-    /// Sends batches while <paramref name="more"/> says so (it gets the batch number), each worker pausing
+    /// Sends batches while <paramref name="more"/> says so (it gets the batch's number within this run; ids never
+    /// repeat across runs of one driver), each worker pausing
     /// <paramref name="pacing"/> between batches so the load is steady rather than a flood.
     /// </summary>
     public async Task RunAsync(Func<int, bool> more, int total, TimeSpan deadline, TimeSpan pacing)
     {
         using var cancel = new CancellationTokenSource(deadline);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var nextBatch = -1;
+        var first = Volatile.Read(ref _lastBatch) + 1;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var entry = worker;
-            for (var batch = Interlocked.Increment(ref nextBatch); more(batch); batch = Interlocked.Increment(ref nextBatch))
+            for (var batch = Interlocked.Increment(ref _lastBatch); more(batch - first); batch = Interlocked.Increment(ref _lastBatch))
             {
-                entry = await SendUntilAcceptedAsync(http, batch, Math.Min(batchSize, total - (batch * batchSize)), entry, cancel.Token);
+                entry = await SendUntilAcceptedAsync(http, batch, Math.Min(batchSize, total - ((batch - first) * batchSize)), entry, cancel.Token);
                 if (pacing > TimeSpan.Zero)
                 {
                     // Steady load for the duration of a fault, not a wait for a state.
