@@ -57,7 +57,7 @@ public static class SentimentSiloBuilderExtensions
         }
 
         services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(new InferenceHostSource());
+        services.TryAddSingleton(_ => new InferenceHostSource());
         services.AddKeyedSingleton(ModelLoaderService.ConfigurationKey, configuration);
         services.AddHostedService<ModelLoaderService>();
         return silo;
