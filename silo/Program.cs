@@ -22,6 +22,7 @@ app.MapIngestion();
 app.MapClassify();
 app.MapSources();
 app.MapCorrections();
+app.MapDeadLetters();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(SentimentHostBuilderExtensions.ReadyTag), ResponseWriter = HealthResponse.WriteAsync });

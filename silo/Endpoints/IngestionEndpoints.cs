@@ -3,9 +3,7 @@ using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Hosting.Streams;
 using Orleans.Sentiment.Silo.Hosting;
-using Orleans.Streams;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
 
@@ -16,7 +14,8 @@ internal static class IngestionEndpoints
 
     private static async Task<IResult> IngestAsync(
         string tenant, string source, HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits,
-        SentimentMetrics metrics, PipelineClock clock, CancellationToken cancellationToken)
+        CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock,
+        CancellationToken cancellationToken)
     {
         if (Problems.CheckRoute(tenant, source) is { } invalidRoute)
         {
@@ -32,31 +31,35 @@ internal static class IngestionEndpoints
             return Problems.Invalid(parsed.Errors);
         }
 
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return Problems.Unavailable("The silo is shutting down.", "Nothing of this batch was accepted; send it to another silo or retry later.", TimeSpan.FromSeconds(5));
+        }
+
         var now = clock.UtcNow;
+        var key = new SourceKey(tenant, source);
         var comments = parsed.Comments
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();
-        var stream = cluster.GetStreamProvider(Constants.StreamProviderName)
-            .GetStream<Comment>(StreamId.Create(Constants.CommentsNamespace, new SourceKey(tenant, source).ToString()));
-        try
+        var ledger = cluster.GetGrain<ITenantGrain>(tenant);
+        var admission = await ledger.AdmitAsync(source, comments.Count);
+        if (!admission.Admitted)
         {
-            await stream.OnNextBatchAsync(comments);
-        }
-        catch (InvalidOperationException)
-        {
-            // The stream queue is full: nothing of this batch was accepted, so the caller can retry it whole.
-            return TypedResults.Problem(
-                title: "The comment stream is full.",
-                detail: "Nothing of this batch was accepted; retry it later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        catch (StreamPublishException e)
-        {
-            // Not acknowledged by the stream (or storage is down): the caller retries the whole batch with the same ids.
-            return TypedResults.Problem(title: "The comment stream did not accept the batch.", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Problems.Refused(admission);
         }
 
-        metrics.Ingested(comments.Count);
+        var result = await publisher.PublishAsync(key, comments);
+        if (result.Published < comments.Count)
+        {
+            await ledger.CompleteAsync(comments.Count - result.Published);
+        }
+
+        metrics.Ingested(result.Published);
+        if (result.Failure is not null)
+        {
+            return Problems.PartlyPublished(result.Published, comments.Select(c => c.Id!).ToArray());
+        }
+
         return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, comments.Select(c => c.Id!).ToArray()));
     }
 }

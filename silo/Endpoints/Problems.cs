@@ -8,6 +8,29 @@ internal static class Problems
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is invalid.", detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value)}.")));
 
+    /// <summary>503 with a Retry-After: nothing of the request was accepted.</summary>
+    public static IResult Unavailable(string title, string detail, TimeSpan retryAfter) =>
+        new RetryAfterResult(TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable), retryAfter);
+
+    /// <summary>The tenant ledger refused the batch: 429 for the tenant's own limits, 503 when the silo is full.</summary>
+    public static IResult Refused(Contracts.Admission admission) => admission.Status switch
+    {
+        Contracts.AdmissionStatus.SiloBusy => Unavailable("The silo has too many comments in flight.", $"{admission.Detail} Nothing of this batch was accepted; retry it later.", admission.RetryAfter),
+        Contracts.AdmissionStatus.TooManySources => TypedResults.Problem(title: "Too many sources.", detail: admission.Detail, statusCode: StatusCodes.Status429TooManyRequests),
+        _ => new RetryAfterResult(TypedResults.Problem(title: "Too many comments in flight for this tenant.", detail: $"{admission.Detail} Nothing of this batch was accepted; retry it after the Retry-After delay.", statusCode: StatusCodes.Status429TooManyRequests), admission.RetryAfter),
+    };
+
+    /// <summary>
+    /// 503 after a publish failed midway: the first <paramref name="published"/> comments are on the stream. The body
+    /// lists every id, so the client can re-send the whole batch with them; sources drop the ones they already have.
+    /// </summary>
+    public static IResult PartlyPublished(int published, string[] ids) =>
+        new RetryAfterResult(TypedResults.Problem(
+            title: "The comment stream refused part of the batch.",
+            detail: $"{published} of {ids.Length} comments were accepted. Re-send the whole batch with the ids given here; comments already accepted are recognised by id and counted once.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            extensions: new Dictionary<string, object?> { ["published"] = published, ["ids"] = ids }), TimeSpan.FromSeconds(1));
+
     /// <summary>Checks the tenant and source route values; null when both are valid.</summary>
     public static IResult? CheckRoute(string tenant, string? source = null)
     {

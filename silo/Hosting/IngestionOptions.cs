@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Orleans.Sentiment.Silo.Hosting;
 
 /// <summary>Limits of the ingestion and classify routes (configuration section "Ingestion").</summary>
-public sealed class IngestionOptions
+public sealed class IngestionOptions : IValidatableObject
 {
     public const string Section = "Ingestion";
 
@@ -18,4 +18,23 @@ public sealed class IngestionOptions
     /// <summary>Longest accepted comment id, in characters.</summary>
     [Range(1, 1_024, ErrorMessage = "Ingestion:MaxIdLength must be between {1} and {2}.")]
     public int MaxIdLength { get; set; } = 128;
+
+    /// <summary>
+    /// Most bytes of comments in one stream message. A batch is published as several messages under this budget: the
+    /// memory stream's cache drops any message over its 1 MB buffer, together with the messages read with it.
+    /// </summary>
+    [Range(16 * 1024, 900 * 1024, ErrorMessage = "Ingestion:StreamMessageBytes must be between {1} and {2}.")]
+    public int StreamMessageBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The largest single comment, in UTF-8 bytes with its envelope, must fit one stream message.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var largestComment = StreamMessageBudget.EstimateBytes(MaxTextLength * 3, MaxIdLength * 3);
+        if (largestComment > StreamMessageBytes)
+        {
+            yield return new ValidationResult(
+                $"Ingestion:StreamMessageBytes ({StreamMessageBytes}) must hold the largest comment allowed by Ingestion:MaxTextLength and Ingestion:MaxIdLength ({largestComment} bytes).",
+                [nameof(StreamMessageBytes)]);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Data.Corrections;
+using Orleans.Sentiment.Grains;
 
 namespace Orleans.Sentiment.Silo.Hosting;
 
@@ -9,6 +10,8 @@ internal static class SiloHostingExtensions
     public static WebApplicationBuilder AddSentimentApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddPipelineDrain();
+        services.AddSingleton<Endpoints.CommentPublisher>();
         services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorrectionsOptions>().Bind(builder.Configuration.GetSection(CorrectionsOptions.Section));
         services.AddSingleton(sp => new CorrectionStore(sp.GetRequiredService<IOptions<CorrectionsOptions>>().Value.ResolvedDirectory));

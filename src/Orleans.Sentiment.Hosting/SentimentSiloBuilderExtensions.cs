@@ -57,9 +57,14 @@ public static class SentimentSiloBuilderExtensions
         }
 
         services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(_ => new InferenceHostSource());
-        services.AddKeyedSingleton(ModelLoaderService.ConfigurationKey, configuration);
-        services.AddHostedService<ModelLoaderService>();
+        if (!services.Any(d => d.ServiceType == typeof(InferenceHostSource)))
+        {
+            // Unless the caller supplied the inference host (tests with a model of their own), load the configured models.
+            services.AddSingleton(_ => new InferenceHostSource());
+            services.AddKeyedSingleton(ModelLoaderService.ConfigurationKey, configuration);
+            services.AddHostedService<ModelLoaderService>();
+        }
+
         return silo;
     }
 

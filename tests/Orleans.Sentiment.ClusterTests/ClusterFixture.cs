@@ -3,7 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Classification;
+using Orleans.Sentiment.Grains.Hosting;
+using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting;
+using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling;
 using Orleans.TestingHost;
 
@@ -11,8 +15,10 @@ namespace Orleans.Sentiment.ClusterTests;
 
 /// <summary>
 /// One in-process test cluster wired by the production composition root (<c>AddSentiment</c>, embedded profile:
-/// memory streams and storage) with the real grains, the hosted model loader and a lexicon model the fixture
-/// writes itself: comments with "broken" are negative, everything else positive.
+/// memory streams and storage) with the real grains and a lexicon model the fixture writes itself: comments with
+/// "broken" are negative, everything else positive; "poison" and "unavailable" make the model fail (see
+/// <see cref="FaultyClassifier"/>). The fixture supplies the silo's inference host, so the hosted model loader
+/// stands aside.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -38,20 +44,26 @@ public sealed class ClusterFixture : IAsyncLifetime
         Directory.Delete(ModelDirectory, recursive: true);
     }
 
-    /// <summary>The settings the test silos and client run with: the production wiring, embedded profile, the fixture's model.</summary>
+    /// <summary>The settings the test silos and client run with.</summary>
     private static IConfiguration Settings() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        ["Models:0:Name"] = "sentiment",
-        ["Models:0:Path"] = ModelDirectory,
         ["Slack:RetryDelay"] = "00:00:00.050",
         ["Slack:MaxRetries"] = "3",
         ["Sentiment:ClassifierBatchSize"] = "16",
+        ["Sentiment:EvaluationInterval"] = "00:00:00.200",
+        ["Sentiment:ClassificationDeadline"] = "00:00:05",
+        ["Ingestion:MaxInFlightPerTenant"] = "1000",
+        ["Ingestion:MaxSourcesPerTenant"] = "50",
     }).Build();
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
         {
+            silo.Services.AddSingleton(sp => InferenceHostSource.Loaded(new InferenceHost(
+                new ClassifierSet([new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory))]),
+                sp.GetRequiredService<SentimentMetrics>(),
+                maxBatchTexts: 64)));
             silo.AddSentiment(Settings());
             silo.Services.AddSingleton(new PipelineClock(Clock));
         }

@@ -12,6 +12,7 @@ public sealed class SentimentMetrics
     private readonly Counter<long> _ingested;
     private readonly Counter<long> _classified;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _failed;
     private readonly Counter<long> _alertsRaised;
     private readonly Counter<long> _alertsSent;
     private readonly Counter<long> _alertsFailed;
@@ -24,6 +25,7 @@ public sealed class SentimentMetrics
         _ingested = meter.CreateCounter<long>("orleans_sentiment_comments_ingested", "{comment}", "Comments accepted by the ingestion endpoint and handed to the stream.");
         _classified = meter.CreateCounter<long>("orleans_sentiment_comments_classified", "{comment}", "Comments classified, by model and label.");
         _duplicates = meter.CreateCounter<long>("orleans_sentiment_comments_duplicate", "{comment}", "Redelivered or repeated comments dropped by id.");
+        _failed = meter.CreateCounter<long>("orleans_sentiment_comments_failed", "{comment}", "Accepted comments that could not be classified and went to the tenant's dead-letter store, by reason.");
         _alertsRaised = meter.CreateCounter<long>("orleans_sentiment_alerts_raised", "{alert}", "Spike and recovery alerts raised, by kind.");
         _alertsSent = meter.CreateCounter<long>("orleans_sentiment_alerts_sent", "{alert}", "Alerts delivered to a webhook.");
         _alertsFailed = meter.CreateCounter<long>("orleans_sentiment_alerts_failed", "{alert}", "Alerts that could not be delivered after all retries.");
@@ -39,6 +41,8 @@ public sealed class SentimentMetrics
         _classified.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("label", label));
 
     public void Duplicates(int count) => _duplicates.Add(count);
+
+    public void Failed(string reason, int count) => _failed.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
     public void AlertRaised(AlertKind kind) => _alertsRaised.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
 
