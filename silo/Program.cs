@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Sentiment.Hosting;
+using Orleans.Sentiment.Hosting.Health;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Dashboard;
 using Orleans.Sentiment.Silo.Endpoints;
@@ -10,11 +12,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
-using var startupLoggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
-builder.AddEmbeddedSilo().AddSentiment(startupLoggers.CreateLogger("Orleans.Sentiment.Startup")).AddApiSecurity();
-
+builder.AddSentimentHost();
+builder.AddSentimentApi().AddApiSecurity();
 builder.AddDashboards();
 
 var app = builder.Build();
@@ -29,5 +30,5 @@ app.MapDeadLetters();
 app.MapDashboards();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(SentimentHostBuilderExtensions.ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
 app.Run();

@@ -2,10 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
-using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
+using Orleans.Sentiment.Grains.Hosting;
 using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Hosting;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling;
 using Orleans.TestingHost;
@@ -13,9 +14,11 @@ using Orleans.TestingHost;
 namespace Orleans.Sentiment.ClusterTests;
 
 /// <summary>
-/// One in-process test cluster with memory streams and storage, the real grains and a lexicon model the
-/// fixture writes itself: comments with "broken" are negative, everything else positive; "poison" and "unavailable"
-/// make the model fail (see <see cref="FaultyClassifier"/>).
+/// One in-process test cluster wired by the production composition root (<c>AddSentiment</c>, embedded profile:
+/// memory streams and storage) with the real grains and a lexicon model the fixture writes itself: comments with
+/// "broken" are negative, everything else positive; "poison" and "unavailable" make the model fail (see
+/// <see cref="FaultyClassifier"/>). The fixture supplies the silo's inference host, so the hosted model loader
+/// stands aside.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -41,38 +44,37 @@ public sealed class ClusterFixture : IAsyncLifetime
         Directory.Delete(ModelDirectory, recursive: true);
     }
 
+    /// <summary>The settings the test silos and client run with.</summary>
+    private static IConfiguration Settings() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Slack:RetryDelay"] = "00:00:00.050",
+        // The tests' webhook receiver listens on loopback: allowed explicitly, as an operator would.
+        ["Slack:AllowedHosts:0"] = "127.0.0.1",
+        ["Slack:AllowPrivateNetworks"] = "true",
+        ["Slack:MaxRetries"] = "3",
+        ["Sentiment:ClassifierBatchSize"] = "16",
+        ["Sentiment:EvaluationInterval"] = "00:00:00.200",
+        ["Sentiment:ClassificationDeadline"] = "00:00:05",
+        ["Ingestion:MaxInFlightPerTenant"] = "1000",
+        ["Ingestion:MaxSourcesPerTenant"] = "50",
+    }).Build();
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(Constants.StorageName);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(Constants.StreamProviderName);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Slack:RetryDelay"] = "00:00:00.050",
-                // The tests' webhook receiver listens on loopback: allowed explicitly, as an operator would.
-                ["Slack:AllowedHosts:0"] = "127.0.0.1",
-                ["Slack:AllowPrivateNetworks"] = "true",
-                ["Slack:MaxRetries"] = "3",
-                ["Sentiment:ClassifierBatchSize"] = "16",
-                ["Sentiment:EvaluationInterval"] = "00:00:00.200",
-                ["Sentiment:ClassificationDeadline"] = "00:00:05",
-                ["Ingestion:MaxInFlightPerTenant"] = "1000",
-                ["Ingestion:MaxSourcesPerTenant"] = "50",
-            }).Build();
-            silo.Services.AddSentimentPipeline(configuration);
-            silo.Services.AddSingleton(new PipelineClock(Clock));
-            silo.Services.AddSingleton(sp => new InferenceHost(
+            silo.Services.AddSingleton(sp => InferenceHostSource.Loaded(new InferenceHost(
                 new ClassifierSet([new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory))]),
                 sp.GetRequiredService<SentimentMetrics>(),
-                maxBatchTexts: 64));
+                maxBatchTexts: 64)));
+            silo.AddSentiment(Settings());
+            silo.Services.AddSingleton(new PipelineClock(Clock));
         }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddMemoryStreams(Constants.StreamProviderName);
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddSentimentClient(Settings());
     }
 }
 

@@ -1,24 +1,30 @@
 using Orleans.Concurrency;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Hosting;
+using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Grains.Classification;
 
 /// <summary>Stateless front of the silo's inference service; Orleans adds activations as load grows.</summary>
 [StatelessWorker]
-public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifierGrain
+[ClassifierSiloFilter]
+public sealed class ClassifierGrain(InferenceHostSource inference) : Grain, IClassifierGrain
 {
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(IReadOnlyList<string> texts)
     {
-        var results = await inference.Classifier.ClassifyAsync(texts);
+        var host = await inference.GetAsync();
+        var results = await host.Classifier.ClassifyAsync(texts);
         return results.Select(ToContract).ToArray();
     }
 
     public async Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts)
     {
+        // Outside the try: models still loading (or failed to load) is the silo's state, not the texts' fault.
+        var host = await inference.GetAsync();
         try
         {
-            var results = await inference.Classifier.ClassifyAsync(texts);
+            var results = await host.Classifier.ClassifyAsync(texts);
             return results.Select(r => ClassificationResult.Success(ToContract(r))).ToArray();
         }
         catch (Exception) when (texts.Count > 1)
@@ -27,7 +33,7 @@ public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifie
             var outcomes = new ClassificationResult[texts.Count];
             for (var i = 0; i < texts.Count; i++)
             {
-                outcomes[i] = await ClassifyAloneAsync(texts[i]);
+                outcomes[i] = await ClassifyAloneAsync(host, texts[i]);
             }
 
             return outcomes;
@@ -39,11 +45,11 @@ public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifie
     }
 
     /// <summary>Runs the models on one text outside the shared batches, so it cannot meet the failing text again.</summary>
-    private Task<ClassificationResult> ClassifyAloneAsync(string text)
+    private static Task<ClassificationResult> ClassifyAloneAsync(InferenceHost host, string text)
     {
         try
         {
-            var predictions = inference.Classifier.Classifiers.ToDictionary(m => m.Name, m => m.Classify([text])[0], StringComparer.Ordinal);
+            var predictions = host.Classifier.Classifiers.ToDictionary(m => m.Name, m => m.Classify([text])[0], StringComparer.Ordinal);
             return Task.FromResult(ClassificationResult.Success(ToContract(predictions)));
         }
         catch (Exception e) when (IsModelFailure(e))

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Orleans.Sentiment.Silo.Models;
+namespace Orleans.Sentiment.Hosting.Models;
 
 /// <summary>One model to serve (configuration array "Models").</summary>
 public sealed class ModelOptions

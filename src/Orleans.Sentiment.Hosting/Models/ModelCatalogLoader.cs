@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Orleans.Sentiment.Hub;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Training.BuiltIn;
 
-namespace Orleans.Sentiment.Silo.Models;
+namespace Orleans.Sentiment.Hosting.Models;
 
 /// <summary>Loads the configured models, or the built-in ones when none is configured.</summary>
-internal static partial class ModelCatalogLoader
+public static partial class ModelCatalogLoader
 {
     public static ClassifierSet Load(IConfiguration configuration, InferenceOptions inference, ILogger logger)
     {

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Sentiment.Hosting.Options;
+
+/// <summary>NATS JetStream carrying the comment stream in the production profile (configuration section "Nats").</summary>
+public sealed class NatsSettings
+{
+    public const string Section = "Nats";
+
+    /// <summary>NATS server URL(s), comma-separated, e.g. <c>nats://nats:4222</c>. Required by the production profile.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>JetStream stream that holds the comments.</summary>
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$", ErrorMessage = "Nats:StreamName must be 1 to 64 letters, digits, '_' or '-'.")]
+    public string StreamName { get; set; } = "orleans-sentiment";
+
+    /// <summary>Stream partitions, each read by one Orleans pulling agent.</summary>
+    [Range(1, 256, ErrorMessage = "Nats:Partitions must be between {1} and {2}.")]
+    public int Partitions { get; set; } = 8;
+}

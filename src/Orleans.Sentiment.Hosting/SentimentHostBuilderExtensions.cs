@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Hosting.Health;
+using Orleans.Sentiment.Hosting.Options;
+
+namespace Orleans.Sentiment.Hosting;
+
+/// <summary>What the HTTP process needs besides its endpoints: the silo or the cluster client, health checks, metrics.</summary>
+public static class SentimentHostBuilderExtensions
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// <c>Host:Role=silo</c> (default): a silo wired by <see cref="SentimentSiloBuilderExtensions.AddSentiment"/>.
+    /// <c>Host:Role=frontend</c>: an Orleans client only (no models, no grains). Readiness (tag "ready") covers
+    /// start-up, the models (silo), Redis and the NATS stream (production).
+    /// </summary>
+    public static SentimentSettings AddSentimentHost(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var settings = SentimentSettings.Read(configuration);
+        var services = builder.Services;
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton<IOptions<NatsSettings>>(Microsoft.Extensions.Options.Options.Create(settings.Nats));
+        services.AddSentimentPipeline(configuration);
+
+        var health = services.AddHealthChecks().AddCheck<HostStartedCheck>("started", tags: [ReadyTag]);
+        if (settings.Host.IsFrontend)
+        {
+            builder.UseOrleansClient(client => client.AddSentimentClient(configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.UseSentimentClustering(configuration).AddSentiment(configuration));
+            health.AddCheck<ModelsLoadedCheck>("models", tags: [ReadyTag]);
+        }
+
+        if (settings.IsProduction)
+        {
+            health.AddCheck<RedisCheck>("redis", tags: [ReadyTag]);
+            services.AddSingleton<NatsStreamCheck>();
+            health.AddCheck<NatsStreamCheck>("nats-stream", tags: [ReadyTag]);
+        }
+
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(Constants.MeterName, "Microsoft.Orleans")
+            .AddPrometheusExporter());
+        return settings;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting;
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Hosting;
+using Orleans.Sentiment.Grains.Placement;
+using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Hosting.Models;
+using Orleans.Sentiment.Hosting.Options;
+using Orleans.Sentiment.Hosting.Placement;
+using Orleans.Sentiment.Hosting.Streams;
+
+namespace Orleans.Sentiment.Hosting;
+
+/// <summary>The one place a silo is wired: used by the silo host and by the cluster tests alike.</summary>
+public static class SentimentSiloBuilderExtensions
+{
+    /// <summary>
+    /// Everything but clustering: grain storage and the comment stream for the configured profile (memory, or
+    /// Redis + NATS JetStream), silo role metadata and the classifier placement filter, the pipeline's services,
+    /// and the hosted model loader. Settings are validated first; a bad one throws naming it.
+    /// </summary>
+    public static ISiloBuilder AddSentiment(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = SentimentSettings.Read(configuration);
+        var services = silo.Services;
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton<IOptions<SiloRoleOptions>>(Microsoft.Extensions.Options.Options.Create(settings.SiloRole));
+        services.TryAddSingleton<IOptions<PlacementOptions>>(Microsoft.Extensions.Options.Options.Create(settings.Placement));
+
+        var metadata = configuration.GetSection(SiloRoleOptions.Section).Get<Dictionary<string, string>>() ?? [];
+        metadata.Remove(SiloRoles.MetadataKey);
+        metadata[SiloRoles.MetadataKey] = settings.SiloRole.Role.ToLowerInvariant();
+        silo.UseSiloMetadata(metadata);
+        services.AddPlacementFilter<ClassifierSiloFilterStrategy, ClassifierSiloFilterDirector>(ServiceLifetime.Singleton);
+
+        if (settings.IsProduction)
+        {
+            ProductionProviders.AddStorageAndStreams(silo, settings);
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(Constants.StorageName);
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryStreams(Constants.StreamProviderName);
+            services.TryAddSingleton<IIngestionAvailability, AlwaysAvailable>();
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(SentimentMetrics)))
+        {
+            services.AddSentimentPipeline(configuration);
+        }
+
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        if (!services.Any(d => d.ServiceType == typeof(InferenceHostSource)))
+        {
+            // Unless the caller supplied the inference host (tests with a model of their own), load the configured models.
+            services.AddSingleton(_ => new InferenceHostSource());
+            services.AddKeyedSingleton(ModelLoaderService.ConfigurationKey, configuration);
+            services.AddHostedService<ModelLoaderService>();
+        }
+
+        return silo;
+    }
+
+    /// <summary>
+    /// Clustering and endpoints: loopback for the embedded profile, Redis membership with the advertised address
+    /// for production. The cluster tests leave this out (the test host provides its own).
+    /// </summary>
+    public static ISiloBuilder UseSentimentClustering(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = SentimentSettings.Read(configuration);
+        if (settings.IsProduction)
+        {
+            ProductionProviders.UseClustering(silo, settings);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.Endpoints.SiloPort, settings.Endpoints.GatewayPort, null, settings.Endpoints.ServiceId, settings.Endpoints.ClusterId);
+        }
+
+        return silo;
+    }
+}

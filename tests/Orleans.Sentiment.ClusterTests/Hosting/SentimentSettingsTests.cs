@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Orleans.Sentiment.Hosting.Options;
+
+namespace Orleans.Sentiment.ClusterTests.Hosting;
+
+public sealed class SentimentSettingsTests
+{
+    [Fact]
+    public void Read_NoSettings_IsTheEmbeddedSiloWithDefaults()
+    {
+        var settings = SentimentSettings.Read(Configuration());
+
+        Assert.False(settings.IsProduction);
+        Assert.False(settings.Host.IsFrontend);
+        Assert.Equal("all", settings.SiloRole.Role);
+        Assert.True(settings.Placement.FallbackToAnySilo);
+        Assert.Equal("orleans-sentiment", settings.Nats.StreamName);
+        Assert.Equal("orleans-sentiment", settings.Endpoints.ClusterId);
+        Assert.Equal("orleans-sentiment", settings.Endpoints.ServiceId);
+    }
+
+    [Theory]
+    [InlineData("Cluster:Profile", "cloud", "Cluster:Profile must be 'embedded' or 'production'")]
+    [InlineData("Orleans:Metadata:role", "gpu", "Orleans:Metadata:role must be 'all', 'ingest' or 'classifier'")]
+    [InlineData("Host:Role", "api", "Host:Role must be 'silo' or 'frontend'")]
+    [InlineData("Host:Role", "frontend", "Host:Role 'frontend' needs Cluster:Profile 'production'")]
+    [InlineData("Orleans:AdvertisedIP", "not-an-ip", "Orleans:AdvertisedIP 'not-an-ip' is not an IP address")]
+    [InlineData("Orleans:SiloPort", "0", "Orleans:SiloPort must be between 1 and 65535")]
+    [InlineData("Nats:StreamName", "a.b", "Nats:StreamName must be 1 to 64 letters")]
+    public void Read_InvalidSetting_ThrowsNamingTheSetting(string key, string value, string message)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => SentimentSettings.Read(Configuration((key, value))));
+
+        Assert.Contains(message, failure.Message);
+    }
+
+    [Fact]
+    public void Read_ProductionWithoutEndpoints_NamesRedisAndNats()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => SentimentSettings.Read(Configuration(("Cluster:Profile", "production"))));
+
+        Assert.Contains("Redis:ConnectionString is required when Cluster:Profile is 'production'", failure.Message);
+        Assert.Contains("Nats:Url is required when Cluster:Profile is 'production'", failure.Message);
+    }
+
+    [Fact]
+    public void Read_ProductionWithBadNatsUrl_NamesTheSetting()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => SentimentSettings.Read(Configuration(
+            ("Cluster:Profile", "production"), ("Redis:ConnectionString", "127.0.0.1:6379"), ("Nats:Url", "http://nats:4222"))));
+
+        Assert.Contains("Nats:Url must be one or more comma-separated nats://host:port URLs", failure.Message);
+    }
+
+    [Fact]
+    public void Read_ProductionFrontend_IsValid()
+    {
+        var settings = SentimentSettings.Read(Configuration(
+            ("Cluster:Profile", "Production"), ("Host:Role", "frontend"), ("Redis:ConnectionString", "127.0.0.1:6379"), ("Nats:Url", "nats://127.0.0.1:4222"), ("Orleans:Metadata:role", "classifier")));
+
+        Assert.True(settings.IsProduction);
+        Assert.True(settings.Host.IsFrontend);
+        Assert.False(settings.SiloRole.LoadsModelsAtStart is false);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+}
