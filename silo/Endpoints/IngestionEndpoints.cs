@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
@@ -39,7 +40,17 @@ internal static class IngestionEndpoints
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();
         var ledger = cluster.GetGrain<ITenantGrain>(tenant);
-        var admission = await ledger.AdmitAsync(source, comments.Count);
+        Admission admission;
+        try
+        {
+            admission = await ledger.AdmitAsync(source, comments.Count);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The silo holding the tenant's ledger is gone or unreachable (a crash, a restart): nothing was accepted.
+            return Problems.Unavailable("The cluster cannot admit comments right now.", $"Nothing of this batch was accepted ({e.GetType().Name}); retry it later.", TimeSpan.FromSeconds(2));
+        }
+
         if (!admission.Admitted)
         {
             return Problems.Refused(admission);
@@ -48,15 +59,27 @@ internal static class IngestionEndpoints
         var result = await publisher.PublishAsync(key, comments);
         if (result.Published < comments.Count)
         {
-            await ledger.CompleteAsync(comments.Count - result.Published);
+            await ReturnToLedgerAsync(ledger, comments.Count - result.Published);
         }
 
         metrics.Ingested(result.Published);
         if (result.Failure is not null)
         {
-            return Problems.PartlyPublished(result.Published, comments.Select(c => c.Id!).ToArray());
+            return Problems.PartlyPublished(result.Published, comments.Select(c => c.Id!).ToArray(), result.Failure.Message);
         }
 
         return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, comments.Select(c => c.Id!).ToArray()));
+    }
+
+    private static async Task ReturnToLedgerAsync(ITenantGrain ledger, int count)
+    {
+        try
+        {
+            await ledger.CompleteAsync(count);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The admission expires in the ledger instead (Ingestion:InFlightTimeout).
+        }
     }
 }

@@ -54,10 +54,10 @@ internal static class Problems
     /// 503 after a publish failed midway: the first <paramref name="published"/> comments are on the stream. The body
     /// lists every id, so the client can re-send the whole batch with them; sources drop the ones they already have.
     /// </summary>
-    public static IResult PartlyPublished(int published, string[] ids) =>
+    public static IResult PartlyPublished(int published, string[] ids, string reason) =>
         new RetryAfterResult(TypedResults.Problem(
             title: "The comment stream refused part of the batch.",
-            detail: $"{published} of {ids.Length} comments were accepted. Re-send the whole batch with the ids given here; comments already accepted are recognised by id and counted once.",
+            detail: $"{published} of {ids.Length} comments were accepted ({reason}). Re-send the whole batch with the ids given here; comments already accepted are recognised by id and counted once.",
             statusCode: StatusCodes.Status503ServiceUnavailable,
             extensions: new Dictionary<string, object?> { ["published"] = published, ["ids"] = ids }), TimeSpan.FromSeconds(1));
 

@@ -1,20 +1,25 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Sentiment.Contracts;
 
-/// <summary>One tenant's feedback source; key "{tenant}/{source}". Fed by the "comments" stream.</summary>
+/// <summary>
+/// One tenant's feedback source; key "{tenant}/{source}". Fed by the "comments" stream. Reads interleave with the
+/// processing of a delivered batch (they change nothing), so a dashboard never waits behind a slow model call.
+/// </summary>
 [Alias("sentiment.IFeedbackSourceGrain")]
 public interface IFeedbackSourceGrain : IGrainWithStringKey
 {
-    [Alias("GetWindow")]
+    [Alias("GetWindow"), AlwaysInterleave]
     Task<WindowSnapshot> GetWindowAsync();
 
     /// <summary>Most recent classified comments, newest first.</summary>
-    [Alias("GetRecent")]
+    [Alias("GetRecent"), AlwaysInterleave]
     Task<IReadOnlyList<ClassifiedComment>> GetRecentAsync(int limit);
 
-    [Alias("FindRecent")]
+    [Alias("FindRecent"), AlwaysInterleave]
     Task<ClassifiedComment?> FindRecentAsync(string id);
 
-    [Alias("GetPolicy")]
+    [Alias("GetPolicy"), AlwaysInterleave]
     Task<AlertPolicy> GetPolicyAsync();
 
     [Alias("SetPolicy")]

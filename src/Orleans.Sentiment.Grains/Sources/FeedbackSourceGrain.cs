@@ -67,11 +67,7 @@ public sealed partial class FeedbackSourceGrain(
         return Task.CompletedTask;
     }
 
-    public Task<WindowSnapshot> GetWindowAsync()
-    {
-        Source.Window.Expire(clock.UtcNow);
-        return Task.FromResult(Source.Window.Snapshot(Source.Alerts.Alerting));
-    }
+    public Task<WindowSnapshot> GetWindowAsync() => Task.FromResult(Source.Window.Snapshot(Source.Alerts.Alerting, clock.UtcNow));
 
     public Task<IReadOnlyList<ClassifiedComment>> GetRecentAsync(int limit) => Task.FromResult(Source.Recent.Take(limit));
 

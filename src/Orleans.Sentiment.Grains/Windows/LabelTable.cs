@@ -45,23 +45,29 @@ public sealed class LabelTable
 
     public void Release(short id) => _counts[id]--;
 
-    /// <summary>Label counts per model, leaving out labels no entry carries any more.</summary>
-    public Dictionary<string, IReadOnlyDictionary<string, int>> CountsByModel()
+    /// <summary>Label counts per model, less the given entries' labels, leaving out labels no entry carries any more.</summary>
+    public Dictionary<string, IReadOnlyDictionary<string, int>> CountsByModel(IEnumerable<short>? leftOut = null)
     {
+        var counts = _counts.ToArray();
+        foreach (var id in leftOut ?? [])
+        {
+            counts[id]--;
+        }
+
         var result = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         for (var i = 0; i < _labels.Count; i++)
         {
-            if (_counts[i] <= 0)
+            if (counts[i] <= 0)
             {
                 continue;
             }
 
-            if (!result.TryGetValue(_models[i], out var counts))
+            if (!result.TryGetValue(_models[i], out var modelCounts))
             {
-                result[_models[i]] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                result[_models[i]] = modelCounts = new Dictionary<string, int>(StringComparer.Ordinal);
             }
 
-            counts[_labels[i]] = _counts[i];
+            modelCounts[_labels[i]] = counts[i];
         }
 
         return result.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, int>)p.Value, StringComparer.Ordinal);

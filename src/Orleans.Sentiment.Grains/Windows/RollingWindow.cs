@@ -74,13 +74,19 @@ public sealed class RollingWindow
         return _entries.Count != before;
     }
 
-    public WindowSnapshot Snapshot(bool alerting)
+    /// <summary>The window as of <paramref name="now"/>: comments past the duration are left out without being removed, so reading never changes state.</summary>
+    public WindowSnapshot Snapshot(bool alerting, DateTimeOffset? now = null)
     {
-        var byModel = _labels.CountsByModel();
+        var expired = now is { } at && _duration is { } duration
+            ? _entries.TakeWhile(e => e.AtTicks < (at - duration).UtcTicks).ToList()
+            : [];
+        var count = _entries.Count - expired.Count;
+        var negative = _negativeCount - expired.Count(e => e.IsNegative);
+        var byModel = _labels.CountsByModel(expired.SelectMany(e => e.LabelIds));
         var windowLabels = _labels.WindowModel is { } model && byModel.TryGetValue(model, out var counts)
             ? counts
             : new Dictionary<string, int>();
-        return new WindowSnapshot(Count, windowLabels, _negativeCount, NegativeRatio, alerting, _capacity, _duration, byModel);
+        return new WindowSnapshot(count, windowLabels, negative, count == 0 ? 0 : (double)negative / count, alerting, _capacity, _duration, byModel);
     }
 
     private void TrimToCapacity()

@@ -84,6 +84,20 @@ public sealed class RollingWindowTests
     }
 
     [Fact]
+    public void Snapshot_AtALaterTime_LeavesOutExpiredCommentsWithoutRemovingThem()
+    {
+        var window = new RollingWindow(100, TimeSpan.FromMinutes(10));
+        Add(window, Start, "negative");
+        Add(window, Start.AddMinutes(9), "positive");
+
+        var later = window.Snapshot(alerting: false, Start.AddMinutes(12));
+
+        Assert.Equal((1, 0, 0.0), (later.Count, later.NegativeCount, later.NegativeRatio));
+        Assert.Equal(new Dictionary<string, int> { ["positive"] = 1 }, later.LabelCounts);
+        Assert.Equal(2, window.Count);
+    }
+
+    [Fact]
     public void Snapshot_TwoModels_CountsEachModelsLabels()
     {
         var window = new RollingWindow(2);
