@@ -37,6 +37,7 @@ internal static class SiloHostingExtensions
         services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var inference = builder.Configuration.GetSection(InferenceOptions.Section).Get<InferenceOptions>() ?? new InferenceOptions();
+        inference.Validate();
         var models = ModelCatalogLoader.Load(builder.Configuration, inference, startupLogger);
         var windowModel = builder.Configuration[$"{SentimentOptions.Section}:{nameof(SentimentOptions.WindowModel)}"];
         if (!string.IsNullOrEmpty(windowModel) && models.Classifiers.All(c => c.Name != windowModel))
@@ -45,7 +46,7 @@ internal static class SiloHostingExtensions
         }
 
         services.PostConfigure<SentimentOptions>(o => o.WindowModel = string.IsNullOrEmpty(o.WindowModel) ? models.Classifiers[0].Name : o.WindowModel);
-        services.AddSingleton(sp => new InferenceHost(models, sp.GetRequiredService<SentimentMetrics>(), inference.MaxBatchTexts));
+        services.AddSingleton(sp => new InferenceHost(models, sp.GetRequiredService<SentimentMetrics>(), inference.ToBatching()));
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(Constants.MeterName, "Microsoft.Orleans")

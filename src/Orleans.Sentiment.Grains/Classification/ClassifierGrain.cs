@@ -10,10 +10,24 @@ public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifie
 {
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(IReadOnlyList<string> texts)
     {
-        var results = await inference.Classifier.ClassifyAsync(texts);
-        return results.Select(ToContract).ToArray();
+        var results = await ClassifyEachAsync(texts);
+        var failed = results.Select((r, i) => (r, i)).FirstOrDefault(p => !p.r.Succeeded);
+        if (failed.r is not null)
+        {
+            throw new ClassificationFailedException($"The models failed on text [{failed.i}]: {failed.r.Failure}");
+        }
+
+        return [.. results.Select(r => r.Predictions!)];
     }
 
-    private static IReadOnlyDictionary<string, ModelPrediction> ToContract(IReadOnlyDictionary<string, Prediction> predictions) =>
-        predictions.ToDictionary(p => p.Key, p => new ModelPrediction(p.Value.Label, p.Value.Score, p.Value.Scores, p.Value.Logits), StringComparer.Ordinal);
+    public async Task<IReadOnlyList<TextClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts)
+    {
+        var results = await inference.Classifier.ClassifyAsync(texts);
+        return [.. results.Select(ToContract)];
+    }
+
+    private static TextClassificationResult ToContract(TextClassification result) =>
+        new(result.Predictions?.ToDictionary(p => p.Key, p => ToContract(p.Value), StringComparer.Ordinal), result.Failure);
+
+    private static ModelPrediction ToContract(Prediction p) => new(p.Label, p.Score, p.Scores, p.Logits);
 }

@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace Orleans.Sentiment.Inference.Execution;
+
+/// <summary>
+/// Names the CUDA libraries ONNX Runtime's CUDA provider (1.31, built for CUDA 13 and cuDNN 9) needs and this
+/// process cannot load, so a missing runtime gives one message that says what to install or put on the path.
+/// </summary>
+public static class CudaRuntimeProbe
+{
+    /// <summary>Libraries libonnxruntime_providers_cuda.so links against (CUDA 13, cuDNN 9).</summary>
+    public static IReadOnlyList<string> RequiredLibraries { get; } =
+    [
+        "libcudart.so.13",
+        "libcublas.so.13",
+        "libcublasLt.so.13",
+        "libcufft.so.12",
+        "libcurand.so.10",
+        "libcudnn.so.9",
+    ];
+
+    /// <summary>The provider library of the GPU build of ONNX Runtime.</summary>
+    public const string ProviderLibrary = "libonnxruntime_providers_cuda.so";
+
+    /// <summary>Required libraries that cannot be loaded here (empty when all load).</summary>
+    public static IReadOnlyList<string> MissingLibraries(IEnumerable<string>? candidates = null) =>
+        [.. (candidates ?? RequiredLibraries).Where(name => !CanLoad(name))];
+
+    /// <summary>Whether this build carries the CUDA provider next to the ONNX Runtime library.</summary>
+    public static bool ProviderPresent()
+    {
+        var baseDirectory = AppContext.BaseDirectory;
+        string[] places =
+        [
+            Path.Combine(baseDirectory, ProviderLibrary),
+            Path.Combine(baseDirectory, "runtimes", "linux-x64", "native", ProviderLibrary),
+        ];
+        return places.Any(File.Exists);
+    }
+
+    private static bool CanLoad(string name)
+    {
+        if (!NativeLibrary.TryLoad(name, out var handle))
+        {
+            return false;
+        }
+
+        NativeLibrary.Free(handle);
+        return true;
+    }
+}
