@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Orleans.Sentiment.Client.Bench;
+
+/// <summary>End-to-end figures of one pipeline run.</summary>
+internal sealed record PipelineResult(int Comments, int Sources, double Seconds, long SiloRssBytes, long SiloPeakRssBytes)
+{
+    public double CommentsPerSecond => Comments / Math.Max(Seconds, 1e-9);
+}
+
+/// <summary>
+/// The silo pipeline end to end: the real silo process on loopback with the model configured, comments posted
+/// over HTTP into several sources at once, timed until the sources' windows count every comment.
+/// </summary>
+internal static class PipelineBench
+{
+    private const string Tenant = "bench";
+    private const int RequestSize = 100;
+
+    public static async Task<PipelineResult> RunAsync(
+        string siloAssembly, string modelDirectory, string? variant, IReadOnlyList<string> texts, int sources,
+        IReadOnlyDictionary<string, string> settings, Action<string> log, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, string>(settings)
+        {
+            ["Models:0:Path"] = Path.GetFullPath(modelDirectory),
+            ["Models:0:Name"] = "bench",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (!string.IsNullOrEmpty(variant))
+        {
+            all["Models:0:Variant"] = variant;
+        }
+
+        await using var silo = await SiloLauncher.StartAsync(siloAssembly, all, cancellationToken);
+        using var http = new HttpClient { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+
+        // Warm the model up (first calls allocate), as the offline measurement does.
+        using (var warm = await http.PostAsJsonAsync("/v1/classify", new { texts = texts.Take(32).ToArray() }, cancellationToken))
+        {
+            warm.EnsureSuccessStatusCode();
+        }
+
+        var perSource = Enumerable.Range(0, sources)
+            .Select(s => texts.Select((text, i) => (text, i)).Where(p => p.i % sources == s).ToList())
+            .ToList();
+        for (var s = 0; s < sources; s++)
+        {
+            // A window as large as the source's share, so the window's count reaches every comment.
+            var policy = new { windowSize = Math.Max(1, perSource[s].Count), threshold = 1.0, minCount = 1, cooldown = "PT15M" };
+            using var put = await http.PutAsJsonAsync($"/v1/tenants/{Tenant}/sources/source-{s}/alert-policy", policy, cancellationToken);
+            put.EnsureSuccessStatusCode();
+        }
+
+        log($"Posting {texts.Count} comments into {sources} sources of {silo.BaseUrl} ...");
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(perSource.Select((comments, s) => PostAsync(http, s, comments, cancellationToken)));
+        var posted = watch.Elapsed.TotalSeconds;
+        while (true)
+        {
+            var counted = 0;
+            for (var s = 0; s < sources; s++)
+            {
+                var window = await http.GetFromJsonAsync<JsonObject>($"/v1/tenants/{Tenant}/sources/source-{s}/window", cancellationToken);
+                counted += (int)window!["count"]!;
+            }
+
+            if (counted >= texts.Count)
+            {
+                break;
+            }
+
+            if (watch.Elapsed > TimeSpan.FromMinutes(30))
+            {
+                throw new TimeoutException($"Only {counted} of {texts.Count} comments were counted after 30 minutes.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"All {texts.Count} counted after {seconds:F1} s (posting took {posted:F1} s)."));
+        return new PipelineResult(texts.Count, sources, seconds, ProcessMemory.ResidentBytes(silo.ProcessId), ProcessMemory.PeakResidentBytes(silo.ProcessId));
+    }
+
+    private static async Task PostAsync(HttpClient http, int source, List<(string Text, int Index)> comments, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in comments.Chunk(RequestSize))
+        {
+            var body = chunk.Select(c => new { id = $"c{c.Index}", text = c.Text }).ToArray();
+            using var response = await http.PostAsJsonAsync($"/v1/tenants/{Tenant}/sources/source-{source}/comments", body, cancellationToken);
+            if ((int)response.StatusCode != 202)
+            {
+                throw new InvalidOperationException($"Ingestion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+    }
+}
