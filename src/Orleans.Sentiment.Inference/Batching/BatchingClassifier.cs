@@ -127,13 +127,18 @@ public sealed class BatchingClassifier : IAsyncDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.CallTimeout);
-        using var registration = timeout.Token.Register(() => Abandon(call));
         try
         {
             return await call.Completion.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            Abandon(call);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
             throw new TimeoutException($"Classifying {call.Texts.Count} texts took longer than Inference:CallTimeout ({_options.CallTimeout}); the texts still queued were dropped.");
         }
     }
