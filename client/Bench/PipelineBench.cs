@@ -17,7 +17,7 @@ internal sealed record PipelineResult(int Comments, int Sources, double Seconds,
 internal static class PipelineBench
 {
     private const string Tenant = "bench";
-    private const int RequestSize = 100;
+    private const int RequestSize = 50;
 
     public static async Task<PipelineResult> RunAsync(
         string siloAssembly, string modelDirectory, string? variant, IReadOnlyList<string> texts, int sources,

@@ -39,8 +39,8 @@ public sealed class InferenceOptions : IValidatableObject
     /// <summary>Most texts waiting for the model; beyond it classifier calls fail at once (the caller retries, HTTP 503).</summary>
     public int MaxQueuedTexts { get; set; } = 20_000;
 
-    /// <summary>Longest a classifier call may wait and run; its texts still queued then are dropped.</summary>
-    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Longest a classifier call may wait and run; its texts still queued then are dropped. Below Orleans' 30 s response timeout, so work whose caller gave up is not run.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     /// <summary>Folder for models the silo builds itself (the built-in models); empty uses the user's cache folder.</summary>
     public string? CacheDirectory { get; set; }

@@ -22,7 +22,7 @@ public sealed record BatchingOptions
     public int MaxQueuedTexts { get; init; } = 10_000;
 
     /// <summary>How long a call may wait and run; then it fails with <see cref="TimeoutException"/> and its queued texts are dropped.</summary>
-    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(25);
 
     /// <summary>Throws naming the <c>Inference:</c> setting when a value cannot work.</summary>
     public void Validate()
