@@ -46,9 +46,10 @@ internal sealed class BenchRun
         var (fp32, fp32Memory) = OfflineBench.LoadMeasured(ClassifierLoader.NameOf(ModelDirectory), ModelDirectory, options, Texts.Take(BatchSize).ToList());
         _memory["fp32"] = fp32Memory;
         using var fp32Set = new ClassifierSet([fp32]);
-        var meanTokens = Texts.Average(t => (double)fp32.CountTokens(t));
+        var tokenCounts = Texts.Select(fp32.CountTokens).ToArray();
+        var meanTokens = tokenCounts.Average();
         log(string.Create(CultureInfo.InvariantCulture,
-            $"Model {ModelDirectory}; {Texts.Count} texts ({TextsDescription}), {meanTokens:F1} tokens each on average; offline: {Threads} intra-op thread(s), batch {BatchSize}, no spinning (classify's defaults)."));
+            $"Model {ModelDirectory}; {Texts.Count} texts ({TextsDescription}), {meanTokens:F1} tokens each on average; offline: {Threads} intra-op thread(s), batch {BatchSize}, no spinning (classify's defaults), padding {OfflineBench.PaddingRatio(tokenCounts, BatchSize):P0} of real tokens."));
 
         var offline = Measure("offline classify, fp32", () => OfflineBench.CommentsPerSecond(fp32Set, Texts, BatchSize), log);
         double? pipeline = null;
@@ -128,7 +129,7 @@ internal sealed class BenchRun
 
         var result = await PipelineBench.RunAsync(assembly, ModelDirectory, variant, Texts, Sources, SiloSettings, log, cancellationToken);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"  silo pipeline, {variant ?? "fp32"}: {result.CommentsPerSecond:F1} comments/s; silo RSS {result.SiloRssBytes / 1048576.0:F0} MB (peak {result.SiloPeakRssBytes / 1048576.0:F0} MB)"));
+            $"  silo pipeline, {variant ?? "fp32"}: {result.CommentsPerSecond:F1} comments/s; {result.MeanBatchTexts:F1} texts per model call, padding {result.MeanPaddingRatio:P0} of real tokens; silo RSS {result.SiloRssBytes / 1048576.0:F0} MB (peak {result.SiloPeakRssBytes / 1048576.0:F0} MB)"));
         return (result.CommentsPerSecond, result.SiloRssBytes);
     }
 

@@ -21,6 +21,22 @@ internal static class OfflineBench
         return texts.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
     }
 
+    /// <summary>Padding tokens per real token of classify's batching (chunks of 8 batches, each chunk sorted by length).</summary>
+    public static double PaddingRatio(IReadOnlyList<int> tokens, int batchSize)
+    {
+        long real = 0, padded = 0;
+        foreach (var chunk in tokens.Chunk(batchSize * BatchesPerChunk))
+        {
+            foreach (var batch in chunk.Order().Chunk(batchSize))
+            {
+                real += batch.Sum();
+                padded += (long)batch.Max() * batch.Length;
+            }
+        }
+
+        return real == 0 ? 0 : (padded - real) / (double)real;
+    }
+
     /// <summary>Loads a model and reports how much the process's resident memory grew, after one warm-up call.</summary>
     public static (OnnxTextClassifier Classifier, long ResidentBytes) LoadMeasured(string name, string directory, OnnxClassifierOptions options, IReadOnlyList<string> warmUp)
     {

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Orleans.Sentiment.Client.Bench;
 
 /// <summary>End-to-end figures of one pipeline run.</summary>
-internal sealed record PipelineResult(int Comments, int Sources, double Seconds, long SiloRssBytes, long SiloPeakRssBytes)
+internal sealed record PipelineResult(int Comments, int Sources, double Seconds, long SiloRssBytes, long SiloPeakRssBytes, double MeanBatchTexts, double MeanPaddingRatio)
 {
     public double CommentsPerSecond => Comments / Math.Max(Seconds, 1e-9);
 }
@@ -94,7 +94,19 @@ internal static class PipelineBench
 
         var seconds = watch.Elapsed.TotalSeconds;
         log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"All {texts.Count} counted after {seconds:F1} s (posting took {posted:F1} s)."));
-        return new PipelineResult(texts.Count, sources, seconds, ProcessMemory.ResidentBytes(silo.ProcessId), ProcessMemory.PeakResidentBytes(silo.ProcessId));
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        return new PipelineResult(texts.Count, sources, seconds, ProcessMemory.ResidentBytes(silo.ProcessId), ProcessMemory.PeakResidentBytes(silo.ProcessId),
+            Mean(metrics, "orleans_sentiment_classification_batch_size"), Mean(metrics, "orleans_sentiment_inference_padding_ratio"));
+    }
+
+    /// <summary>A histogram's mean (sum / count) from the Prometheus text.</summary>
+    private static double Mean(string metrics, string histogram)
+    {
+        double Value(string suffix) => metrics.Split('\n')
+            .Where(l => l.StartsWith(histogram + suffix + "{", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var count = Value("_count");
+        return count == 0 ? 0 : Value("_sum") / count;
     }
 
     private static async Task<long> ClassifiedAsync(HttpClient http, CancellationToken cancellationToken)

@@ -8,13 +8,16 @@ namespace Orleans.Sentiment.Inference.Execution;
 /// </summary>
 public static class CudaRuntimeProbe
 {
-    /// <summary>Libraries libonnxruntime_providers_cuda.so links against (CUDA 13, cuDNN 9).</summary>
+    /// <summary>
+    /// What libonnxruntime_providers_cuda.so 1.31 links against (readelf NEEDED: the driver's libcuda, CUDA 13's
+    /// runtime, cuBLAS/cuBLASLt and cuRAND) plus cuDNN 9, which it opens when a session starts.
+    /// </summary>
     public static IReadOnlyList<string> RequiredLibraries { get; } =
     [
+        "libcuda.so.1",
         "libcudart.so.13",
         "libcublas.so.13",
         "libcublasLt.so.13",
-        "libcufft.so.12",
         "libcurand.so.10",
         "libcudnn.so.9",
     ];
