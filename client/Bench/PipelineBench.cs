@@ -72,14 +72,18 @@ internal static class PipelineBench
         await Task.WhenAll(perSource.Select((comments, s) => PostAsync(http, s, comments, cancellationToken)));
         var posted = watch.Elapsed.TotalSeconds;
         // Progress from /metrics (a window read waits behind a source's stream delivery), then the windows.
-        while (await ClassifiedAsync(http, cancellationToken) < texts.Count)
+        // A scrape costs the silo CPU, so poll rarely while much is left and often near the end.
+        long classified;
+        while ((classified = await ClassifiedAsync(http, cancellationToken)) < texts.Count)
         {
             if (watch.Elapsed > TimeSpan.FromMinutes(30))
             {
                 throw new TimeoutException($"Not all of {texts.Count} comments were classified after 30 minutes.");
             }
 
-            await Task.Delay(50, cancellationToken);
+            var rate = classified / Math.Max(watch.Elapsed.TotalSeconds, 1e-3);
+            var remaining = rate > 0 ? (texts.Count - classified) / rate : 2.0;
+            await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(remaining / 3, 0.05, 2.0)), cancellationToken);
         }
 
         while (await CountedAsync(http, sources, cancellationToken) < texts.Count)

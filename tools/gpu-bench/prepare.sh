@@ -14,10 +14,14 @@ rm -rf "$out"
 mkdir -p "$out/build"
 grep -qx '/.gpu-bench/' .git/info/exclude 2>/dev/null || echo '/.gpu-bench/' >> "$(git rev-parse --git-path info/exclude)"
 
+# Build from a copy of the tree, so the GPU flavor's restore and natives never mix into this tree's bin/ and obj/.
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+tar --exclude=./.git --exclude='*/bin' --exclude='*/obj' --exclude=./.models --exclude=./.gpu-bench --exclude='*/node_modules' -cf - . | tar -C "$copy" -xf -
 echo "Publishing tools/gpu-bench (self-contained, trimmed, GPU flavor of ONNX Runtime) ..."
-dotnet publish tools/gpu-bench -c Release -r linux-x64 --self-contained \
+dotnet publish "$copy/tools/gpu-bench" -c Release -r linux-x64 --self-contained \
   -p:OnnxRuntimeFlavor=gpu -p:PublishTrimmed=true -p:TrimMode=partial -p:SuppressTrimAnalysisWarnings=true \
-  -p:TreatWarningsAsErrors=false -o "$out/build/app" >/dev/null
+  -p:TreatWarningsAsErrors=false -o "$root/$out/build/app" >/dev/null
 
 # ONNX Runtime's natives travel separately (TensorRT's provider is not used).
 mkdir -p "$out/build/natives"

@@ -4,7 +4,8 @@ namespace Orleans.Sentiment.Inference;
 
 /// <summary>
 /// The per-process inference service: gathers texts from concurrent callers into model calls that group
-/// texts of similar length (little padding) under a text count and a padded-token budget. An idle worker
+/// texts of similar length (little padding) under a text count and a padded-token budget; shortest texts
+/// first, and a text that waited a fifth of <see cref="BatchingOptions.CallTimeout"/> next. An idle worker
 /// lingers briefly for more texts, so light load keeps low latency and heavy load fills each call.
 /// A model call that fails is retried text by text, so one bad text fails alone. The queue is bounded, and a
 /// caller that gives up (cancellation or <see cref="BatchingOptions.CallTimeout"/>) takes its queued texts
@@ -20,6 +21,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
     private readonly Thread[] _workers;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _lingerTicks;
+    private readonly long _starvationTicks;
     private long _sequence;
     private int _running;
     private bool _disposed;
@@ -30,6 +32,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
         _models = models;
         _options = options;
         _lingerTicks = (long)(options.Linger.TotalSeconds * Stopwatch.Frequency);
+        _starvationTicks = (long)(options.CallTimeout.TotalSeconds / 5 * Stopwatch.Frequency);
         _running = options.Workers;
         _workers = [.. Enumerable.Range(0, options.Workers).Select(i => new Thread(Work) { IsBackground = true, Name = $"inference-{i}" })];
         foreach (var worker in _workers)
@@ -199,7 +202,9 @@ public sealed class BatchingClassifier : IAsyncDisposable
                     continue;
                 }
 
-                return _queue.TakeBatch(_options.MaxBatchTexts, _options.MaxBatchTokens);
+                // Shortest first cuts the queue into runs of similar length; a text that waited a fifth of the
+                // call timeout is served next with its nearest-length neighbours.
+                return _queue.TakeBatch(_options.MaxBatchTexts, _options.MaxBatchTokens, aroundOldest: waited > _starvationTicks);
             }
         }
     }

@@ -1,10 +1,11 @@
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>
-/// Queued texts bucketed by token count, plus arrival order. A batch starts from the oldest text (so none
-/// starves) and grows with the texts nearest in length from any caller, until the text count or the padded
-/// token budget is reached: batches carry little padding and every caller's texts mix. Not thread-safe: the
-/// owner locks.
+/// Queued texts bucketed by token count, plus arrival order. Normally a batch is the shortest queued texts of
+/// any caller, in ascending length, up to the text count or the padded-token budget: consecutive batches cut
+/// the sorted queue into runs of similar length, as offline classification cuts a sorted chunk, so batches
+/// carry little padding. When a text has waited too long, the batch is built around it instead (it and the
+/// texts nearest in length), so none starves. Not thread-safe: the owner locks.
 /// </summary>
 internal sealed class TextQueue
 {
@@ -52,8 +53,8 @@ internal sealed class TextQueue
         return _arrival.TryPeek(out var oldest) ? oldest : null;
     }
 
-    /// <summary>Takes the next batch: the oldest text and its nearest-length neighbours within both limits.</summary>
-    public List<PendingText> TakeBatch(int maxTexts, int maxTokens)
+    /// <summary>Takes the next batch within both limits: the shortest texts, or the oldest and its nearest-length neighbours.</summary>
+    public List<PendingText> TakeBatch(int maxTexts, int maxTokens, bool aroundOldest = false)
     {
         var batch = new List<PendingText>();
         if (Oldest() is not { } oldest)
@@ -61,6 +62,30 @@ internal sealed class TextQueue
             return batch;
         }
 
+        if (!aroundOldest)
+        {
+            var width = 0;
+            foreach (var length in _buckets.Keys.ToArray())
+            {
+                if (!TakeFrom(length, batch, ref width, maxTexts, maxTokens) || batch.Count >= maxTexts)
+                {
+                    break;
+                }
+            }
+
+            foreach (var text in batch)
+            {
+                Remove(text);
+            }
+
+            return batch;
+        }
+
+        return TakeAround(oldest, batch, maxTexts, maxTokens);
+    }
+
+    private List<PendingText> TakeAround(PendingText oldest, List<PendingText> batch, int maxTexts, int maxTokens)
+    {
         var lengths = _buckets.Keys.ToArray();
         var start = Array.BinarySearch(lengths, oldest.Tokens);
         var width = 0;

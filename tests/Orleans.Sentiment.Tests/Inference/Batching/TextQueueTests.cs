@@ -14,11 +14,27 @@ public sealed class TextQueueTests
             Add(queue, tokens, ref sequence);
         }
 
-        var batch = queue.TakeBatch(maxTexts: 4, maxTokens: 10_000);
+        var batch = queue.TakeBatch(maxTexts: 4, maxTokens: 10_000, aroundOldest: true);
 
         Assert.Equal([9, 10, 11, 12], batch.Select(t => t.Tokens).Order());
         Assert.Equal(3, queue.Count);
-        Assert.Equal([49, 50, 51], queue.TakeBatch(4, 10_000).Select(t => t.Tokens).Order());
+        Assert.Equal([49, 50, 51], queue.TakeBatch(4, 10_000, aroundOldest: true).Select(t => t.Tokens).Order());
+    }
+
+    [Fact]
+    public void TakeBatch_Normally_CutsTheSortedQueueFromTheShortest()
+    {
+        var queue = new TextQueue();
+        var sequence = 0L;
+        foreach (var tokens in new[] { 50, 10, 49, 12, 30, 11, 31 })
+        {
+            Add(queue, tokens, ref sequence);
+        }
+
+        Assert.Equal([10, 11, 12], queue.TakeBatch(maxTexts: 3, maxTokens: 10_000).Select(t => t.Tokens));
+        Assert.Equal([30, 31, 49], queue.TakeBatch(maxTexts: 3, maxTokens: 10_000).Select(t => t.Tokens));
+        Assert.Equal([50], queue.TakeBatch(maxTexts: 3, maxTokens: 10_000).Select(t => t.Tokens));
+        Assert.Equal(0, queue.Count);
     }
 
     [Fact]
