@@ -129,7 +129,7 @@ internal sealed class BenchRun
 
         var result = await PipelineBench.RunAsync(assembly, ModelDirectory, variant, Texts, Sources, SiloSettings, log, cancellationToken);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"  silo pipeline, {variant ?? "fp32"}: {result.CommentsPerSecond:F1} comments/s; {result.MeanBatchTexts:F1} texts per model call, padding {result.MeanPaddingRatio:P0} of real tokens; silo RSS {result.SiloRssBytes / 1048576.0:F0} MB (peak {result.SiloPeakRssBytes / 1048576.0:F0} MB)"));
+            $"  silo pipeline, {variant ?? "fp32"}: {result.CommentsPerSecond:F1} comments/s; {result.MeanBatchTexts:F1} texts per model call, padding {result.MeanPaddingRatio:P0} of real tokens; model busy {result.ModelBusySeconds / result.Seconds:P0} of the run ({result.ModelBusySeconds / result.Comments * 1000:F1} ms per comment); silo RSS {result.SiloRssBytes / 1048576.0:F0} MB (peak {result.SiloPeakRssBytes / 1048576.0:F0} MB)"));
         return (result.CommentsPerSecond, result.SiloRssBytes);
     }
 

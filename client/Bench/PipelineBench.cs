@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Orleans.Sentiment.Client.Bench;
 
 /// <summary>End-to-end figures of one pipeline run.</summary>
-internal sealed record PipelineResult(int Comments, int Sources, double Seconds, long SiloRssBytes, long SiloPeakRssBytes, double MeanBatchTexts, double MeanPaddingRatio)
+internal sealed record PipelineResult(int Comments, int Sources, double Seconds, long SiloRssBytes, long SiloPeakRssBytes, double MeanBatchTexts, double MeanPaddingRatio, double ModelBusySeconds)
 {
     public double CommentsPerSecond => Comments / Math.Max(Seconds, 1e-9);
 }
@@ -67,6 +67,7 @@ internal static class PipelineBench
             put.EnsureSuccessStatusCode();
         }
 
+        var warmUpSeconds = Sum(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken), "orleans_sentiment_classification_duration_seconds_sum");
         log($"Posting {texts.Count} comments into {sources} sources of {silo.BaseUrl} ...");
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(perSource.Select((comments, s) => PostAsync(http, s, comments, cancellationToken)));
@@ -100,8 +101,13 @@ internal static class PipelineBench
         log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"All {texts.Count} counted after {seconds:F1} s (posting took {posted:F1} s)."));
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
         return new PipelineResult(texts.Count, sources, seconds, ProcessMemory.ResidentBytes(silo.ProcessId), ProcessMemory.PeakResidentBytes(silo.ProcessId),
-            Mean(metrics, "orleans_sentiment_classification_batch_size"), Mean(metrics, "orleans_sentiment_inference_padding_ratio"));
+            Mean(metrics, "orleans_sentiment_classification_batch_size"), Mean(metrics, "orleans_sentiment_inference_padding_ratio"),
+            Sum(metrics, "orleans_sentiment_classification_duration_seconds_sum") - warmUpSeconds);
     }
+
+    private static double Sum(string metrics, string series) => metrics.Split('\n')
+        .Where(l => l.StartsWith(series + "{", StringComparison.Ordinal))
+        .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A histogram's mean (sum / count) from the Prometheus text.</summary>
     private static double Mean(string metrics, string histogram)
