@@ -23,6 +23,11 @@ dotnet publish "$copy/tools/gpu-bench" -c Release -r linux-x64 --self-contained 
   -p:OnnxRuntimeFlavor=gpu -p:PublishTrimmed=true -p:TrimMode=partial -p:SuppressTrimAnalysisWarnings=true \
   -p:TreatWarningsAsErrors=false -o "$root/$out/build/app" >/dev/null
 
+# Smoke test here on the CPU (the GPU build of ONNX Runtime runs the CPU provider too): trimming kept what it needs.
+"$out/build/app/gpu-bench" -device cpu -count 64 -batch-texts 32 -batch-tokens 2048 -callers 4 -chunk 16 -workers 1 \
+  -work "$out/build/smoke" >/dev/null
+rm -rf "$out/build/smoke"
+
 # ONNX Runtime's natives travel separately (TensorRT's provider is not used).
 mkdir -p "$out/build/natives"
 mv "$out/build/app"/libonnxruntime.so "$out/build/app"/libonnxruntime_providers_shared.so \
@@ -37,7 +42,7 @@ if [ -d "$tokenizer" ]; then
 fi
 
 echo "Compressing ..."
-tar -C "$out/build" -cf - app natives | xz -T0 -9e > "$out/build/bundle.tar.xz"
+tar -C "$out/build" -cf - app natives | xz -T0 -6 > "$out/build/bundle.tar.xz"
 (cd "$out/build" && split -b "$part_bytes" -d -a 2 bundle.tar.xz bundle.part-)
 parts=("$out"/build/bundle.part-*)
 count=${#parts[@]}
