@@ -17,5 +17,6 @@ internal static class CommandCatalog
         ModelCommand.Create(),
         StatsCommand.Create(),
         BenchCommand.Create(),
+        BenchIngestCommand.Create(),
     ];
 }

@@ -17,10 +17,11 @@ internal static class CorrectCommand
         var id = new Option<string?>("--id") { Description = "Id of an ingested comment being corrected (instead of --text)" };
         var label = new Option<string>("--label") { Description = "The correct label", Required = true };
         var url = SiloUrlOption.Create();
+        var apiKey = ApiKeyOption.Create();
 
         var command = new Command("correct", "Record a corrected label for one comment (by --text or --id); the next 'train --corrections' run uses it.")
         {
-            tenant, text, id, label, url,
+            tenant, text, id, label, url, apiKey,
         };
         command.Validators.Add(result =>
         {
@@ -42,11 +43,11 @@ internal static class CorrectCommand
             }
         });
         command.SetAction((parse, cancellationToken) => SendAsync(
-            parse.GetValue(url)!, parse.GetValue(tenant)!, parse.GetValue(text), parse.GetValue(id), parse.GetValue(label)!, cancellationToken));
+            parse.GetValue(url)!, ApiKeyOption.Resolve(parse, apiKey), parse.GetValue(tenant)!, parse.GetValue(text), parse.GetValue(id), parse.GetValue(label)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> SendAsync(Uri baseUrl, string tenant, string? text, string? id, string label, CancellationToken cancellationToken)
+    private static async Task<int> SendAsync(Uri baseUrl, string? apiKey, string tenant, string? text, string? id, string label, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["label"] = label.Trim() };
         if (string.IsNullOrWhiteSpace(text))
@@ -60,6 +61,7 @@ internal static class CorrectCommand
 
         var route = new Uri(baseUrl, $"/v1/tenants/{Uri.EscapeDataString(tenant)}/corrections");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        Http.SiloApi.Authorize(http, apiKey);
         try
         {
             // Buffered (not chunked) so the request carries a Content-Length, which every proxy accepts.

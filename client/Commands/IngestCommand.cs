@@ -13,18 +13,21 @@ internal static class IngestCommand
         var tenant = new Option<string>("--tenant") { Description = "Tenant id.", Required = true };
         var source = new Option<string>("--source") { Description = "Source id, e.g. app-store.", Required = true };
         var url = SiloUrlOption.Create();
+        var apiKey = ApiKeyOption.Create();
         var textColumn = new Option<string>("--text-column") { Description = "CSV/TSV column or JSONL field with the text.", DefaultValueFactory = _ => "text" };
         var batchSize = new Option<int>("--batch-size") { Description = "Comments per request (at most the silo's Ingestion:MaxBatchSize).", DefaultValueFactory = _ => 500 };
         batchSize.Validators.Add(r => { if (r.GetValue(batchSize) < 1) { r.AddError("--batch-size must be at least 1."); } });
 
-        var command = new Command("ingest", "Send comments from a file to a running silo.") { input, tenant, source, url, textColumn, batchSize };
+        var command = new Command("ingest", "Send comments from a file to a running silo.") { input, tenant, source, url, apiKey, textColumn, batchSize };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(input)!, parse.GetValue(tenant)!, parse.GetValue(source)!, parse.GetValue(url)!, parse.GetValue(textColumn)!, parse.GetValue(batchSize), cancellationToken));
+            parse.GetValue(input)!, parse.GetValue(tenant)!, parse.GetValue(source)!, new SiloApi(parse.GetValue(url)!, ApiKeyOption.Resolve(parse, apiKey)),
+            parse.GetValue(textColumn)!, parse.GetValue(batchSize), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string tenant, string source, Uri url, string textColumn, int batchSize, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, string tenant, string source, SiloApi silo, string textColumn, int batchSize, CancellationToken cancellationToken)
     {
+        using var api = silo;
         List<InputRow> rows;
         try
         {
@@ -43,7 +46,6 @@ internal static class IngestCommand
         }
 
         var good = rows.Except(bad).ToList();
-        using var api = new SiloApi(url);
         var accepted = 0;
         try
         {
@@ -52,7 +54,8 @@ internal static class IngestCommand
                 foreach (var batch in good.Chunk(batchSize))
                 {
                     var body = batch.Select(r => (object)(r.Id is { Length: > 0 } ? new { id = r.Id, text = r.Text } : new { text = r.Text })).ToArray();
-                    var answer = await api.PostCommentsAsync(tenant, source, body, cancellationToken);
+                    // One key per batch, reused by every retry of it: the silo answers a repeat without counting it twice.
+                    var answer = await api.PostCommentsAsync(tenant, source, body, Guid.NewGuid().ToString("N"), cancellationToken);
                     accepted += (int?)answer["accepted"] ?? 0;
                     report(accepted, null);
                 }

@@ -13,11 +13,19 @@ internal static class StatsCommand
         var tenant = new Option<string>("--tenant") { Description = "Tenant id.", Required = true };
         var source = new Option<string>("--source") { Description = "Source id.", Required = true };
         var url = SiloUrlOption.Create();
+        var apiKey = ApiKeyOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the window as JSON." };
-        var command = new Command("stats", "Show a source's rolling window: counts per label, negative share, alerting.") { tenant, source, url, json };
+        var watch = new Option<bool>("--watch") { Description = "Refresh the window every --interval with a sparkline of the negative ratio until Ctrl-C." };
+        var interval = StatsInterval.Create();
+        var command = new Command("stats", "Show a source's rolling window: counts per label, negative share, alerting.") { tenant, source, url, apiKey, json, watch, interval };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var api = new SiloApi(parse.GetValue(url)!);
+            using var api = new SiloApi(parse.GetValue(url)!, ApiKeyOption.Resolve(parse, apiKey));
+            if (parse.GetValue(watch))
+            {
+                return await StatsWatch.RunAsync(api, parse.GetValue(tenant)!, parse.GetValue(source)!, parse.GetValue(interval), cancellationToken);
+            }
+
             try
             {
                 var window = await api.GetWindowAsync(parse.GetValue(tenant)!, parse.GetValue(source)!, cancellationToken);

@@ -10,41 +10,24 @@ internal static class ClassifyEndpoints
 
     private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await ApiJson.ReadAsync<ClassifyRequest>(request, cancellationToken);
-        if (malformed is not null)
+        if (BodyMediaType.Of(request) != BodyMediaType.Kind.Json)
         {
-            return malformed;
+            return Problems.UnsupportedMediaType("This route reads application/json (UTF-8).");
         }
 
-        if (body?.Texts is not { Count: > 0 } texts)
+        var parsed = await ClassifyRequestParser.ParseAsync(request.BodyReader, limits.Value.MaxRequestBytes, limits.Value, cancellationToken);
+        if (parsed.TooLarge)
         {
-            return Problems.Invalid("texts", "must be a non-empty array of strings");
+            return Problems.TooLarge(request.HttpContext, limits.Value.MaxRequestBytes);
         }
 
-        if (texts.Count > limits.Value.MaxBatchSize)
+        if (parsed.Errors.Any)
         {
-            return Problems.Invalid("texts", $"holds more than the maximum of {limits.Value.MaxBatchSize} texts (Ingestion:MaxBatchSize)");
+            return Problems.Invalid(parsed.Errors);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(texts[i]))
-            {
-                errors[$"texts[{i}]"] = ["must not be empty or whitespace"];
-            }
-            else if (texts[i]!.Length > limits.Value.MaxTextLength)
-            {
-                errors[$"texts[{i}]"] = [$"is longer than the maximum of {limits.Value.MaxTextLength} characters (Ingestion:MaxTextLength)"];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(texts.Select(t => t!).ToArray());
+        var texts = parsed.Texts;
+        var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(texts.ToArray());
         var results = predictions
             .Select((p, i) => new ClassifiedItemDto(null, texts[i], null, p.ToDictionary(m => m.Key, m => PredictionDto.From(m.Value))))
             .ToArray();

@@ -27,6 +27,16 @@ internal static class CorrectionEndpoints
             return Problems.Invalid("body", "must name the comment by exactly one of \"id\" or \"text\"");
         }
 
+        if (body.Text is not null && TextContent.IsBlank(body.Text))
+        {
+            return Problems.Invalid("text", "must not be only whitespace, control or format characters");
+        }
+
+        if (body.Source is not null && !SourceKey.IsValidId(body.Source))
+        {
+            return Problems.Invalid("source", "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-', not starting with '.'");
+        }
+
         var text = body.Text;
         var source = body.Source;
         if (text is null)
@@ -48,6 +58,10 @@ internal static class CorrectionEndpoints
         catch (CorrectionException e)
         {
             return Problems.Invalid(e.Field, e.Message);
+        }
+        catch (CorrectionQuotaException e)
+        {
+            return TypedResults.Problem(title: "Correction quota reached.", detail: e.Message, statusCode: StatusCodes.Status429TooManyRequests);
         }
     }
 

@@ -25,9 +25,43 @@ public sealed record ClassifyResponse(IReadOnlyList<ClassifiedItemDto> Results);
 
 public sealed record CommentsResponse(IReadOnlyList<ClassifiedItemDto> Comments);
 
-/// <summary>The alert policy as the HTTP API reads and writes it; absent fields take their defaults.</summary>
-public sealed record AlertPolicyDto(int? WindowSize, double? Threshold, int? MinCount, string? Cooldown, string? WebhookUrl)
+/// <summary>
+/// The alert policy as the HTTP API reads and writes it; absent fields take their defaults. Answers show the
+/// webhook URL masked (scheme and host only): its path is the webhook's secret.
+/// </summary>
+public sealed record AlertPolicyDto(int? WindowSize, double? Threshold, int? MinCount, string? Cooldown, string? WebhookUrl, string? WindowDuration = null, bool? ExportMetrics = null)
 {
     public static AlertPolicyDto From(AlertPolicy p) =>
-        new(p.WindowSize, p.Threshold, p.MinCount, System.Xml.XmlConvert.ToString(p.Cooldown), p.WebhookUrl);
+        new(p.WindowSize, p.Threshold, p.MinCount, System.Xml.XmlConvert.ToString(p.Cooldown), Grains.Alerts.WebhookUrlPolicy.Mask(p.WebhookUrl),
+            p.WindowDuration is { } d ? System.Xml.XmlConvert.ToString(d) : null, p.ExportMetrics);
 }
+
+/// <summary>A source's window as the HTTP API shows it; <c>windowDuration</c> is null for a count-only window.</summary>
+public sealed record WindowDto(
+    int Count,
+    IReadOnlyDictionary<string, int> LabelCounts,
+    int NegativeCount,
+    double NegativeRatio,
+    bool Alerting,
+    int WindowSize,
+    string? WindowDuration,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts)
+{
+    public static WindowDto From(WindowSnapshot w) =>
+        new(w.Count, w.LabelCounts, w.NegativeCount, w.NegativeRatio, w.Alerting, w.WindowSize,
+            w.WindowDuration is { } d ? System.Xml.XmlConvert.ToString(d) : null, w.ModelLabelCounts);
+}
+
+public sealed record SourcesResponse(IReadOnlyList<string> Sources);
+
+/// <summary>One alert of a source's history; <c>kind</c> and <c>delivery</c> are lower camel case words.</summary>
+public sealed record AlertRecordDto(string Kind, DateTimeOffset At, int NegativeCount, int Count, int WindowSize, double Threshold, string Delivery, int Attempts, DateTimeOffset? DeliveredAt)
+{
+    public static AlertRecordDto From(AlertRecord r) =>
+        new(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Kind.ToString()), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold,
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Delivery.ToString()), r.Attempts, r.DeliveredAt);
+}
+
+public sealed record AlertsResponse(IReadOnlyList<AlertRecordDto> Alerts);
+
+public sealed record DeadLettersResponse(long Total, IReadOnlyList<DeadLetter> DeadLetters);

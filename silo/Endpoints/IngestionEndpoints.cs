@@ -1,10 +1,7 @@
-using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Hosting;
-using Orleans.Streams;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
 
@@ -14,43 +11,52 @@ internal static class IngestionEndpoints
         app.MapPost("/v1/tenants/{tenant}/sources/{source}/comments", IngestAsync);
 
     private static async Task<IResult> IngestAsync(
-        string tenant, string source, HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits,
-        SentimentMetrics metrics, PipelineClock clock, CancellationToken cancellationToken)
+        string tenant, string source, HttpRequest request, IClusterClient cluster,
+        CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock,
+        CancellationToken cancellationToken)
     {
         if (Problems.CheckRoute(tenant, source) is { } invalidRoute)
         {
             return invalidRoute;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken);
-        var ndjson = request.ContentType?.StartsWith(IngestionParser.NdJsonContentType, StringComparison.OrdinalIgnoreCase) == true;
-        var parsed = IngestionParser.Parse(body, ndjson, limits.Value);
-        if (!parsed.IsValid)
+        var ingest = await IngestionRequest.ReadAsync(request, tenant, source, cancellationToken);
+        return ingest.Answer ?? await ingest.PublishAsync(comments => PublishAsync(tenant, source, comments, cluster, publisher, lifetime, metrics, clock));
+    }
+
+    private static async Task<IResult> PublishAsync(
+        string tenant, string source, IReadOnlyList<IncomingComment> incoming, IClusterClient cluster,
+        CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock)
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            return Problems.Invalid(parsed.Errors);
+            return Problems.Unavailable("The silo is shutting down.", "Nothing of this batch was accepted; send it to another silo or retry later.", TimeSpan.FromSeconds(5));
         }
 
         var now = clock.UtcNow;
-        var comments = parsed.Comments
+        var key = new SourceKey(tenant, source);
+        var comments = incoming
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();
-        var stream = cluster.GetStreamProvider(Constants.StreamProviderName)
-            .GetStream<Comment>(StreamId.Create(Constants.CommentsNamespace, new SourceKey(tenant, source).ToString()));
-        try
+        var ledger = cluster.GetGrain<ITenantGrain>(tenant);
+        var admission = await ledger.AdmitAsync(source, comments.Count);
+        if (!admission.Admitted)
         {
-            await stream.OnNextBatchAsync(comments);
-        }
-        catch (InvalidOperationException)
-        {
-            // The stream queue is full: nothing of this batch was accepted, so the caller can retry it whole.
-            return TypedResults.Problem(
-                title: "The comment stream is full.",
-                detail: "Nothing of this batch was accepted; retry it later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Problems.Refused(admission);
         }
 
-        metrics.Ingested(comments.Count);
+        var result = await publisher.PublishAsync(key, comments);
+        if (result.Published < comments.Count)
+        {
+            await ledger.CompleteAsync(comments.Count - result.Published);
+        }
+
+        metrics.Ingested(result.Published);
+        if (result.Failure is not null)
+        {
+            return Problems.PartlyPublished(result.Published, comments.Select(c => c.Id!).ToArray());
+        }
+
         return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, comments.Select(c => c.Id!).ToArray()));
     }
 }

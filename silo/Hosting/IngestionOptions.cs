@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Orleans.Sentiment.Silo.Hosting;
 
 /// <summary>Limits of the ingestion and classify routes (configuration section "Ingestion").</summary>
-public sealed class IngestionOptions
+public sealed class IngestionOptions : IValidatableObject
 {
     public const string Section = "Ingestion";
 
@@ -18,4 +18,35 @@ public sealed class IngestionOptions
     /// <summary>Longest accepted comment id, in characters.</summary>
     [Range(1, 1_024, ErrorMessage = "Ingestion:MaxIdLength must be between {1} and {2}.")]
     public int MaxIdLength { get; set; } = 128;
+
+    /// <summary>Largest request body, in bytes (any route); larger bodies are answered 413. Kestrel's limit is set to the same.</summary>
+    [Range(1_024, 1L << 30, ErrorMessage = "Ingestion:MaxRequestBytes must be between {1} and {2}.")]
+    public long MaxRequestBytes { get; set; } = 16L << 20;
+
+    /// <summary>Requests per second each tenant may make (token bucket, bursts up to one second's worth); 0 turns the limit off.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Ingestion:RequestsPerSecondPerTenant must be between {1} and {2}.")]
+    public int RequestsPerSecondPerTenant { get; set; } = 100;
+
+    /// <summary>How long an ingestion request's Idempotency-Key is remembered.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "Ingestion:IdempotencyWindow must be between {1} and {2}.")]
+    public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Most bytes of comments in one stream message. A batch is published as several messages under this budget: the
+    /// memory stream's cache drops any message over its 1 MB buffer, together with the messages read with it.
+    /// </summary>
+    [Range(16 * 1024, 900 * 1024, ErrorMessage = "Ingestion:StreamMessageBytes must be between {1} and {2}.")]
+    public int StreamMessageBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The largest single comment, in UTF-8 bytes with its envelope, must fit one stream message.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var largestComment = StreamMessageBudget.EstimateBytes(MaxTextLength * 3, MaxIdLength * 3);
+        if (largestComment > StreamMessageBytes)
+        {
+            yield return new ValidationResult(
+                $"Ingestion:StreamMessageBytes ({StreamMessageBytes}) must hold the largest comment allowed by Ingestion:MaxTextLength and Ingestion:MaxIdLength ({largestComment} bytes).",
+                [nameof(StreamMessageBytes)]);
+        }
+    }
 }

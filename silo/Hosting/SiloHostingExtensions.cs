@@ -31,9 +31,15 @@ internal static class SiloHostingExtensions
     {
         var services = builder.Services;
         services.AddSentimentPipeline(builder.Configuration);
+        services.AddPipelineDrain();
+        services.AddSingleton<Endpoints.CommentPublisher>();
         services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorrectionsOptions>().Bind(builder.Configuration.GetSection(CorrectionsOptions.Section));
-        services.AddSingleton(sp => new CorrectionStore(sp.GetRequiredService<IOptions<CorrectionsOptions>>().Value.ResolvedDirectory));
+        services.AddSingleton(sp =>
+        {
+            var corrections = sp.GetRequiredService<IOptions<CorrectionsOptions>>().Value;
+            return new CorrectionStore(corrections.ResolvedDirectory, maxPerTenant: corrections.MaxPerTenant);
+        });
         services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var inference = builder.Configuration.GetSection(InferenceOptions.Section).Get<InferenceOptions>() ?? new InferenceOptions();

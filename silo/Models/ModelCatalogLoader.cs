@@ -35,7 +35,7 @@ internal static partial class ModelCatalogLoader
                 }
 
                 var name = string.IsNullOrWhiteSpace(model.Name) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Path)) : model.Name;
-                var folder = ResolveFolder(model, logger);
+                var folder = ResolveFolder(model, index, logger);
                 if (!names.Add(name))
                 {
                     throw new ModelFolderException($"Models: two models are named '{name}'; give each a distinct Name.");
@@ -59,11 +59,14 @@ internal static partial class ModelCatalogLoader
         }
     }
 
-    private static string ResolveFolder(ModelOptions model, ILogger logger)
+    private static string ResolveFolder(ModelOptions model, int index, ILogger logger)
     {
         if (!HubModelResolver.IsHubId(model.Path))
         {
-            return model.Path;
+            return Directory.Exists(model.Path)
+                ? model.Path
+                : throw new ModelFolderException(
+                    $"Models:{index}:Path '{model.Path}' is not an existing folder. It reads as a path (not a hub id org/name), so nothing is downloaded; check the path.");
         }
 
         LogPulling(logger, model.Path, model.Revision ?? "main");

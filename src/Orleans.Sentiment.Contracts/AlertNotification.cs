@@ -9,7 +9,10 @@ public enum AlertKind
     Recovery,
 }
 
-/// <summary>What an alert says; the comment texts never travel in it.</summary>
+/// <summary>
+/// What an alert says; the comment texts never travel in it. <see cref="Sequence"/> numbers a source's messages, so
+/// the alert grain ignores one it has already taken (a source re-sends its last message after a restart).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.AlertNotification")]
 public sealed record AlertNotification(
     [property: Id(0)] string Tenant,
@@ -20,4 +23,6 @@ public sealed record AlertNotification(
     [property: Id(5)] int WindowSize,
     [property: Id(6)] double Threshold,
     [property: Id(7)] string? WebhookUrl,
-    [property: Id(8)] DateTimeOffset At);
+    [property: Id(8)] DateTimeOffset At,
+    [property: Id(9)] long Sequence = 0,
+    [property: Id(10)] TimeSpan? WindowDuration = null);

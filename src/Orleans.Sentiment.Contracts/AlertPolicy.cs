@@ -1,9 +1,11 @@
 namespace Orleans.Sentiment.Contracts;
 
 /// <summary>
-/// When a source alerts: once at least <see cref="MinCount"/> comments are in the last <see cref="WindowSize"/>
-/// and the negative share is strictly greater than <see cref="Threshold"/>. One alert per spike, at most one per
-/// <see cref="Cooldown"/>; a recovery message when the share falls back to the threshold or below.
+/// When a source alerts: once at least <see cref="MinCount"/> comments are in the window (the last
+/// <see cref="WindowSize"/> comments, and only those of the last <see cref="WindowDuration"/> when one is set) and
+/// the negative share is strictly greater than <see cref="Threshold"/>. One message per change of state, and at most
+/// one message (spike or recovery) per <see cref="Cooldown"/>; a recovery message when the share falls back to the
+/// threshold or below. <see cref="ExportMetrics"/> opts the source into per-source Prometheus series.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.AlertPolicy")]
 public sealed record AlertPolicy(
@@ -11,9 +13,20 @@ public sealed record AlertPolicy(
     [property: Id(1)] double Threshold,
     [property: Id(2)] int MinCount,
     [property: Id(3)] TimeSpan Cooldown,
-    [property: Id(4)] string? WebhookUrl)
+    [property: Id(4)] string? WebhookUrl,
+    [property: Id(5)] TimeSpan? WindowDuration = null,
+    [property: Id(6)] bool ExportMetrics = false)
 {
     public const int MaxWindowSize = 100_000;
+
+    /// <summary>No two alert messages of a source closer than this, so a flapping source cannot flood a channel.</summary>
+    public static readonly TimeSpan MinCooldown = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest time window: a day.</summary>
+    public static readonly TimeSpan MaxWindowDuration = TimeSpan.FromDays(1);
+
+    /// <summary>Shortest time window; the window is re-evaluated on a timer, so shorter would be noise.</summary>
+    public static readonly TimeSpan MinWindowDuration = TimeSpan.FromSeconds(10);
 
     public static AlertPolicy Default { get; } = new(100, 0.10, 20, TimeSpan.FromMinutes(15), null);
 
@@ -36,9 +49,14 @@ public sealed record AlertPolicy(
             errors["minCount"] = "must be between 1 and windowSize";
         }
 
-        if (Cooldown < TimeSpan.Zero)
+        if (Cooldown < MinCooldown || Cooldown > TimeSpan.FromDays(7))
         {
-            errors["cooldown"] = "must not be negative";
+            errors["cooldown"] = "must be at least PT1M and at most P7D";
+        }
+
+        if (WindowDuration is { } duration && (duration < MinWindowDuration || duration > MaxWindowDuration))
+        {
+            errors["windowDuration"] = "must be at least PT10S and at most P1D when given";
         }
 
         if (WebhookUrl is not null && (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))

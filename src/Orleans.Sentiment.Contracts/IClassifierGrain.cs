@@ -4,18 +4,11 @@ namespace Orleans.Sentiment.Contracts;
 [Alias("sentiment.IClassifierGrain")]
 public interface IClassifierGrain : IGrainWithIntegerKey
 {
-    /// <summary>
-    /// Predictions for every text; throws <see cref="ClassificationFailedException"/> when the models fail on
-    /// any text (use <see cref="ClassifyEachAsync"/> to keep the others).
-    /// </summary>
+    /// <summary>Predictions for every text; throws when none could be classified (e.g. the models are not loaded).</summary>
     [Alias("Classify")]
     Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(IReadOnlyList<string> texts);
 
-    /// <summary>
-    /// One outcome per text, in input order: a text the models fail on gets a failure reason and does not fail
-    /// its neighbours. The whole call throws only when nothing could be attempted: the silo's inference queue
-    /// is full (Inference:MaxQueuedTexts; retry later, HTTP 503) or the call timed out (Inference:CallTimeout).
-    /// </summary>
+    /// <summary>One outcome per text: a text that makes a model fail is reported alone, its neighbours still succeed.</summary>
     [Alias("ClassifyEach")]
-    Task<IReadOnlyList<TextClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts);
+    Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts);
 }

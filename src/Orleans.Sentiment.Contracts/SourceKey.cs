@@ -8,7 +8,10 @@ public sealed partial record SourceKey([property: Id(0)] string Tenant, [propert
 {
     public override string ToString() => $"{Tenant}/{Source}";
 
-    /// <summary>Tenant and source ids: 1 to 64 letters, digits, '.', '_' or '-'.</summary>
+    /// <summary>
+    /// Tenant and source ids: 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' (ids become file
+    /// names and stream keys: no hidden files, no "." or "..", and no trailing newline, hence <c>\z</c> not <c>$</c>).
+    /// </summary>
     public static bool IsValidId(string? value) => value is not null && IdPattern().IsMatch(value);
 
     public static SourceKey Parse(string key)
@@ -22,6 +25,6 @@ public sealed partial record SourceKey([property: Id(0)] string Tenant, [propert
         return new SourceKey(key[..slash], key[(slash + 1)..]);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"\A(?!\.)[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -1,10 +1,17 @@
 namespace Orleans.Sentiment.Contracts;
 
-/// <summary>The current rolling window of one source.</summary>
+/// <summary>
+/// The current window of one source: the last <see cref="WindowSize"/> classified comments, limited to those of the
+/// last <see cref="WindowDuration"/> when the policy sets one. <see cref="ModelLabelCounts"/> holds the label mix of
+/// every model (the window model's too), e.g. the category model's.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.WindowSnapshot")]
 public sealed record WindowSnapshot(
     [property: Id(0)] int Count,
     [property: Id(1)] IReadOnlyDictionary<string, int> LabelCounts,
     [property: Id(2)] int NegativeCount,
     [property: Id(3)] double NegativeRatio,
-    [property: Id(4)] bool Alerting);
+    [property: Id(4)] bool Alerting,
+    [property: Id(5)] int WindowSize,
+    [property: Id(6)] TimeSpan? WindowDuration,
+    [property: Id(7)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts);

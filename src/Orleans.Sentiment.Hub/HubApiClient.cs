@@ -53,6 +53,11 @@ public sealed class HubApiClient : IDisposable
                 throw new HubException(HubErrorKind.Network, $"The hub's answer for '{repo}' at '{revision}' has no 'sha' or 'siblings'; is HF_ENDPOINT a Hugging Face hub?");
             }
 
+            if (!HubCacheLayout.IsCommitHash(sha))
+            {
+                throw new HubException(HubErrorKind.Network, $"The hub's answer for '{repo}' at '{revision}' names a commit that is not 40 hex digits; is HF_ENDPOINT a Hugging Face hub?");
+            }
+
             var files = siblings.EnumerateArray()
                 .Select(s => s.TryGetProperty("rfilename", out var name) ? name.GetString() : null)
                 .OfType<string>()
@@ -89,6 +94,11 @@ public sealed class HubApiClient : IDisposable
         {
             throw new HubException(HubErrorKind.Network,
                 $"The hub's answer for '{repoPath}' lacks X-Repo-Commit, ETag or a size; a proxy may be stripping headers.");
+        }
+
+        if (!HubCacheLayout.IsCommitHash(commit))
+        {
+            throw new HubException(HubErrorKind.Network, $"The hub's answer for '{repoPath}' names a commit (X-Repo-Commit) that is not 40 hex digits.");
         }
 
         var location = response.Headers.Location is { } target && status is >= 300 and < 400

@@ -11,13 +11,16 @@ public sealed partial class HubCacheLayout(string cacheDirectory, HubRepoId repo
 {
     public string RepoFolder { get; } = Path.Combine(cacheDirectory, repoId.CacheFolderName);
 
-    public string BlobPath(string etag) => Path.Combine(RepoFolder, "blobs", etag);
+    public string BlobPath(string etag) => Path.Combine(RepoFolder, "blobs", SafeEtag(etag));
 
     public string IncompletePath(string etag) => BlobPath(etag) + ".incomplete";
 
-    public string LockPath(string etag) => Path.Combine(cacheDirectory, ".locks", repoId.CacheFolderName, etag + ".lock");
+    public string LockPath(string etag) => Path.Combine(cacheDirectory, ".locks", repoId.CacheFolderName, SafeEtag(etag) + ".lock");
 
-    public string SnapshotFolder(string commitHash) => Path.Combine(RepoFolder, "snapshots", commitHash);
+    /// <summary>The snapshot folder of a commit; anything but a 40-hex-digit commit hash is refused, never made a path.</summary>
+    public string SnapshotFolder(string commitHash) => IsCommitHash(commitHash)
+        ? Path.Combine(RepoFolder, "snapshots", commitHash)
+        : throw new HubException(HubErrorKind.Unusable, $"'{commitHash}' is not a commit hash (40 hex digits); refusing to use it as a cache folder name.");
 
     public string PointerPath(string commitHash, string repoPath)
     {
@@ -41,8 +44,9 @@ public sealed partial class HubCacheLayout(string cacheDirectory, HubRepoId repo
             return revision;
         }
 
+        // A ref file holding anything but a commit hash (edited, truncated, planted) is as good as none.
         var refPath = RefPath(revision);
-        return File.Exists(refPath) && File.ReadAllText(refPath).Trim() is { Length: > 0 } commit ? commit : null;
+        return File.Exists(refPath) && File.ReadAllText(refPath).Trim() is var commit && IsCommitHash(commit) ? commit : null;
     }
 
     /// <summary>Records which commit a branch or tag resolved to (no trailing newline, as huggingface_hub writes it).</summary>
@@ -86,11 +90,15 @@ public sealed partial class HubCacheLayout(string cacheDirectory, HubRepoId repo
         }
     }
 
+    private static string SafeEtag(string etag) => HubFileMetadata.IsSafeEtag(etag)
+        ? etag
+        : throw new HubException(HubErrorKind.Unusable, $"Etag '{etag}' is not usable as a file name in the cache.");
+
     // Refs may be nested (refs/pr/1); keep them inside the refs folder.
     private string RefPath(string revision)
     {
         var parts = revision.Split('/');
-        if (parts.Any(p => p is "" or "." or ".."))
+        if (parts.Any(p => p is "" or "." or ".." || p.Contains('\\') || p.Any(char.IsControl)))
         {
             throw new ArgumentException($"Revision '{revision}' is not a valid branch, tag or commit.", nameof(revision));
         }
@@ -98,6 +106,6 @@ public sealed partial class HubCacheLayout(string cacheDirectory, HubRepoId repo
         return Path.Combine(RepoFolder, "refs", Path.Combine(parts));
     }
 
-    [GeneratedRegex("^[0-9a-f]{40}$")]
+    [GeneratedRegex(@"\A[0-9a-f]{40}\z")]
     private static partial Regex CommitHashPattern();
 }

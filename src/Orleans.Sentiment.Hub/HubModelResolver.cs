@@ -43,8 +43,12 @@ public sealed class HubModelResolver(HubModelPuller puller)
         return snapshot.Directory;
     }
 
-    // Rooted, home- or dot-relative, or with more than one '/': meant as a path, never as a hub id.
-    private static bool LooksLikePath(string value) =>
+    /// <summary>
+    /// Rooted, home- or dot-relative, with a backslash or more than one '/', or an <c>org/name</c> whose <c>org</c> is
+    /// an existing local folder: meant as a path, so a missing one is an error, never a hub download.
+    /// </summary>
+    public static bool LooksLikePath(string value) =>
         Path.IsPathRooted(value) || value.StartsWith('.') || value.StartsWith('~') || value.Contains('\\')
-        || value.Count(c => c == '/') > 1;
+        || value.Count(c => c == '/') > 1
+        || (value.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash && Directory.Exists(value[..slash]));
 }

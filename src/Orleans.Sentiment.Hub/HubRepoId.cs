@@ -34,6 +34,6 @@ public sealed partial record HubRepoId
     public override string ToString() => Value;
 
     // Same character set as huggingface_hub's validate_repo_id (at most one '/', 96 characters per part).
-    [GeneratedRegex(@"^(?:[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}/)?[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}$")]
+    [GeneratedRegex(@"\A(?:[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}/)?[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}\z")]
     private static partial Regex RepoIdPattern();
 }

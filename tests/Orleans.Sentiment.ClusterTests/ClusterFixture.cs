@@ -14,7 +14,8 @@ namespace Orleans.Sentiment.ClusterTests;
 
 /// <summary>
 /// One in-process test cluster with memory streams and storage, the real grains and a lexicon model the
-/// fixture writes itself: comments with "broken" are negative, everything else positive.
+/// fixture writes itself: comments with "broken" are negative, everything else positive; "poison" and "unavailable"
+/// make the model fail (see <see cref="FaultyClassifier"/>).
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -50,13 +51,20 @@ public sealed class ClusterFixture : IAsyncLifetime
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Slack:RetryDelay"] = "00:00:00.050",
+                // The tests' webhook receiver listens on loopback: allowed explicitly, as an operator would.
+                ["Slack:AllowedHosts:0"] = "127.0.0.1",
+                ["Slack:AllowPrivateNetworks"] = "true",
                 ["Slack:MaxRetries"] = "3",
                 ["Sentiment:ClassifierBatchSize"] = "16",
+                ["Sentiment:EvaluationInterval"] = "00:00:00.200",
+                ["Sentiment:ClassificationDeadline"] = "00:00:05",
+                ["Ingestion:MaxInFlightPerTenant"] = "1000",
+                ["Ingestion:MaxSourcesPerTenant"] = "50",
             }).Build();
             silo.Services.AddSentimentPipeline(configuration);
             silo.Services.AddSingleton(new PipelineClock(Clock));
             silo.Services.AddSingleton(sp => new InferenceHost(
-                new ClassifierSet([OnnxTextClassifier.Load("sentiment", ModelDirectory)]),
+                new ClassifierSet([new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory))]),
                 sp.GetRequiredService<SentimentMetrics>(),
                 maxBatchTexts: 64));
         }

@@ -11,6 +11,12 @@ internal static class MetricsScrape
             .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
             .Sum(Value);
 
+    /// <summary>Sum of the samples of <paramref name="name"/> that carry the label <paramref name="label"/>="<paramref name="value"/>".</summary>
+    public static double Sum(string metrics, string name, string label, string value) =>
+        metrics.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) && line[..line.IndexOf('}', StringComparison.Ordinal)].Contains($"{label}=\"{value}\"", StringComparison.Ordinal))
+            .Sum(Value);
+
     // A sample is "name{labels} value [timestamp]".
     private static double Value(string line)
     {

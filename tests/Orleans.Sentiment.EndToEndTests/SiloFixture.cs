@@ -30,6 +30,9 @@ public sealed class SiloFixture : IAsyncLifetime
             ["Models:0:Name"] = "sentiment",
             ["Models:0:Path"] = _model,
             ["Slack:RetryDelay"] = "00:00:00.100",
+            // The tests' webhook receiver listens on loopback: allowed explicitly, as an operator would.
+            ["Slack:AllowedHosts:0"] = "127.0.0.1",
+            ["Slack:AllowPrivateNetworks"] = "true",
             ["Corrections:Directory"] = CorrectionsDirectory,
         });
         Http = new HttpClient { BaseAddress = Silo.BaseUrl };

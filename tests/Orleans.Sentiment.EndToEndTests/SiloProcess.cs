@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using Orleans.Sentiment.Testing;
 
 namespace Orleans.Sentiment.EndToEndTests;
 
-/// <summary>The real silo executable, started on free loopback ports with the given settings.</summary>
+/// <summary>
+/// The real silo executable, started on free ports with the given settings; it listens on 127.0.0.1 unless told
+/// another address (say 0.0.0.0, to test the non-loopback defaults), and is always called through loopback.
+/// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
 #if DEBUG
@@ -40,7 +44,8 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<SiloProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null, string listenAddress = "127.0.0.1")
     {
         var silo = Path.Combine(TestPaths.RepositoryRoot, "silo", "bin", Configuration, "net10.0", "linux-x64", "Orleans.Sentiment.Silo.dll");
         if (!File.Exists(silo))
@@ -48,11 +53,12 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new FileNotFoundException("Build the silo before the end-to-end tests.", silo);
         }
 
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var port = FreePort.Next();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(silo);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
+        start.ArgumentList.Add($"http://{listenAddress}:{port}");
         foreach (var (key, value) in settings.Append(new("Orleans:SiloPort", FreePort.Next().ToString())).Append(new("Orleans:GatewayPort", FreePort.Next().ToString())))
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -89,6 +95,26 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo1;
     }
 
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends SIGTERM, as Kubernetes or systemd do, without waiting for the process to end.</summary>
+    public void RequestStop()
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed ({Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -98,6 +124,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Peak and current resident memory of the silo process, in bytes (VmHWM and VmRSS from /proc).</summary>
+    public (long Peak, long Current) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        long Read(string field) => long.Parse(status.Single(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        return (Read("VmHWM"), Read("VmRSS"));
     }
 
     private static async Task<string> ReadinessAsync(HttpClient http)
@@ -112,6 +146,11 @@ public sealed class SiloProcess : IAsyncDisposable
             return "starting";
         }
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Append(string? line)
     {

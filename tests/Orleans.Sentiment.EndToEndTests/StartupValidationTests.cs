@@ -7,22 +7,43 @@ public sealed class StartupValidationTests
     [InlineData("Ingestion:MaxBatchSize", "0", "Ingestion:MaxBatchSize must be between 1 and 100000")]
     [InlineData("Slack:DefaultWebhookUrl", "not-a-url", "Slack:DefaultWebhookUrl must be an absolute http or https URL")]
     [InlineData("Models:0:Name", "orphan", "Models:0:Path must name a model folder or a hub id")]
+    [InlineData("Ingestion:StreamMessageBytes", "20000", "Ingestion:StreamMessageBytes (20000) must hold the largest comment")]
+    [InlineData("Ingestion:MaxInFlightPerTenant", "0", "Ingestion:MaxInFlightPerTenant must be between 1 and 10000000")]
+    [InlineData("Host:ShutdownTimeout", "00:00:00", "Host:ShutdownTimeout must be between 00:00:01 and 01:00:00")]
+    [InlineData("Slack:MaxRetryAfter", "02:00:00", "Slack:MaxRetryAfter must be between")]
     [InlineData("Sentiment:WindowModel", "missing", "Sentiment:WindowModel 'missing' is not one of the loaded models")]
-    public async Task Start_InvalidSetting_ExitsNamingTheSetting(string key, string value, string message)
+    [InlineData("Slack:DefaultWebhookUrl", "http://169.254.169.254/hook", "Slack:DefaultWebhookUrl is not allowed")]
+    [InlineData("Slack:AllowedHosts:0", "http://not/a/host", "Slack:AllowedHosts entry 'http://not/a/host'")]
+    [InlineData("Models:0:Path", "./no/such/model", "Models:0:Path './no/such/model' is not an existing folder")]
+    [InlineData("Auth:AdminKey", "short", "Auth:AdminKey must be at least 16 characters")]
+    [InlineData("Auth:Mode", "Open", "Auth:Mode")]
+    [InlineData("Ingestion:MaxRequestBytes", "10", "Ingestion:MaxRequestBytes must be between")]
+    [InlineData("Ingestion:RequestsPerSecondPerTenant", "-1", "Ingestion:RequestsPerSecondPerTenant must be between")]
+    [InlineData("Corrections:MaxPerTenant", "0", "Corrections:MaxPerTenant must be between")]
+    public async Task Start_InvalidSetting_ExitsNamingTheSetting(string key, string value, string message) =>
+        Assert.Contains(message, await StartFailureAsync(new Dictionary<string, string> { [key] = value }));
+
+    [Fact]
+    public async Task Start_AuthModeNoneOnANonLoopbackAddress_RefusesNamingTheSetting()
+    {
+        var failure = await StartFailureAsync(new Dictionary<string, string> { ["Auth:Mode"] = "None" }, listenAddress: "0.0.0.0");
+
+        Assert.Contains("Auth:Mode is None but the server listens on http://0.0.0.0:", failure);
+    }
+
+    private static async Task<string> StartFailureAsync(Dictionary<string, string> settings, string listenAddress = "127.0.0.1")
     {
         var model = Directory.CreateTempSubdirectory("startup-model-").FullName;
         try
         {
             Modeling.LexiconModelBuilder.Write(model, ["negative", "positive"], [0f, 0f], new Dictionary<string, float[]>());
-            var settings = new Dictionary<string, string> { [key] = value };
-            if (!key.StartsWith("Models:", StringComparison.Ordinal))
+            if (!settings.Keys.Any(k => k.StartsWith("Models:", StringComparison.Ordinal)))
             {
                 settings["Models:0:Path"] = model;
             }
 
-            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(settings));
-
-            Assert.Contains(message, failure.Message);
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(settings, listenAddress: listenAddress));
+            return failure.Message;
         }
         finally
         {

@@ -8,7 +8,8 @@ namespace Orleans.Sentiment.Data.Corrections;
 /// <summary>
 /// Per-tenant append-only corrections, one JSONL file per tenant (<c>{directory}/{tenant}.jsonl</c>). Appends
 /// from many threads of one process are serialised per tenant and each row is written whole and flushed, so
-/// readers never see half a row. Separate processes must not write the same directory.
+/// readers never see half a row. Separate processes must not write the same directory. A tenant holds at most
+/// <c>maxPerTenant</c> rows; the count is taken from the file on first use and kept in memory after that.
 /// </summary>
 public sealed class CorrectionStore
 {
@@ -22,10 +23,13 @@ public sealed class CorrectionStore
 
     // Ignoring case shares one gate between "Acme" and "acme", which are one file on case-insensitive disks.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _time;
+    private readonly int _maxPerTenant;
 
-    public CorrectionStore(string directory, TimeProvider? time = null)
+    public CorrectionStore(string directory, TimeProvider? time = null, int maxPerTenant = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerTenant, 1);
         if (string.IsNullOrWhiteSpace(directory))
         {
             throw new ArgumentException("Corrections directory must be set.", nameof(directory));
@@ -33,6 +37,7 @@ public sealed class CorrectionStore
 
         Directory = Path.GetFullPath(directory);
         _time = time ?? TimeProvider.System;
+        _maxPerTenant = maxPerTenant;
     }
 
     public string Directory { get; }
@@ -44,6 +49,8 @@ public sealed class CorrectionStore
     }
 
     /// <summary>Validates, trims and appends one correction, stamping <c>correctedAt</c> with the current time.</summary>
+    /// <exception cref="CorrectionException">The correction or tenant is invalid.</exception>
+    /// <exception cref="CorrectionQuotaException">The tenant already holds <c>maxPerTenant</c> corrections.</exception>
     public async Task<Correction> AppendAsync(string tenant, string text, string label, string? id = null, string? source = null, CancellationToken cancellationToken = default)
     {
         var path = PathFor(tenant);
@@ -55,10 +62,18 @@ public sealed class CorrectionStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var count = _counts.TryGetValue(tenant, out var known) ? known : CountRows(path);
+            if (count >= _maxPerTenant)
+            {
+                _counts[tenant] = count;
+                throw new CorrectionQuotaException($"Tenant '{tenant}' already holds {count} corrections, the most allowed (Corrections:MaxPerTenant).");
+            }
+
             System.IO.Directory.CreateDirectory(Directory);
             await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 1, useAsync: true);
             await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _counts[tenant] = count + 1;
         }
         finally
         {
@@ -73,6 +88,24 @@ public sealed class CorrectionStore
     {
         var path = PathFor(tenant);
         return File.Exists(path) ? CorrectionFile.Read(path) : [];
+    }
+
+    private static int CountRows(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var rows = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            rows += string.IsNullOrWhiteSpace(line) ? 0 : 1;
+        }
+
+        return rows;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

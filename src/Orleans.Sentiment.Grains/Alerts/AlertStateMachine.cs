@@ -3,42 +3,42 @@ using Orleans.Sentiment.Contracts;
 namespace Orleans.Sentiment.Grains.Alerts;
 
 /// <summary>
-/// Decides, after each batch, whether a source starts or stops alerting. A spike alerts once; a new spike
-/// inside the cooldown of the last alert stays silent until the cooldown has passed.
+/// Decides, once per delivered batch and on the source's timer, whether a source starts or stops alerting. Each change
+/// of state is one message, and no two messages — spike or recovery — are closer than the policy's cooldown: a change
+/// that happens inside the cooldown waits, and is announced when the cooldown ends only if it still holds.
 /// </summary>
 [GenerateSerializer, Alias("sentiment.AlertStateMachine")]
 public sealed class AlertStateMachine
 {
+    /// <summary>The state last announced.</summary>
     [Id(0)]
     public bool Alerting { get; private set; }
 
     [Id(1)]
-    public DateTimeOffset? LastAlertAt { get; private set; }
+    public DateTimeOffset? LastMessageAt { get; private set; }
 
-    /// <returns>The kind of message to send, or null when nothing changed.</returns>
+    /// <summary>Numbers the messages of this source, so a message re-sent after a crash is recognised downstream.</summary>
+    [Id(2)]
+    public long Sequence { get; private set; }
+
+    /// <returns>The kind of message to send, or null when nothing is to be announced now.</returns>
     public AlertKind? Evaluate(int count, int negativeCount, AlertPolicy policy, DateTimeOffset now)
     {
         var ratio = count == 0 ? 0 : (double)negativeCount / count;
-        if (!Alerting)
+        var changed = Alerting
+            ? ratio <= policy.Threshold
+            : count >= policy.MinCount && ratio > policy.Threshold;
+        if (!changed || IsCoolingDown(policy, now))
         {
-            var breached = count >= policy.MinCount && ratio > policy.Threshold;
-            var coolingDown = LastAlertAt is { } last && now - last < policy.Cooldown;
-            if (!breached || coolingDown)
-            {
-                return null;
-            }
-
-            Alerting = true;
-            LastAlertAt = now;
-            return AlertKind.Spike;
+            return null;
         }
 
-        if (ratio <= policy.Threshold)
-        {
-            Alerting = false;
-            return AlertKind.Recovery;
-        }
-
-        return null;
+        Alerting = !Alerting;
+        LastMessageAt = now;
+        Sequence++;
+        return Alerting ? AlertKind.Spike : AlertKind.Recovery;
     }
+
+    private bool IsCoolingDown(AlertPolicy policy, DateTimeOffset now) =>
+        LastMessageAt is { } last && now - last < policy.Cooldown;
 }

@@ -10,11 +10,16 @@ public static class SlackMessage
     public static string Text(AlertNotification alert)
     {
         var source = $"{alert.Tenant}/{alert.Source}";
-        var counts = $"{alert.NegativeCount}/{alert.Count} negative in the last {alert.Count} comments";
+        var counts = $"{alert.NegativeCount}/{alert.Count} negative in the last {alert.Count} comments{Within(alert)}";
         return alert.Kind == AlertKind.Spike
             ? $"High negative feedback on {source}: {counts}"
             : $"Negative feedback on {source} is back to normal: {counts}";
     }
+
+    /// <summary>" (of the last 10 min)" when the source has a time window.</summary>
+    private static string Within(AlertNotification alert) => alert.WindowDuration is { } d
+        ? string.Create(CultureInfo.InvariantCulture, $" within {(d.TotalMinutes >= 1 ? $"{d.TotalMinutes:0.#} min" : $"{d.TotalSeconds:0} s")}")
+        : "";
 
     public static JsonObject Payload(AlertNotification alert)
     {
@@ -22,7 +27,7 @@ public static class SlackMessage
         var headline = alert.Kind == AlertKind.Spike ? ":rotating_light: *High negative feedback*" : ":white_check_mark: *Negative feedback back to normal*";
         var detail = string.Create(
             CultureInfo.InvariantCulture,
-            $"{headline} on `{alert.Tenant}/{alert.Source}`\n*{alert.NegativeCount}/{alert.Count}* negative ({share:0%}) in the last {alert.Count} comments; threshold {alert.Threshold:0%} of {alert.WindowSize}.");
+            $"{headline} on `{alert.Tenant}/{alert.Source}`\n*{alert.NegativeCount}/{alert.Count}* negative ({share:0%}) in the last {alert.Count} comments{Within(alert)}; threshold {alert.Threshold:0%} of {alert.WindowSize}.");
         return new JsonObject
         {
             ["text"] = Text(alert),

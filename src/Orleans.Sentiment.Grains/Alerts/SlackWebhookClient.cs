@@ -1,26 +1,48 @@
+using System.Net;
 using System.Text;
 using Orleans.Sentiment.Contracts;
 
 namespace Orleans.Sentiment.Grains.Alerts;
 
-/// <summary>Posts alerts to a Slack incoming webhook. Retries with backoff come from the HttpClient's resilience handler.</summary>
+/// <summary>
+/// Posts one alert to a Slack incoming webhook, once: retries, their backoff and the Retry-After cap are the alert
+/// grain's, which counts attempts in its persisted outbox. The HttpClient only adds a per-request timeout.
+/// </summary>
 public sealed class SlackWebhookClient(HttpClient http)
 {
     public const string HttpClientName = "slack";
 
-    /// <returns>True when the webhook accepted the message.</returns>
-    public async Task<bool> PostAsync(AlertNotification alert, string webhookUrl, CancellationToken cancellationToken)
+    public async Task<DeliveryAttempt> PostAsync(AlertNotification alert, string webhookUrl, CancellationToken cancellationToken)
     {
         try
         {
             // A buffered body carries a Content-Length; chunked bodies are refused by some receivers and proxies.
             using var content = new StringContent(SlackMessage.Payload(alert).ToJsonString(), Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(webhookUrl, content, cancellationToken);
-            return response.IsSuccessStatusCode;
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return DeliveryAttempt.Sent(status);
+            }
+
+            var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+            return new DeliveryAttempt(transient ? DeliveryResult.Transient : DeliveryResult.Permanent, status, RetryAfter(response));
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException)
+        {
+            // The webhook policy refused the URL or its address: no retry can change that.
+            return new DeliveryAttempt(DeliveryResult.Permanent, null, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
-            return false;
+            return new DeliveryAttempt(DeliveryResult.Transient, null, null);
         }
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 }

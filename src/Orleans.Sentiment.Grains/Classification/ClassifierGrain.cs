@@ -4,30 +4,33 @@ using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Grains.Classification;
 
-/// <summary>Stateless front of the silo's inference service; Orleans adds activations as load grows.</summary>
+/// <summary>
+/// Stateless front of the silo's inference service; Orleans adds activations as load grows. The service
+/// isolates failures: a model call that throws is retried text by text, so a text that breaks the model
+/// comes back as its own failure and its batch neighbours (from any caller) still get predictions. A full
+/// queue (<see cref="InferenceQueueFullException"/>) or a timeout fails the whole call: the caller retries.
+/// </summary>
 [StatelessWorker]
 public sealed class ClassifierGrain(InferenceHost inference) : Grain, IClassifierGrain
 {
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(IReadOnlyList<string> texts)
     {
-        var results = await ClassifyEachAsync(texts);
+        var results = await inference.Classifier.ClassifyAsync(texts);
         var failed = results.Select((r, i) => (r, i)).FirstOrDefault(p => !p.r.Succeeded);
         if (failed.r is not null)
         {
-            throw new ClassificationFailedException($"The models failed on text [{failed.i}]: {failed.r.Failure}");
+            throw new InvalidOperationException($"The models failed on text [{failed.i}]: {failed.r.Failure}");
         }
 
-        return [.. results.Select(r => r.Predictions!)];
+        return [.. results.Select(r => ToContract(r.Predictions!))];
     }
 
-    public async Task<IReadOnlyList<TextClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts)
+    public async Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts)
     {
         var results = await inference.Classifier.ClassifyAsync(texts);
-        return [.. results.Select(ToContract)];
+        return [.. results.Select(r => r.Succeeded ? ClassificationResult.Success(ToContract(r.Predictions!)) : ClassificationResult.Failure(r.Failure!))];
     }
 
-    private static TextClassificationResult ToContract(TextClassification result) =>
-        new(result.Predictions?.ToDictionary(p => p.Key, p => ToContract(p.Value), StringComparer.Ordinal), result.Failure);
-
-    private static ModelPrediction ToContract(Prediction p) => new(p.Label, p.Score, p.Scores, p.Logits);
+    private static IReadOnlyDictionary<string, ModelPrediction> ToContract(IReadOnlyDictionary<string, Prediction> predictions) =>
+        predictions.ToDictionary(p => p.Key, p => new ModelPrediction(p.Value.Label, p.Value.Score, p.Value.Scores, p.Value.Logits), StringComparer.Ordinal);
 }

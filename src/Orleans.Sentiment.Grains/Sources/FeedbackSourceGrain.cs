@@ -9,25 +9,48 @@ using Orleans.Streams.Core;
 namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
-/// One tenant's source: drops comments it has already seen, has the rest classified in batches, keeps the
-/// rolling window and recent comments, and raises alerts when the negative share breaches the policy.
+/// One tenant's source. For each delivered stream batch it drops comments it has already seen, has the rest classified,
+/// dead-letters the ones that cannot be, updates the window and recent comments, evaluates the alert policy once, and
+/// writes its state once — before the delivery completes, so a redelivery after a crash is recognised by comment id and
+/// counted once. A timer re-evaluates time windows and cooldowns while no comments arrive.
 /// </summary>
 [ImplicitStreamSubscription(Constants.CommentsNamespace)]
 public sealed partial class FeedbackSourceGrain(
     [PersistentState("source", Constants.StorageName)] IPersistentState<FeedbackSourceState> state,
     IOptions<SentimentOptions> options,
     SentimentMetrics metrics,
+    SourceSeries series,
     PipelineClock clock,
     ILogger<FeedbackSourceGrain> logger)
     : Grain, IFeedbackSourceGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<Comment>
 {
+    private const string ForeignStreamReason = "foreign_stream";
+
     private readonly SentimentOptions _options = options.Value;
     private SourceKey _key = null!;
-    private bool _registered;
+    private CommentClassifier _classifier = null!;
+    private IGrainTimer? _timer;
+    private bool _timerKeepsAlive;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private FeedbackSourceState Source => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = SourceKey.Parse(this.GetPrimaryKeyString());
+        _classifier = new CommentClassifier(GrainFactory, _options);
+        if (Source.LastNotification is { } last)
+        {
+            // Idempotent downstream (by sequence): covers a crash between the state write and the hand-over.
+            await AlertGrain.NotifyAsync(last);
+        }
+
+        ScheduleEvaluation();
+        PublishSeries();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        series.Remove(_key);
         return Task.CompletedTask;
     }
 
@@ -44,15 +67,17 @@ public sealed partial class FeedbackSourceGrain(
         return Task.CompletedTask;
     }
 
-    public Task<WindowSnapshot> GetWindowAsync() => Task.FromResult(state.State.Window.Snapshot(state.State.Alerts.Alerting));
+    public Task<WindowSnapshot> GetWindowAsync()
+    {
+        Source.Window.Expire(clock.UtcNow);
+        return Task.FromResult(Source.Window.Snapshot(Source.Alerts.Alerting));
+    }
 
-    public Task<IReadOnlyList<ClassifiedComment>> GetRecentAsync(int limit) =>
-        Task.FromResult<IReadOnlyList<ClassifiedComment>>(state.State.Recent.Take(Math.Max(0, limit)).ToArray());
+    public Task<IReadOnlyList<ClassifiedComment>> GetRecentAsync(int limit) => Task.FromResult(Source.Recent.Take(limit));
 
-    public Task<ClassifiedComment?> FindRecentAsync(string id) =>
-        Task.FromResult(state.State.Recent.FirstOrDefault(c => c.Id == id));
+    public Task<ClassifiedComment?> FindRecentAsync(string id) => Task.FromResult(Source.Recent.Find(id));
 
-    public Task<AlertPolicy> GetPolicyAsync() => Task.FromResult(state.State.Policy);
+    public Task<AlertPolicy> GetPolicyAsync() => Task.FromResult(Source.Policy);
 
     public async Task SetPolicyAsync(AlertPolicy policy)
     {
@@ -62,108 +87,198 @@ public sealed partial class FeedbackSourceGrain(
             throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}")), nameof(policy));
         }
 
-        state.State.Policy = policy;
-        state.State.Window.Resize(policy.WindowSize);
+        Source.Policy = policy;
+        Source.Window.Reshape(policy.WindowSize, policy.WindowDuration);
         await state.WriteStateAsync();
+        PublishSeries();
+        ScheduleEvaluation();
     }
+
+    private IAlertGrain AlertGrain => GrainFactory.GetGrain<IAlertGrain>(_key.ToString());
 
     private async Task ProcessAsync(List<Comment> comments)
     {
-        var fresh = SelectUnseen(comments);
-        if (fresh.Count == 0)
+        var (fresh, foreign) = SelectUnseen(comments);
+        var outcomes = fresh.Count > 0 ? await _classifier.ClassifyAsync(fresh) : [];
+        var now = clock.UtcNow;
+        var letters = foreign.Select(c => Letter(c, ForeignStreamReason, "the comment's tenant/source does not match its stream", now)).ToList();
+        for (var i = 0; i < fresh.Count; i++)
         {
-            return;
-        }
-
-        await RegisterWithTenantAsync();
-        var classifier = GrainFactory.GetGrain<IClassifierGrain>(0);
-        foreach (var chunk in fresh.Chunk(_options.ClassifierBatchSize))
-        {
-            var predictions = await classifier.ClassifyAsync(chunk.Select(c => c.Text).ToArray());
-            for (var i = 0; i < chunk.Length; i++)
+            if (outcomes[i].Predictions is { } predictions)
             {
-                Record(chunk[i], predictions[i]);
+                Record(fresh[i], predictions, now);
+            }
+            else
+            {
+                letters.Add(Letter(fresh[i], outcomes[i].Reason!, outcomes[i].Detail ?? "", now));
             }
 
-            await state.WriteStateAsync();
-            await EvaluateAlertAsync();
+            Source.SeenIds.Add(fresh[i].Id!, _options.DedupeCapacity);
         }
+
+        if (letters.Count > 0)
+        {
+            // Stored before the state write: after a crash in between, the redelivery dead-letters them again, once.
+            await GrainFactory.GetGrain<IDeadLetterGrain>(_key.Tenant).AddAsync(letters);
+        }
+
+        Source.Window.Expire(now);
+        var notification = Evaluate(now);
+        await state.WriteStateAsync();
+        Count(fresh, outcomes, letters, comments.Count);
+        await CompleteInTenantLedgerAsync(comments.Count);
+        await HandOverAsync(notification);
+        PublishSeries();
+        ScheduleEvaluation();
     }
 
-    private List<Comment> SelectUnseen(List<Comment> comments)
+    private async Task EvaluateOnTimerAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var expired = Source.Window.Expire(now);
+        var notification = Evaluate(now);
+        if (expired || notification is not null)
+        {
+            await state.WriteStateAsync();
+            await HandOverAsync(notification);
+        }
+
+        PublishSeries();
+        ScheduleEvaluation();
+    }
+
+    private (List<Comment> Fresh, List<Comment> Foreign) SelectUnseen(List<Comment> comments)
     {
         var fresh = new List<Comment>(comments.Count);
+        var foreign = new List<Comment>();
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var comment in comments)
         {
+            var id = string.IsNullOrEmpty(comment.Id) ? CommentIds.New() : comment.Id;
             if (comment.Tenant != _key.Tenant || comment.Source != _key.Source)
             {
                 LogForeignComment(logger, _key.ToString());
-                continue;
+                foreign.Add(comment with { Id = id });
             }
-
-            var id = string.IsNullOrEmpty(comment.Id) ? CommentIds.New() : comment.Id;
-            if (!state.State.SeenIds.Contains(id) && inBatch.Add(id))
+            else if (!Source.SeenIds.Contains(id) && inBatch.Add(id))
             {
                 fresh.Add(comment with { Id = id });
             }
         }
 
-        metrics.Duplicates(comments.Count - fresh.Count);
-        return fresh;
+        return (fresh, foreign);
     }
 
-    private void Record(Comment comment, IReadOnlyDictionary<string, ModelPrediction> predictions)
+    private void Record(Comment comment, IReadOnlyDictionary<string, ModelPrediction> predictions, DateTimeOffset now)
     {
-        var windowLabel = predictions[_options.WindowModel ?? predictions.Keys.First()].Label;
+        var windowModel = _options.WindowModel is { } configured && predictions.ContainsKey(configured) ? configured : predictions.Keys.First();
+        var windowLabel = predictions[windowModel].Label;
         var negative = _options.IsNegative(windowLabel);
-        var classified = new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, predictions, windowLabel, negative);
-        state.State.Window.Add(windowLabel, negative);
-        state.State.SeenIds.Add(classified.Id, _options.DedupeCapacity);
-        var recent = state.State.Recent;
-        recent.Insert(0, classified);
-        if (recent.Count > _options.RecentCapacity)
+        Source.Window.Add(now, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
+        Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, predictions, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);
+    }
+
+    /// <summary>Runs the alert state machine; a message to send is also kept in state, so it survives a crash.</summary>
+    private AlertNotification? Evaluate(DateTimeOffset now)
+    {
+        var window = Source.Window;
+        var policy = Source.Policy;
+        if (Source.Alerts.Evaluate(window.Count, window.NegativeCount, policy, now) is not { } kind)
         {
-            recent.RemoveRange(_options.RecentCapacity, recent.Count - _options.RecentCapacity);
+            return null;
         }
 
-        foreach (var (model, prediction) in predictions)
+        metrics.AlertRaised(kind);
+        LogAlert(logger, kind, _key.ToString(), window.NegativeCount, window.Count);
+        Source.LastNotification = new AlertNotification(_key.Tenant, _key.Source, kind, window.NegativeCount, window.Count,
+            policy.WindowSize, policy.Threshold, policy.WebhookUrl, now, Source.Alerts.Sequence, policy.WindowDuration);
+        return Source.LastNotification;
+    }
+
+    private async Task HandOverAsync(AlertNotification? notification)
+    {
+        if (notification is not null)
         {
-            metrics.Classified(model, prediction.Label);
+            await AlertGrain.NotifyAsync(notification);
         }
     }
 
-    private async Task EvaluateAlertAsync()
+    private async Task CompleteInTenantLedgerAsync(int count)
     {
-        var window = state.State.Window;
-        var policy = state.State.Policy;
-        var now = clock.UtcNow;
-        if (state.State.Alerts.Evaluate(window.Count, window.NegativeCount, policy, now) is not { } kind)
+        try
+        {
+            await GrainFactory.GetGrain<ITenantGrain>(_key.Tenant).CompleteAsync(count);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The ledger only bounds admission; a missed completion expires there (Ingestion:InFlightTimeout).
+            LogLedgerUnreachable(logger, e, _key.Tenant);
+        }
+    }
+
+    private void Count(List<Comment> fresh, IReadOnlyList<CommentClassifier.Outcome> outcomes, List<DeadLetter> letters, int delivered)
+    {
+        foreach (var predictions in outcomes.Select(o => o.Predictions).OfType<IReadOnlyDictionary<string, ModelPrediction>>())
+        {
+            foreach (var (model, prediction) in predictions)
+            {
+                metrics.Classified(model, prediction.Label);
+            }
+        }
+
+        foreach (var reason in letters.GroupBy(l => l.Reason))
+        {
+            metrics.Failed(reason.Key, reason.Count());
+        }
+
+        metrics.Duplicates(delivered - fresh.Count - letters.Count(l => l.Reason == ForeignStreamReason));
+    }
+
+    private DeadLetter Letter(Comment comment, string reason, string detail, DateTimeOffset now) =>
+        new(_key.Source, comment.Id!, comment.Text, string.IsNullOrEmpty(detail) ? reason : $"{reason}: {detail}", now);
+
+    private void PublishSeries()
+    {
+        if (Source.Policy.ExportMetrics)
+        {
+            series.Publish(_key, Source.Window.Count, Source.Window.NegativeRatio);
+        }
+        else
+        {
+            series.Remove(_key);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a timer that re-evaluates the window. While the source alerts, or its share is over the threshold, the
+    /// timer also keeps the activation alive, so a source that goes quiet still recovers (or still pages).
+    /// </summary>
+    private void ScheduleEvaluation()
+    {
+        var keepAlive = Source.Alerts.Alerting || Source.Window.NegativeRatio > Source.Policy.Threshold;
+        if (_timer is not null && keepAlive == _timerKeepsAlive)
         {
             return;
         }
 
-        await state.WriteStateAsync();
-        metrics.AlertRaised(kind);
-        LogAlert(logger, kind, _key.ToString(), window.NegativeCount, window.Count);
-        var notification = new AlertNotification(_key.Tenant, _key.Source, kind, window.NegativeCount, window.Count, policy.WindowSize, policy.Threshold, policy.WebhookUrl, now);
-        await GrainFactory.GetGrain<IAlertGrain>(_key.ToString()).NotifyAsync(notification);
-    }
-
-    private async Task RegisterWithTenantAsync()
-    {
-        if (!_registered)
+        _timer?.Dispose();
+        _timerKeepsAlive = keepAlive;
+        _timer = this.RegisterGrainTimer(EvaluateOnTimerAsync, new GrainTimerCreationOptions
         {
-            await GrainFactory.GetGrain<ITenantGrain>(_key.Tenant).RegisterSourceAsync(_key.Source);
-            _registered = true;
-        }
+            DueTime = _options.EvaluationInterval,
+            Period = _options.EvaluationInterval,
+            KeepAlive = keepAlive,
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Comment stream of {SourceKey} reported an error")]
     private static partial void LogStreamError(ILogger logger, Exception exception, string sourceKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a comment whose tenant/source does not match stream {SourceKey}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered a comment whose tenant/source does not match stream {SourceKey}")]
     private static partial void LogForeignComment(ILogger logger, string sourceKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant ledger of {Tenant} unreachable; its in-flight count will expire instead")]
+    private static partial void LogLedgerUnreachable(ILogger logger, Exception exception, string tenant);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert for {SourceKey}: {NegativeCount}/{Count} negative")]
     private static partial void LogAlert(ILogger logger, Contracts.AlertKind kind, string sourceKey, int negativeCount, int count);

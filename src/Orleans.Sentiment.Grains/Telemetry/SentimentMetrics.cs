@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Grains.Sources;
 
 namespace Orleans.Sentiment.Grains.Telemetry;
 
@@ -13,6 +14,7 @@ public sealed class SentimentMetrics
     private readonly Counter<long> _ingested;
     private readonly Counter<long> _classified;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _failed;
     private readonly Counter<long> _alertsRaised;
     private readonly Counter<long> _alertsSent;
     private readonly Counter<long> _alertsFailed;
@@ -21,6 +23,7 @@ public sealed class SentimentMetrics
     private readonly Histogram<long> _batchTokens;
     private readonly Histogram<double> _paddingRatio;
     private Func<int>? _inferenceQueueDepth;
+    private readonly Counter<long> _requestsRejected;
 
     public SentimentMetrics(IMeterFactory meterFactory)
     {
@@ -28,11 +31,13 @@ public sealed class SentimentMetrics
         _ingested = meter.CreateCounter<long>("orleans_sentiment_comments_ingested", "{comment}", "Comments accepted by the ingestion endpoint and handed to the stream.");
         _classified = meter.CreateCounter<long>("orleans_sentiment_comments_classified", "{comment}", "Comments classified, by model and label.");
         _duplicates = meter.CreateCounter<long>("orleans_sentiment_comments_duplicate", "{comment}", "Redelivered or repeated comments dropped by id.");
+        _failed = meter.CreateCounter<long>("orleans_sentiment_comments_failed", "{comment}", "Accepted comments that could not be classified and went to the tenant's dead-letter store, by reason.");
         _alertsRaised = meter.CreateCounter<long>("orleans_sentiment_alerts_raised", "{alert}", "Spike and recovery alerts raised, by kind.");
         _alertsSent = meter.CreateCounter<long>("orleans_sentiment_alerts_sent", "{alert}", "Alerts delivered to a webhook.");
         _alertsFailed = meter.CreateCounter<long>("orleans_sentiment_alerts_failed", "{alert}", "Alerts that could not be delivered after all retries.");
         _batchSize = meter.CreateHistogram<int>("orleans_sentiment_classification_batch_size", "{comment}", "Texts per model call.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
+        _requestsRejected = meter.CreateCounter<long>("orleans_sentiment_requests_rejected", "{request}", "HTTP requests refused before any work, by status (401, 403, 413, 415, 429, 503).");
         _latency = meter.CreateHistogram<double>("orleans_sentiment_classification_duration", "s", "Time of one model call.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
@@ -42,6 +47,23 @@ public sealed class SentimentMetrics
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [16, 64, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536, 262144] });
         _paddingRatio = meter.CreateHistogram<double>("orleans_sentiment_inference_padding_ratio", null, "Padding tokens per real token in a model call (0: no padding).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5] });
+        // Counters of rare events are exported at 0 from the start: a series that first appears at 1 hides that
+        // first event from Prometheus' increase()/rate(), and dashboards would show "no data" instead of 0.
+        _ingested.Add(0);
+        _duplicates.Add(0);
+        _alertsSent.Add(0);
+        _alertsFailed.Add(0);
+        Failed(CommentClassifier.ModelErrorReason, 0);
+        Failed(CommentClassifier.UnavailableReason, 0);
+        foreach (var kind in Enum.GetValues<AlertKind>())
+        {
+            AlertRaised(kind, 0);
+        }
+
+        foreach (var status in new[] { 401, 403, 413, 415, 429, 503 })
+        {
+            _requestsRejected.Add(0, new KeyValuePair<string, object?>("status", status));
+        }
     }
 
     public void Ingested(int count) => _ingested.Add(count);
@@ -51,7 +73,9 @@ public sealed class SentimentMetrics
 
     public void Duplicates(int count) => _duplicates.Add(count);
 
-    public void AlertRaised(AlertKind kind) => _alertsRaised.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
+    public void Failed(string reason, int count) => _failed.Add(count, new KeyValuePair<string, object?>("reason", reason));
+
+    public void AlertRaised(AlertKind kind) => AlertRaised(kind, 1);
 
     public void AlertSent() => _alertsSent.Add(1);
 
@@ -66,10 +90,15 @@ public sealed class SentimentMetrics
         _batchTokens.Record(batch.PaddedTokens);
         _paddingRatio.Record(batch.PaddingRatio);
     }
+    /// <summary>A request refused for authentication, size, media type, rate or capacity; the status is the only tag.</summary>
+    public void RequestRejected(int status) => _requestsRejected.Add(1, new KeyValuePair<string, object?>("status", status));
 
     public void BatchClassified(int size, TimeSpan elapsed)
     {
         _batchSize.Record(size);
         _latency.Record(elapsed.TotalSeconds);
     }
+
+    private void AlertRaised(AlertKind kind, int count) =>
+        _alertsRaised.Add(count, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));
 }

@@ -227,6 +227,10 @@ public sealed class BatchingClassifier : IAsyncDisposable
                 live[i].Call.Set(live[i].Index, TextClassification.Success(results[i]));
             }
         }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            FailCalls(live, e);
+        }
         catch (Exception) when (live.Count > 1)
         {
             // Find the text at fault: each runs alone, so its neighbours still get their predictions.
@@ -250,6 +254,10 @@ public sealed class BatchingClassifier : IAsyncDisposable
             Report([text], started);
             text.Call.Set(text.Index, TextClassification.Success(result));
         }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            FailCalls([text], e);
+        }
         catch (Exception e)
         {
             text.Call.Set(text.Index, TextClassification.Failed(Describe(e)));
@@ -267,6 +275,20 @@ public sealed class BatchingClassifier : IAsyncDisposable
         }
 
         BatchCompleted?.Invoke(new InferenceBatchStats(texts.Count, real, (long)width * texts.Count, Stopwatch.GetElapsedTime(started)));
+    }
+
+    /// <summary>
+    /// Failures of the service rather than of a text (a model that timed out, was cancelled or disposed): they
+    /// fail the whole calls, so callers retry instead of dead-lettering good texts.
+    /// </summary>
+    private static bool IsUnavailable(Exception e) => e is TimeoutException or OperationCanceledException or ObjectDisposedException;
+
+    private static void FailCalls(IEnumerable<PendingText> texts, Exception e)
+    {
+        foreach (var call in texts.Select(t => t.Call).Distinct())
+        {
+            call.Completion.TrySetException(e);
+        }
     }
 
     /// <summary>The failure as callers record it: the exception type and ONNX Runtime's words, never the text.</summary>

@@ -36,6 +36,29 @@ public sealed class CorrectionStoreTests : TempDirectory
     }
 
     [Fact]
+    public async Task AppendAsync_TenantAtItsLimit_RefusesAndWritesNothing()
+    {
+        var store = new CorrectionStore(Path.Combine(Root, "corrections"), _time, maxPerTenant: 2);
+        await store.AppendAsync("acme", "one", "a");
+        await store.AppendAsync("acme", "two", "a");
+
+        await Assert.ThrowsAsync<CorrectionQuotaException>(() => store.AppendAsync("acme", "three", "a"));
+
+        Assert.Equal(2, store.Read("acme").Count);
+        await store.AppendAsync("other", "one", "a");
+    }
+
+    [Fact]
+    public async Task AppendAsync_ExistingFileAtTheLimit_CountsItsRowsOnFirstUse()
+    {
+        await Store.AppendAsync("acme", "one", "a");
+        await Store.AppendAsync("acme", "two", "a");
+        var restarted = new CorrectionStore(Path.Combine(Root, "corrections"), _time, maxPerTenant: 2);
+
+        await Assert.ThrowsAsync<CorrectionQuotaException>(() => restarted.AppendAsync("acme", "three", "a"));
+    }
+
+    [Fact]
     public async Task Read_SameTextCorrectedTwice_LatestLabelWins()
     {
         var store = Store;
@@ -60,6 +83,9 @@ public sealed class CorrectionStoreTests : TempDirectory
     [InlineData("")]
     [InlineData("..")]
     [InlineData(".")]
+    [InlineData("...")]
+    [InlineData(".hidden")]
+    [InlineData("acme\n")]
     [InlineData("../etc")]
     [InlineData("a/b")]
     [InlineData("tenant name")]

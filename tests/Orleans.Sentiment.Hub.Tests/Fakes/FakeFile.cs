@@ -16,6 +16,9 @@ internal sealed class FakeFile(byte[] content, bool lfs)
     /// <summary>The size the hub claims (X-Linked-Size); set to something else to simulate a truncated or padded blob.</summary>
     public long AdvertisedSize { get; set; } = content.Length;
 
+    /// <summary>When set, the ETag header the hub sends for this regular file instead of its git sha1 (a hostile hub).</summary>
+    public string? ServedEtag { get; set; }
+
     public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>The git blob id, which is what the hub sends as the ETag of a regular file.</summary>

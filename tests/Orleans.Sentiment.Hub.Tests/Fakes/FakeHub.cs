@@ -161,7 +161,7 @@ internal sealed class FakeHub : IAsyncDisposable
             return;
         }
 
-        context.Response.Headers.ETag = $"\"{file.GitSha1}\"";
+        context.Response.Headers.ETag = file.ServedEtag ?? $"\"{file.GitSha1}\"";
         context.Response.ContentLength = file.Content.Length;
         if (HttpMethods.IsGet(context.Request.Method))
         {

@@ -8,7 +8,8 @@ internal sealed class FakeRepo(string id)
 {
     public string Id { get; } = id;
 
-    public string Commit { get; } = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(id)));
+    /// <summary>The commit the hub reports; settable to play a hostile hub.</summary>
+    public string Commit { get; set; } = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(id)));
 
     public Dictionary<string, FakeFile> Files { get; } = new(StringComparer.Ordinal);
 

@@ -22,6 +22,22 @@ public sealed class AlertPolicyTests
         Assert.Contains(field, new AlertPolicy(windowSize, threshold, minCount, TimeSpan.Zero, null).Validate().Keys);
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(59)]
+    public void Validate_CooldownUnderAMinute_NamesCooldown(int seconds) =>
+        Assert.Contains("cooldown", (AlertPolicy.Default with { Cooldown = TimeSpan.FromSeconds(seconds) }).Validate().Keys);
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(2 * 24 * 3600)]
+    public void Validate_WindowDurationOutOfRange_NamesWindowDuration(int seconds) =>
+        Assert.Contains("windowDuration", (AlertPolicy.Default with { WindowDuration = TimeSpan.FromSeconds(seconds) }).Validate().Keys);
+
+    [Fact]
+    public void Validate_TenMinuteWindow_IsValid() =>
+        Assert.Empty((AlertPolicy.Default with { WindowDuration = TimeSpan.FromMinutes(10), ExportMetrics = true }).Validate());
+
+    [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://example.test/hook")]
     public void Validate_BadWebhookUrl_NamesWebhookUrl(string url) =>

@@ -21,6 +21,7 @@ public sealed class AlertStateMachineTests
         _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Null(_machine.Evaluate(100, 30, Policy, _clock.GetUtcNow()));
         Assert.True(_machine.Alerting);
+        Assert.Equal(1, _machine.Sequence);
     }
 
     [Fact]
@@ -28,24 +29,51 @@ public sealed class AlertStateMachineTests
         Assert.Null(_machine.Evaluate(19, 19, Policy, _clock.GetUtcNow()));
 
     [Fact]
-    public void Evaluate_ShareFallsToThreshold_SendsRecovery()
+    public void Evaluate_RecoveryInsideCooldown_WaitsUntilCooldownPasses()
     {
         _machine.Evaluate(100, 20, Policy, _clock.GetUtcNow());
+        _clock.Advance(TimeSpan.FromMinutes(5));
 
+        Assert.Null(_machine.Evaluate(100, 10, Policy, _clock.GetUtcNow()));
+        Assert.True(_machine.Alerting);
+
+        _clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(AlertKind.Recovery, _machine.Evaluate(100, 10, Policy, _clock.GetUtcNow()));
         Assert.False(_machine.Alerting);
     }
 
     [Fact]
-    public void Evaluate_NewSpikeInsideCooldown_StaysSilentUntilCooldownPasses()
+    public void Evaluate_FlappingInsideCooldown_SendsNothingMore()
+    {
+        Assert.Equal(AlertKind.Spike, _machine.Evaluate(100, 20, Policy, _clock.GetUtcNow()));
+        for (var i = 0; i < 10; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            Assert.Null(_machine.Evaluate(100, i % 2 == 0 ? 5 : 20, Policy, _clock.GetUtcNow()));
+        }
+    }
+
+    [Fact]
+    public void Evaluate_RecoveryThenNewSpike_SpikeWaitsForTheCooldownOfTheRecovery()
     {
         _machine.Evaluate(100, 20, Policy, _clock.GetUtcNow());
-        _machine.Evaluate(100, 5, Policy, _clock.GetUtcNow());
+        _clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(AlertKind.Recovery, _machine.Evaluate(100, 5, Policy, _clock.GetUtcNow()));
         _clock.Advance(TimeSpan.FromMinutes(14));
 
         Assert.Null(_machine.Evaluate(100, 20, Policy, _clock.GetUtcNow()));
 
         _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(AlertKind.Spike, _machine.Evaluate(100, 20, Policy, _clock.GetUtcNow()));
+        Assert.Equal(3, _machine.Sequence);
+    }
+
+    [Fact]
+    public void Evaluate_EmptyWindowWhileAlerting_Recovers()
+    {
+        _machine.Evaluate(100, 20, Policy, _clock.GetUtcNow());
+        _clock.Advance(TimeSpan.FromMinutes(15));
+
+        Assert.Equal(AlertKind.Recovery, _machine.Evaluate(0, 0, Policy, _clock.GetUtcNow()));
     }
 }

@@ -1,0 +1,12 @@
+namespace Orleans.Sentiment.Client.Load;
+
+/// <summary>What <c>bench-ingest</c> drives: N clients for a duration, posting batches with ids to a tenant's sources.</summary>
+internal sealed record IngestLoadOptions(
+    Uri Url,
+    string? ApiKey,
+    string Tenant,
+    int Clients,
+    TimeSpan Duration,
+    int Sources,
+    int BatchSize,
+    TimeSpan SettleTimeout);

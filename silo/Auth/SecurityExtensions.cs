@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Sentiment.Silo.Endpoints;
+using Orleans.Sentiment.Silo.Hosting;
+
+namespace Orleans.Sentiment.Silo.Auth;
+
+/// <summary>Wires authentication, tenant isolation, the request rate limit and the body rules into the host.</summary>
+internal static class SecurityExtensions
+{
+    public static WebApplicationBuilder AddApiSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CorrectionsOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuthState>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddHostedService<AuthStartup>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<IAuthorizationHandler, ApiAccessHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new ApiAccessRequirement()).Build())
+            .AddPolicy(AdminRequirement.Policy, policy => policy.AddRequirements(new AdminRequirement()));
+        services.AddTenantRateLimiting();
+
+        // Kestrel refuses bodies past the same limit the routes enforce, so a chunked body cannot outgrow it either.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestionOptions>>((kestrel, ingestion) =>
+            kestrel.Limits.MaxRequestBodySize = ingestion.Value.MaxRequestBytes);
+        return builder;
+    }
+
+    /// <summary>Routing, then who is calling, whether they may, how often, and what they send. No CORS: browsers on
+    /// other origins get no permission to read answers or to send JSON or keys.</summary>
+    public static WebApplication UseApiSecurity(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<RequestBodyGuard>();
+        app.MapKeys();
+        return app;
+    }
+}

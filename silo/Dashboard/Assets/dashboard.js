@@ -1,0 +1,450 @@
+// Orleans.Sentiment built-in dashboard: polls the silo's HTTP API every 2 seconds and renders what it answers.
+// Data is only ever written with textContent and DOM calls, never as markup. The API key stays in sessionStorage.
+"use strict";
+
+(function () {
+  const POLL_MS = 2000;
+  const HISTORY = 150;            // points per source kept for the charts (5 minutes at 2 s)
+  const MAX_SOURCES = 100;        // windows fetched per poll
+  const KEY_STORE = "orleans-sentiment.api-key";
+  const TENANT_STORE = "orleans-sentiment.tenant";
+  const NEGATIVE = /^neg(ative)?$/i;
+
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    key: sessionStorage.getItem(KEY_STORE) || "",
+    tenant: "",
+    identity: null,
+    selected: new URLSearchParams(location.search).get("source") || "",
+    history: new Map(),
+    rows: new Map(),
+    thresholds: new Map(),
+    lastAlert: new Map(),
+    sourceCount: -1,
+    timer: 0,
+    generation: 0,
+  };
+
+  class ApiError extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  async function api(path) {
+    const headers = { Accept: "application/json" };
+    if (state.key) {
+      headers.Authorization = "Bearer " + state.key;
+    }
+    let response;
+    try {
+      response = await fetch(path, { headers, cache: "no-store", credentials: "omit" });
+    } catch {
+      throw new ApiError(0, "Cannot reach the silo; retrying.");
+    }
+    if (!response.ok) {
+      let detail = response.statusText;
+      try {
+        const problem = await response.json();
+        detail = problem.detail || problem.title || detail;
+      } catch {
+        // not a problem+json body
+      }
+      throw new ApiError(response.status, "HTTP " + response.status + ": " + detail);
+    }
+    return response.json();
+  }
+
+  const tenantPath = (tenant) => "/v1/tenants/" + encodeURIComponent(tenant);
+  const sourcePath = (tenant, source) => tenantPath(tenant) + "/sources/" + encodeURIComponent(source);
+
+  function text(tag, content, className) {
+    const node = document.createElement(tag);
+    node.textContent = content;
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  function percent(ratio) {
+    return (ratio * 100).toFixed(1) + "%";
+  }
+
+  // "PT1H30M" -> "1 h 30 min"; null stays null.
+  function duration(iso) {
+    const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(iso || "");
+    if (!match) {
+      return iso;
+    }
+    const parts = [];
+    if (match[1]) parts.push(match[1] + " d");
+    if (match[2]) parts.push(match[2] + " h");
+    if (match[3]) parts.push(match[3] + " min");
+    if (match[4]) parts.push(match[4] + " s");
+    return parts.join(" ") || "0 s";
+  }
+
+  function describeWindow(window) {
+    const size = window.windowSize ? "last " + window.windowSize + " comments" : "rolling window";
+    return window.windowDuration ? size + " within " + duration(window.windowDuration) : size;
+  }
+
+  function setStatus(message) {
+    const status = $("status");
+    if (status.textContent !== message) {
+      status.textContent = message;
+    }
+  }
+
+  function setError(message) {
+    const error = $("error");
+    error.hidden = !message;
+    if (error.textContent !== (message || "")) {
+      error.textContent = message || "";
+    }
+  }
+
+  // ---- identity -------------------------------------------------------------------------------------------
+
+  async function connect() {
+    state.generation++;
+    clearTimeout(state.timer);
+    setError("");
+    let who;
+    try {
+      who = await api("/v1/whoami");
+    } catch (error) {
+      state.identity = null;
+      $("identity").textContent = "";
+      setError(error.status !== 401 ? error.message
+        : state.key ? "The API key was not accepted (HTTP 401). Enter a valid key."
+        : "This silo requires an API key: enter one above.");
+      if (error.status === 401) {
+        $("api-key").focus();
+      }
+      return;
+    }
+
+    state.identity = who;
+    const tenantInput = $("tenant");
+    if (who.tenant) {
+      state.tenant = who.tenant;
+      tenantInput.value = who.tenant;
+      tenantInput.readOnly = true;
+    } else {
+      tenantInput.readOnly = false;
+      state.tenant = tenantInput.value.trim();
+    }
+
+    $("identity").textContent = who.authMode === "None"
+      ? "Authentication is off on this silo: choose any tenant."
+      : who.admin ? "Signed in with the admin key: choose a tenant." : "Signed in as tenant " + who.tenant + ".";
+
+    if (!state.tenant) {
+      setStatus("Enter a tenant to see its sources.");
+      tenantInput.focus();
+      return;
+    }
+    if (!tenantInput.checkValidity()) {
+      setError("A tenant id has 1 to 64 letters, digits, '.', '_' or '-'.");
+      return;
+    }
+
+    sessionStorage.setItem(TENANT_STORE, state.tenant);
+    resetTenantView();
+    poll(state.generation);
+  }
+
+  function resetTenantView() {
+    state.rows.forEach((row) => row.tr.remove());
+    state.rows.clear();
+    state.history.clear();
+    state.thresholds.clear();
+    state.lastAlert.clear();
+    state.sourceCount = -1;
+    $("detail").hidden = true;
+  }
+
+  // ---- polling --------------------------------------------------------------------------------------------
+
+  async function poll(generation) {
+    if (generation !== state.generation) {
+      return;
+    }
+    try {
+      await refresh();
+      setError("");
+    } catch (error) {
+      setError(error.message);
+      if (error.status === 401 || error.status === 403) {
+        return; // needs another key or tenant: stop until the form is submitted again
+      }
+    }
+    if (generation === state.generation) {
+      state.timer = setTimeout(() => poll(generation), POLL_MS);
+    }
+  }
+
+  async function refresh() {
+    const tenant = state.tenant;
+    const { sources } = await api(tenantPath(tenant) + "/sources");
+    const shown = sources.slice(0, MAX_SOURCES);
+    const windows = await Promise.all(shown.map((source) => api(sourcePath(tenant, source) + "/window")));
+    const now = new Date();
+    shown.forEach((source, i) => {
+      const points = state.history.get(source) || [];
+      points.push({ t: now, v: windows[i].negativeRatio || 0 });
+      if (points.length > HISTORY) {
+        points.splice(0, points.length - HISTORY);
+      }
+      state.history.set(source, points);
+    });
+
+    renderSources(shown, windows);
+    $("no-sources").hidden = shown.length > 0;
+    if (sources.length !== state.sourceCount) {
+      state.sourceCount = sources.length;
+      setStatus(sources.length === 1 ? "1 source for tenant " + tenant + "." : sources.length + " sources for tenant " + tenant + ".");
+    }
+
+    if (!shown.includes(state.selected)) {
+      state.selected = shown[0] || "";
+    }
+    markSelected();
+    if (state.selected) {
+      const source = state.selected;
+      const [comments, alerts] = await Promise.all([
+        api(sourcePath(tenant, source) + "/comments?limit=20"),
+        api(sourcePath(tenant, source) + "/alerts?limit=20"),
+      ]);
+      if (!state.thresholds.has(source)) {
+        const policy = await api(sourcePath(tenant, source) + "/alert-policy");
+        state.thresholds.set(source, policy.threshold);
+      }
+      renderDetail(source, windows[shown.indexOf(source)], comments.comments, alerts.alerts);
+      announceAlert(source, alerts.alerts);
+    }
+
+    const updated = $("updated");
+    updated.dateTime = now.toISOString();
+    updated.textContent = now.toLocaleTimeString();
+  }
+
+  function announceAlert(source, alerts) {
+    const newest = alerts[0];
+    const known = state.lastAlert.get(source);
+    state.lastAlert.set(source, newest ? newest.at : null);
+    if (newest && known !== undefined && known !== newest.at) {
+      setStatus((newest.kind === "spike" ? "Spike" : "Recovery") + " alert on " + source + ": " +
+        newest.negativeCount + " of " + newest.count + " negative.");
+    }
+  }
+
+  // ---- sources table --------------------------------------------------------------------------------------
+
+  function renderSources(sources, windows) {
+    const tbody = $("sources").tBodies[0];
+    const wanted = new Set(sources);
+    for (const [source, row] of state.rows) {
+      if (!wanted.has(source)) {
+        row.tr.remove();
+        state.rows.delete(source);
+      }
+    }
+    sources.forEach((source, i) => {
+      const row = state.rows.get(source) || createRow(source);
+      const window = windows[i];
+      row.count.textContent = String(window.count);
+      row.negative.textContent = String(window.negativeCount);
+      row.ratio.textContent = percent(window.negativeRatio || 0);
+      row.window.textContent = describeWindow(window);
+      row.state.textContent = window.alerting ? "Alerting" : "OK";
+      row.state.className = window.alerting ? "state-alerting" : "state-ok";
+      SentimentCharts.sparkline(row.spark, (state.history.get(source) || []).map((p) => p.v));
+      tbody.appendChild(row.tr); // keeps the rows in the API's (sorted) order without rebuilding them
+    });
+  }
+
+  function createRow(source) {
+    const tr = document.createElement("tr");
+    const name = document.createElement("th");
+    name.scope = "row";
+    const button = text("button", source, "source-button");
+    button.type = "button";
+    button.addEventListener("click", () => {
+      state.selected = source;
+      markSelected();
+      $("detail-heading").scrollIntoView({ block: "nearest" });
+      clearTimeout(state.timer);
+      poll(state.generation);
+    });
+    name.appendChild(button);
+    const cell = (className) => tr.appendChild(text("td", "", className));
+    tr.appendChild(name);
+    const row = { tr, button, count: cell("num"), negative: cell("num"), ratio: cell("num"), window: cell(), state: cell() };
+    const trend = cell();
+    row.spark = SentimentCharts.svgElement("sparkline", 120, 28);
+    row.spark.setAttribute("aria-hidden", "true");
+    trend.appendChild(row.spark);
+    state.rows.set(source, row);
+    return row;
+  }
+
+  function markSelected() {
+    for (const [source, row] of state.rows) {
+      const selected = source === state.selected;
+      row.tr.classList.toggle("selected", selected);
+      if (selected) {
+        row.button.setAttribute("aria-current", "true");
+      } else {
+        row.button.removeAttribute("aria-current");
+      }
+    }
+  }
+
+  // ---- source detail --------------------------------------------------------------------------------------
+
+  function renderDetail(source, window, comments, alerts) {
+    $("detail").hidden = false;
+    $("detail-name").textContent = source;
+
+    const points = state.history.get(source) || [];
+    const threshold = state.thresholds.get(source);
+    SentimentCharts.lineChart($("ratio-chart"), points, { min: 0, max: 1, threshold });
+    $("ratio-summary").textContent = "Now " + percent(window.negativeRatio || 0) + " negative (" + window.negativeCount +
+      " of " + window.count + " in the " + describeWindow(window) + ")" +
+      (typeof threshold === "number" ? "; alert threshold " + percent(threshold) : "") +
+      "; " + points.length + " samples since " + (points[0] ? points[0].t.toLocaleTimeString() : "now") + ".";
+
+    renderCounts($("labels").tBodies[0], window.labelCounts || {}, window.count);
+    renderCategories(window.modelLabelCounts, window.labelCounts || {});
+    renderComments(comments);
+    renderAlerts(alerts);
+  }
+
+  function renderCounts(tbody, counts, total) {
+    const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    tbody.replaceChildren(...rows.map(([label, count]) => {
+      const tr = document.createElement("tr");
+      tr.appendChild(text("th", label, NEGATIVE.test(label) ? "label-negative" : "")).scope = "row";
+      tr.appendChild(text("td", String(count), "num"));
+      const share = document.createElement("td");
+      const bar = text("div", "", NEGATIVE.test(label) ? "bar negative" : "bar");
+      const fraction = total > 0 ? count / total : 0;
+      bar.style.width = (fraction * 100).toFixed(1) + "%";
+      bar.setAttribute("aria-hidden", "true");
+      share.appendChild(bar);
+      share.appendChild(text("span", percent(fraction), "visually-hidden"));
+      tr.appendChild(share);
+      return tr;
+    }));
+  }
+
+  function sameCounts(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  }
+
+  // Every model's label counts over the window, except the window model's (already in the label mix).
+  function renderCategories(modelLabelCounts, windowLabels) {
+    const container = $("categories");
+    const models = Object.entries(modelLabelCounts || {}).filter(([, counts]) => !sameCounts(counts, windowLabels));
+    $("no-categories").hidden = models.length > 0;
+    container.replaceChildren(...models.map(([model, counts]) => {
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      const table = document.createElement("table");
+      table.className = "grid bars";
+      const caption = text("caption", "Model " + model);
+      table.appendChild(caption);
+      const head = table.createTHead().insertRow();
+      for (const [title, className] of [["Category", ""], ["Comments", "num"], ["Share", ""]]) {
+        const th = text("th", title, className);
+        th.scope = "col";
+        head.appendChild(th);
+      }
+      renderCounts(table.createTBody(), counts, total);
+      return table;
+    }));
+  }
+
+  function renderComments(comments) {
+    const table = $("comments");
+    const models = [...new Set(comments.flatMap((c) => Object.keys(c.predictions || {})))];
+    const head = table.tHead.rows[0];
+    const titles = ["Time", "Comment", ...models];
+    if ([...head.cells].map((c) => c.textContent).join("\u0000") !== titles.join("\u0000")) {
+      head.replaceChildren(...titles.map((title) => {
+        const th = text("th", title);
+        th.scope = "col";
+        return th;
+      }));
+    }
+    table.tBodies[0].replaceChildren(...comments.map((comment) => {
+      const tr = document.createElement("tr");
+      const when = comment.timestamp ? new Date(comment.timestamp) : null;
+      const time = text("time", when ? when.toLocaleTimeString() : "");
+      if (when) {
+        time.dateTime = when.toISOString();
+      }
+      tr.appendChild(document.createElement("td")).appendChild(time);
+      tr.appendChild(text("td", comment.text || ""));
+      for (const model of models) {
+        const prediction = (comment.predictions || {})[model];
+        const cell = document.createElement("td");
+        if (prediction) {
+          cell.appendChild(text("span", prediction.label, NEGATIVE.test(prediction.label) ? "label-negative" : ""));
+          cell.appendChild(text("span", " " + prediction.score.toFixed(2)));
+        }
+        tr.appendChild(cell);
+      }
+      return tr;
+    }));
+  }
+
+  function renderAlerts(alerts) {
+    $("no-alerts").hidden = alerts.length > 0;
+    $("alerts").tBodies[0].replaceChildren(...alerts.map((alert) => {
+      const tr = document.createElement("tr");
+      const at = new Date(alert.at);
+      const time = text("time", at.toLocaleString());
+      time.dateTime = at.toISOString();
+      tr.appendChild(document.createElement("td")).appendChild(time);
+      tr.appendChild(text("td", alert.kind === "spike" ? "Spike" : "Recovery", alert.kind === "spike" ? "state-alerting" : "state-ok"));
+      tr.appendChild(text("td", alert.negativeCount + " / " + alert.count, "num"));
+      tr.appendChild(text("td", percent(alert.threshold), "num"));
+      tr.appendChild(text("td", alert.delivery));
+      tr.appendChild(text("td", String(alert.attempts), "num"));
+      return tr;
+    }));
+  }
+
+  // ---- form -----------------------------------------------------------------------------------------------
+
+  function start() {
+    const params = new URLSearchParams(location.search);
+    $("tenant").value = params.get("tenant") || sessionStorage.getItem(TENANT_STORE) || "";
+    $("api-key").value = state.key;
+
+    $("connect").addEventListener("submit", (event) => {
+      event.preventDefault();
+      state.key = $("api-key").value.trim();
+      if (state.key) {
+        sessionStorage.setItem(KEY_STORE, state.key);
+      } else {
+        sessionStorage.removeItem(KEY_STORE);
+      }
+      connect();
+    });
+    $("forget-button").addEventListener("click", () => {
+      sessionStorage.removeItem(KEY_STORE);
+      state.key = "";
+      $("api-key").value = "";
+      connect();
+    });
+    connect();
+  }
+
+  start();
+})();

@@ -1,0 +1,46 @@
+using Orleans.Dashboard;
+using Orleans.Sentiment.Silo.Auth;
+
+namespace Orleans.Sentiment.Silo.Dashboard;
+
+/// <summary>
+/// The dashboards the silo serves: the built-in live dashboard at /dashboard (always), and the Orleans dashboard
+/// when <c>Dashboard:Orleans:Enabled</c> is set, behind the admin key.
+/// </summary>
+internal static class DashboardHosting
+{
+    public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(OrleansDashboardOptions.Section);
+        builder.Services.AddOptions<OrleansDashboardOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        if (section.Get<OrleansDashboardOptions>() is { Enabled: true })
+        {
+            // One Orleans builder per host: this adds to the silo (or, for Host:Role=frontend, the cluster client)
+            // configured elsewhere rather than making a second one. A front-end's dashboard reads the silos' data,
+            // so the silos need Dashboard:Orleans:Enabled too.
+            if (string.Equals(builder.Configuration["Host:Role"], "frontend", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.UseOrleansClient(client => client.AddDashboard());
+            }
+            else
+            {
+                builder.UseOrleans(silo => silo.AddDashboard());
+            }
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapDashboards(this WebApplication app)
+    {
+        app.MapBuiltInDashboard();
+        var orleans = app.Configuration.GetSection(OrleansDashboardOptions.Section).Get<OrleansDashboardOptions>() ?? new OrleansDashboardOptions();
+        if (orleans.Enabled)
+        {
+            // Operators only: the admin key's policy (a tenant key gets 403, no key 401).
+            app.MapOrleansDashboard(routePrefix: orleans.Path).RequireAuthorization(AdminRequirement.Policy);
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Orleans.Sentiment.Contracts;
+
+/// <summary>What became of an alert message.</summary>
+public enum AlertDelivery
+{
+    /// <summary>Waiting in the source's outbox, or being retried.</summary>
+    Pending,
+
+    /// <summary>The webhook accepted it.</summary>
+    Sent,
+
+    /// <summary>Every attempt failed, or the delivery deadline passed.</summary>
+    Failed,
+
+    /// <summary>A newer message of the same source replaced it before it was sent (the outbox coalesces).</summary>
+    Superseded,
+
+    /// <summary>No webhook is configured: the alert was only logged and counted.</summary>
+    Logged,
+}
+
+/// <summary>One entry of a source's alert history; the comment texts never appear in it.</summary>
+[GenerateSerializer, Immutable, Alias("sentiment.AlertRecord")]
+public sealed record AlertRecord(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] AlertKind Kind,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] int NegativeCount,
+    [property: Id(4)] int Count,
+    [property: Id(5)] int WindowSize,
+    [property: Id(6)] double Threshold,
+    [property: Id(7)] AlertDelivery Delivery,
+    [property: Id(8)] int Attempts,
+    [property: Id(9)] DateTimeOffset? DeliveredAt);

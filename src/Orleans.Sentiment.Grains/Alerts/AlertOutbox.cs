@@ -1,0 +1,139 @@
+using Orleans.Sentiment.Contracts;
+
+namespace Orleans.Sentiment.Grains.Alerts;
+
+/// <summary>
+/// A source's alert outbox and history. It coalesces: one alert being delivered and at most one waiting behind it; a
+/// newer alert replaces the waiting one (which is marked superseded), because only the latest state of a source is
+/// worth a page. Kept in grain state, so queued alerts survive deactivation and, with persistent storage, restarts.
+/// </summary>
+[GenerateSerializer, Alias("sentiment.AlertOutbox")]
+public sealed class AlertOutbox
+{
+    /// <summary>Newest first.</summary>
+    [Id(0)]
+    private readonly List<AlertRecord> _history = [];
+
+    [Id(1)]
+    private long _lastId;
+
+    /// <summary>The highest source sequence taken, so a re-sent notification is ignored.</summary>
+    [Id(2)]
+    private long _lastSequence;
+
+    [Id(3)]
+    public PendingAlert? Current { get; private set; }
+
+    [Id(4)]
+    public PendingAlert? Next { get; private set; }
+
+    public IReadOnlyList<AlertRecord> History(int limit) => _history.Take(Math.Max(0, limit)).ToArray();
+
+    /// <summary>Takes a notification; null when it was already taken, else its history entry.</summary>
+    public AlertRecord? Accept(AlertNotification notification, string? webhookUrl, DateTimeOffset now, int historyCapacity)
+    {
+        if (notification.Sequence > 0)
+        {
+            if (notification.Sequence <= _lastSequence)
+            {
+                return null;
+            }
+
+            _lastSequence = notification.Sequence;
+        }
+
+        var record = new AlertRecord(++_lastId, notification.Kind, notification.At, notification.NegativeCount, notification.Count,
+            notification.WindowSize, notification.Threshold, webhookUrl is null ? AlertDelivery.Logged : AlertDelivery.Pending, 0, null);
+        _history.Insert(0, record);
+        if (_history.Count > historyCapacity)
+        {
+            _history.RemoveRange(historyCapacity, _history.Count - historyCapacity);
+        }
+
+        if (webhookUrl is not null)
+        {
+            var pending = new PendingAlert { Id = record.Sequence, Notification = notification, WebhookUrl = webhookUrl, QueuedAt = now, NextAttemptAt = now };
+            if (Current is null)
+            {
+                Current = pending;
+            }
+            else
+            {
+                if (Next is not null)
+                {
+                    Update(Next.Id, r => r with { Delivery = AlertDelivery.Superseded });
+                }
+
+                Next = pending;
+            }
+        }
+
+        return record;
+    }
+
+    /// <summary>Applies the outcome of an attempt at <see cref="Current"/>; returns the final state, or Pending when it will be retried.</summary>
+    public AlertDelivery Apply(long alertId, DeliveryAttempt attempt, DateTimeOffset now, SlackOptions options, Random jitter)
+    {
+        if (Current is not { } current || current.Id != alertId)
+        {
+            return AlertDelivery.Pending;
+        }
+
+        current.Attempts++;
+        var outcome = Decide(current, attempt, now, options, jitter);
+        Update(current.Id, r => r with
+        {
+            Delivery = outcome,
+            Attempts = current.Attempts,
+            DeliveredAt = outcome == AlertDelivery.Sent ? now : null,
+        });
+        if (outcome != AlertDelivery.Pending)
+        {
+            Current = Next;
+            Next = null;
+            if (Current is not null)
+            {
+                Current.NextAttemptAt = now;
+            }
+        }
+
+        return outcome;
+    }
+
+    private static AlertDelivery Decide(PendingAlert current, DeliveryAttempt attempt, DateTimeOffset now, SlackOptions options, Random jitter)
+    {
+        switch (attempt.Result)
+        {
+            case DeliveryResult.Sent:
+                return AlertDelivery.Sent;
+            case DeliveryResult.Permanent:
+                return AlertDelivery.Failed;
+        }
+
+        if (current.Attempts > options.MaxRetries)
+        {
+            return AlertDelivery.Failed;
+        }
+
+        // Exponential backoff with jitter; a receiver's Retry-After is honoured, but never beyond Slack:MaxRetryAfter.
+        var backoff = options.RetryDelay * Math.Pow(2, current.Attempts - 1) * (0.8 + (0.4 * jitter.NextDouble()));
+        var wait = attempt.RetryAfter is { } asked ? TimeSpan.FromTicks(Math.Min(asked.Ticks, options.MaxRetryAfter.Ticks)) : backoff;
+        var next = now + wait;
+        if (next > current.QueuedAt + options.DeliveryDeadline)
+        {
+            return AlertDelivery.Failed;
+        }
+
+        current.NextAttemptAt = next;
+        return AlertDelivery.Pending;
+    }
+
+    private void Update(long id, Func<AlertRecord, AlertRecord> change)
+    {
+        var index = _history.FindIndex(r => r.Sequence == id);
+        if (index >= 0)
+        {
+            _history[index] = change(_history[index]);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Orleans.Sentiment.Deployment.Tests.Kustomize;
+
+namespace Orleans.Sentiment.Deployment.Tests;
+
+/// <summary>Role metadata (Orleans:Metadata:role, Host:Role) per overlay.</summary>
+public sealed class RoleTests
+{
+    [KubectlTheory]
+    [InlineData(Overlays.Base, new[] { "all" })]
+    [InlineData(Overlays.Cpu, new[] { "all" })]
+    [InlineData(Overlays.Gpu, new[] { "classifier", "ingest" })]
+    public void Silos_PerOverlay_CarryTheirRoleInMetadataAndLabels(string overlay, string[] roles)
+    {
+        var silos = Overlays.Render(overlay).Silos.ToList();
+
+        Assert.Equal(roles, silos.Select(s => s.Literal("Orleans__Metadata__role")).Order(StringComparer.Ordinal));
+        foreach (var silo in silos)
+        {
+            Assert.Equal("silo", silo.Literal("Host__Role"));
+            var role = silo.Literal("Orleans__Metadata__role");
+            Assert.Equal(role, silo.PodLabels["orleans-sentiment/role"]);
+            Assert.Equal(role, silo.Deployment.Spec.Selector.MatchLabels["orleans-sentiment/role"]);
+            Assert.True(silo.Deployment.Spec.Replicas >= 2, $"{silo.Name}: {silo.Deployment.Spec.Replicas} replica(s); a role needs two to survive losing a silo.");
+        }
+    }
+
+    [KubectlTheory]
+    [MemberData(nameof(Overlays.Application), MemberType = typeof(Overlays))]
+    public void FrontEnd_EveryOverlay_RunsTheHttpApiAsAClient(string overlay)
+    {
+        var manifests = Overlays.Render(overlay);
+        var frontEnd = Assert.Single(manifests.FrontEnds);
+
+        Assert.Equal("frontend", frontEnd.Literal("Host__Role"));
+        Assert.False(frontEnd.Env.ContainsKey("Orleans__Metadata__role"), "The front-end is not a silo and has no silo role.");
+        Assert.Equal(frontEnd.Container.Image, Assert.Single(manifests.Silos, s => s.Literal("Orleans__Metadata__role") != "classifier").Container.Image);
+    }
+
+    [KubectlFact]
+    public void SiloService_GpuOverlay_SendsHttpToIngestSilosOnly()
+    {
+        var manifests = Overlays.Render(Overlays.Gpu);
+        var service = manifests.Single<k8s.Models.V1Service>("orleans-sentiment-silo");
+
+        var selected = manifests.Silos.Where(s => Selectors.Matches(service.Spec.Selector, s.PodLabels)).Select(s => s.Literal("Orleans__Metadata__role"));
+
+        Assert.Equal(["ingest"], selected);
+    }
+}
