@@ -1,15 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
+using Orleans.Sentiment.Client.Bench;
 using Orleans.Sentiment.Client.Offline;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Execution;
 using Orleans.Sentiment.Inference.Tokenization;
+using Orleans.Sentiment.Modeling.Quantization;
 using Orleans.Sentiment.Modeling.Synthetic;
 
 namespace Orleans.Sentiment.Client.Commands;
 
 /// <summary>
-/// <c>bench</c>: the speed baseline. Comments/s of a model folder on CPU at several batch sizes with dynamic
-/// padding, next to transformers.js on the same folder and texts when Node is present; tokenizer tokens/s.
+/// <c>bench</c>: one run that measures, on the same model and texts, offline classification (fp32 and int8),
+/// the silo pipeline end to end (real silo process, HTTP ingestion into several sources, until the windows
+/// count every comment) and transformers.js when installed, as ratios to offline fp32; with the machine's CPU,
+/// thread counts, resident memory per loaded model, and a <c>--json</c> report.
 /// </summary>
 internal static class BenchCommand
 {
@@ -19,29 +24,50 @@ internal static class BenchCommand
         var arch = new Option<string>("--arch") { Description = "Family of the synthetic model used without --model.", DefaultValueFactory = _ => "distilbert-base" };
         arch.AcceptOnlyFromAmong([.. TransformerShape.Presets.Keys]);
         var texts = new Option<string?>("--texts") { Description = "Texts to classify (.txt/.jsonl/.csv/.tsv; default: SST-2 validation from the shared data, else built-in samples)." };
-        var count = new Option<int>("--count") { Description = "Texts per measurement.", DefaultValueFactory = _ => 256 };
-        var batchSizes = new Option<string>("--batch-sizes") { Description = "Comma-separated batch sizes.", DefaultValueFactory = _ => "1,8,32" };
-        var threads = new Option<int>("--threads") { Description = "Inference threads for both runtimes.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var skipNode = new Option<bool>("--no-transformers-js") { Description = "Measure this runtime only." };
-        var command = new Command("bench", "Speed baseline: comments/s at batch 1/8/32 (dynamic padding), next to transformers.js; tokenizer tokens/s.")
+        var count = new Option<int>("--count") { Description = "Texts per measurement (the pool repeats when smaller).", DefaultValueFactory = _ => 2000 };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads offline and for transformers.js (0: physical cores, as classify).", DefaultValueFactory = _ => 0 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Texts per model call offline (classify's --batch-size).", DefaultValueFactory = _ => 32 };
+        var sources = new Option<int>("--sources") { Description = "Sources the pipeline run posts into at once.", DefaultValueFactory = _ => 4 };
+        var noPipeline = new Option<bool>("--no-pipeline") { Description = "Skip the silo pipeline." };
+        var noQuantized = new Option<bool>("--no-quantized") { Description = "Skip int8 (otherwise onnx/model_quantized.onnx is written when missing)." };
+        var noNode = new Option<bool>("--no-transformers-js") { Description = "Skip transformers.js." };
+        var jsBatches = new Option<string>("--transformers-js-batch-sizes") { Description = "Batch sizes for transformers.js (comma-separated).", DefaultValueFactory = _ => "32" };
+        var silo = new Option<string?>("--silo") { Description = "Silo assembly (default: the repository's Release build, else Debug)." };
+        var settings = new Option<string[]>("--silo-setting") { Description = "Extra silo setting KEY=VALUE for the pipeline run (repeatable), e.g. Inference:Linger=00:00:00.005." };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var command = new Command("bench", "Throughput in one run: offline fp32 and int8, the silo pipeline end to end, transformers.js; ratios, CPU, threads, memory.")
         {
-            model, arch, texts, count, batchSizes, threads, skipNode,
+            model, arch, texts, count, threads, batchSize, sources, noPipeline, noQuantized, noNode, jsBatches, silo, settings, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
-                var sizes = parse.GetValue(batchSizes)!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-                if (sizes.Any(s => s < 1) || parse.GetValue(count) < 1 || parse.GetValue(threads) < 1)
+                var run = new BenchRun
                 {
-                    Console.Error.WriteLine("--batch-sizes, --count and --threads must be positive.");
-                    return 1;
+                    ModelDirectory = parse.GetValue(model) ?? BenchModel.Prepare(parse.GetValue(arch)!, Console.WriteLine),
+                    Texts = BenchTexts.Load(parse.GetValue(texts), Positive(parse.GetValue(count), "--count")),
+                    TextsDescription = BenchTexts.Describe(parse.GetValue(texts)),
+                    Threads = MachineCores.Resolve(parse.GetValue(threads)),
+                    BatchSize = Positive(parse.GetValue(batchSize), "--batch-size"),
+                    Sources = Positive(parse.GetValue(sources), "--sources"),
+                    Pipeline = !parse.GetValue(noPipeline),
+                    Quantized = !parse.GetValue(noQuantized),
+                    TransformersJs = !parse.GetValue(noNode),
+                    TransformersJsBatchSizes = [.. parse.GetValue(jsBatches)!.Split(',').Select(s => Positive(int.Parse(s, CultureInfo.InvariantCulture), "--transformers-js-batch-sizes"))],
+                    SiloAssembly = parse.GetValue(silo),
+                    SiloSettings = ParseSettings(parse.GetValue(settings) ?? []),
+                };
+                var report = await run.RunAsync(Console.WriteLine, cancellationToken);
+                if (parse.GetValue(json) is { } path)
+                {
+                    report.Write(path);
+                    Console.WriteLine($"Report written to {path}.");
                 }
 
-                Run(parse.GetValue(model) ?? BenchModel.Prepare(parse.GetValue(arch)!, Console.WriteLine), parse.GetValue(texts), parse.GetValue(count), sizes, parse.GetValue(threads), !parse.GetValue(skipNode));
                 return 0;
             }
-            catch (Exception e) when (e is ModelFolderException or ArgumentException or FormatException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is ModelFolderException or QuantizationException or ArgumentException or FormatException or IOException or InvalidOperationException or TimeoutException or HttpRequestException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 1;
@@ -50,63 +76,12 @@ internal static class BenchCommand
         return command;
     }
 
-    private static void Run(string modelDirectory, string? textsPath, int count, int[] batchSizes, int threads, bool withNode)
-    {
-        var texts = BenchTexts.Load(textsPath, count);
-        using var classifier = OnnxTextClassifier.Load(ClassifierLoader.NameOf(modelDirectory), modelDirectory,
-            new OnnxClassifierOptions { IntraOpThreads = threads, MaxBatchSize = batchSizes.Max() });
-        var tokens = texts.Sum(t => classifier.Tokenizer.Encode(t, classifier.MaxSequenceLength).Length);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Model {modelDirectory}; {texts.Count} texts ({BenchTexts.Describe(textsPath)}), {tokens / (double)texts.Count:F1} tokens each on average; {threads} thread(s); {Environment.ProcessorCount} core(s)."));
+    private static int Positive(int value, string option) =>
+        value >= 1 ? value : throw new ArgumentException($"{option} must be at least 1.");
 
-        var (tools, missing) = withNode ? TransformersJsRunner.Locate() : (null, "skipped (--no-transformers-js)");
-        var ours = new Dictionary<int, double>();
-        var theirs = new Dictionary<int, double>();
-        IReadOnlyList<ReferenceScore> check = [];
-        foreach (var size in batchSizes)
-        {
-            // Alternate the runtimes per batch size, so a change in machine load hits both alike.
-            if (tools is not null)
-            {
-                var result = TransformersJsRunner.Run(tools, modelDirectory, texts, [size], threads, checkCount: check.Count == 0 ? 8 : 0);
-                theirs[size] = result.SecondsPerBatchSize[size];
-                check = check.Count == 0 ? result.Check : check;
-            }
-
-            ours[size] = ThroughputMeter.ClassifySeconds(classifier, texts, size);
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("| batch | Orleans.Sentiment (ONNX Runtime .NET) comments/s | transformers.js comments/s | ratio |");
-        Console.WriteLine("|---:|---:|---:|---:|");
-        foreach (var size in batchSizes)
-        {
-            var ourRate = texts.Count / ours[size];
-            var theirRate = theirs.TryGetValue(size, out var seconds) ? texts.Count / seconds : (double?)null;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {size} | {ourRate:F1} | {(theirRate is { } t ? t.ToString("F1", CultureInfo.InvariantCulture) : "n/a")} | {(theirRate is { } r ? (ourRate / r).ToString("F2", CultureInfo.InvariantCulture) + "×" : "n/a")} |"));
-        }
-
-        var grouped = texts.Count / ThroughputMeter.ClassifyGroupedSeconds(classifier, texts);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {batchSizes.Max()}, length-grouped (classify's batching) | {grouped:F1} | n/a | n/a |"));
-
-        Console.WriteLine();
-        if (tools is null)
-        {
-            Console.WriteLine($"transformers.js: {missing}.");
-        }
-        else
-        {
-            var mine = classifier.Classify([.. texts.Take(check.Count)]);
-            var largest = mine.Zip(check, (a, b) => Math.Abs(a.Score - b.Score)).DefaultIfEmpty(0).Max();
-            var sameLabels = mine.Zip(check).Count(pair => pair.First.Label == pair.Second.Label);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Same model check on {mine.Count} texts: {sameLabels} equal labels, largest score difference {largest:E1}."));
-        }
-
-        var tokenizer = TokenizerBenchmark.Run(classifier.Tokenizer, texts, TimeSpan.FromSeconds(2));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Tokenizer ({classifier.Tokenizer.GetType().Name}, one thread): {tokenizer.TokensPerSecond / 1e6:F2} M tokens/s wall clock, {tokenizer.BestPassTokensPerCpuSecond / 1e6:F2} M tokens per CPU-second in the fastest pass."));
-    }
+    private static Dictionary<string, string> ParseSettings(string[] pairs) =>
+        pairs.Select(p => p.Split('=', 2)).ToDictionary(
+            p => p.Length == 2 && p[0].Length > 0 ? p[0] : throw new ArgumentException($"--silo-setting '{string.Join('=', p)}' must be KEY=VALUE."),
+            p => p[1],
+            StringComparer.OrdinalIgnoreCase);
 }

@@ -9,6 +9,7 @@ internal static class ModelCommand
     [
         ModelPullCommand.Create(),
         ModelSynthCommand.Create(),
+        ModelQuantizeCommand.Create(),
     ];
 
     public static Command Create()

@@ -43,6 +43,11 @@ internal static class BenchTexts
 
     public static IReadOnlyList<string> Load(string? path, int count)
     {
+        if (path is null && FeedbackCorpus() is { } corpus)
+        {
+            return FeedbackLike(corpus, count);
+        }
+
         var source = Source(path);
         if (source.Count == 0)
         {
@@ -54,7 +59,8 @@ internal static class BenchTexts
     }
 
     public static string Describe(string? path) =>
-        path ?? (SstValidation() is not null ? "SST-2 validation sentences (shared data)" : "built-in feedback samples");
+        path ?? (FeedbackCorpus() is not null ? "feedback-like comments: 1-4 sentences of data/builtin/feedback.csv, 8-40 words, seeded"
+            : SstValidation() is not null ? "SST-2 validation sentences (shared data)" : "built-in feedback samples");
 
     private static IReadOnlyList<string> Source(string? path)
     {
@@ -67,6 +73,45 @@ internal static class BenchTexts
             ? [.. InputFileReader.Read(sst, new InputFileOptions { TextColumn = "sentence" }).Where(r => r.IsValid && !string.IsNullOrWhiteSpace(r.Text)).Select(r => r.Text!.Trim())]
             : BuiltIn;
     }
+
+    /// <summary>
+    /// Comments shaped like real feedback (8–40 words): sentences of the project's own corpus joined at random
+    /// with a fixed seed, so every run measures the same texts.
+    /// </summary>
+    private static IReadOnlyList<string> FeedbackLike(string corpus, int count)
+    {
+        var sentences = InputFileReader.Read(corpus).Where(r => r.IsValid && !string.IsNullOrWhiteSpace(r.Text)).Select(r => r.Text!.Trim()).ToArray();
+        var random = new Random(42);
+        var texts = new List<string>(count);
+        while (texts.Count < count)
+        {
+            var parts = new List<string>();
+            var words = 0;
+            var target = random.Next(8, 41);
+            while (words < target && parts.Count < 4)
+            {
+                var sentence = sentences[random.Next(sentences.Length)];
+                var length = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                if (parts.Count > 0 && words + length > 40)
+                {
+                    break;
+                }
+
+                parts.Add(sentence);
+                words += length;
+            }
+
+            if (words >= 8)
+            {
+                texts.Add(string.Join(' ', parts));
+            }
+        }
+
+        return texts;
+    }
+
+    private static string? FeedbackCorpus() =>
+        SharedData.RepositoryRoot() is { } root && Path.Combine(root, "data", "builtin", "feedback.csv") is var path && File.Exists(path) ? path : null;
 
     private static string? SstValidation() =>
         SharedData.Find() is { } data && Path.Combine(data, "sst2", "validation.tsv") is var path && File.Exists(path) ? path : null;

@@ -7,6 +7,7 @@ using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Grains.Hosting;
 using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Grains.Telemetry;

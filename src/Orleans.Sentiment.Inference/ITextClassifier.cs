@@ -9,6 +9,9 @@ public interface ITextClassifier : IDisposable
     /// <summary>Labels in id order.</summary>
     IReadOnlyList<string> Labels { get; }
 
+    /// <summary>Tokens the model is fed for <paramref name="text"/>, special tokens included (what a batch pads to).</summary>
+    int CountTokens(string text);
+
     /// <summary>Classifies texts; the result has one prediction per text, in input order.</summary>
     IReadOnlyList<Prediction> Classify(IReadOnlyList<string> texts);
 }

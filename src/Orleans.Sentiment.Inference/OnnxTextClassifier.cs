@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Orleans.Sentiment.Inference.Execution;
 using Orleans.Sentiment.Inference.Tokenization;
 
 namespace Orleans.Sentiment.Inference;
@@ -17,13 +18,19 @@ public sealed class OnnxTextClassifier : ITextClassifier
     private readonly ITextTokenizer _tokenizer;
     private readonly ProblemType _problemType;
     private readonly int _maxBatchSize;
+    private readonly int _maxBatchTokens;
     private readonly int _maxSequenceLength;
     private readonly (string Name, bool Int32)[] _inputs;
     private readonly string _outputName;
 
-    private OnnxTextClassifier(string name, ModelFolder folder, ITextTokenizer tokenizer, InferenceSession session, OnnxClassifierOptions options)
+    private OnnxTextClassifier(string name, ModelFolder folder, ITextTokenizer tokenizer, InferenceSession session, OnnxClassifierOptions options, SessionPlan plan)
     {
         Name = name;
+        OnnxPath = folder.OnnxPath;
+        Device = plan.Device;
+        IntraOpThreads = plan.IntraOpThreads;
+        FallbackReason = plan.FallbackReason;
+        _maxBatchTokens = options.MaxBatchTokens;
         Labels = folder.Config.Labels;
         _problemType = folder.Config.ProblemType;
         _tokenizer = tokenizer;
@@ -65,6 +72,18 @@ public sealed class OnnxTextClassifier : ITextClassifier
 
     public ITextTokenizer Tokenizer => _tokenizer;
 
+    /// <summary>The ONNX file this classifier runs.</summary>
+    public string OnnxPath { get; }
+
+    /// <summary>The device the session runs on (the CPU after a configured CUDA fallback).</summary>
+    public InferenceDevice Device { get; }
+
+    /// <summary>ONNX Runtime intra-op threads of the session.</summary>
+    public int IntraOpThreads { get; }
+
+    /// <summary>Why CUDA was not used although configured (fallback to the CPU); null otherwise.</summary>
+    public string? FallbackReason { get; }
+
     /// <summary>Longest token sequence fed to the model, special tokens included.</summary>
     public int MaxSequenceLength => _maxSequenceLength;
 
@@ -74,15 +93,15 @@ public sealed class OnnxTextClassifier : ITextClassifier
         options.Validate();
         var folder = ModelFolder.Open(directory, options.Variant);
         var tokenizer = TokenizerLoader.Load(directory);
-        using var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = options.IntraOpThreads,
-        };
+        using var plan = SessionFactory.Create(options);
         InferenceSession session;
         try
         {
-            session = new InferenceSession(folder.OnnxPath, sessionOptions);
+            session = new InferenceSession(folder.OnnxPath, plan.Options);
+        }
+        catch (OnnxRuntimeException e) when (plan.Device.IsCuda)
+        {
+            throw SessionFactory.Explain(plan.Device, e);
         }
         catch (OnnxRuntimeException e)
         {
@@ -91,7 +110,7 @@ public sealed class OnnxTextClassifier : ITextClassifier
 
         try
         {
-            return new OnnxTextClassifier(name, folder, tokenizer, session, options);
+            return new OnnxTextClassifier(name, folder, tokenizer, session, options, plan);
         }
         catch
         {
@@ -111,17 +130,42 @@ public sealed class OnnxTextClassifier : ITextClassifier
         // Batching texts of similar length keeps padding small; results go back to input order.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
         var results = new Prediction[texts.Count];
-        for (var start = 0; start < order.Length; start += _maxBatchSize)
+        var start = 0;
+        while (start < order.Length)
         {
-            var batch = order.AsSpan(start, Math.Min(_maxBatchSize, order.Length - start)).ToArray();
+            var count = BatchLength(order, start, encoded);
+            var batch = order.AsSpan(start, count).ToArray();
             var predictions = RunBatch([.. batch.Select(i => encoded[i])]);
             for (var i = 0; i < batch.Length; i++)
             {
                 results[batch[i]] = predictions[i];
             }
+
+            start += count;
         }
 
         return results;
+    }
+
+    public int CountTokens(string text) => _tokenizer.Encode(text, _maxSequenceLength).Length;
+
+    /// <summary>Texts from <paramref name="start"/> (in ascending length) that fit one call: at most the batch size and the token budget.</summary>
+    private int BatchLength(int[] order, int start, int[][] encoded)
+    {
+        var count = 0;
+        while (start + count < order.Length && count < _maxBatchSize)
+        {
+            // Sorted ascending, so the candidate is the longest so far and sets the padded width.
+            var padded = (count + 1) * encoded[order[start + count]].Length;
+            if (count > 0 && _maxBatchTokens > 0 && padded > _maxBatchTokens)
+            {
+                break;
+            }
+
+            count++;
+        }
+
+        return count;
     }
 
     public void Dispose() => _session.Dispose();

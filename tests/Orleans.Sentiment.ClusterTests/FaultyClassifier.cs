@@ -12,6 +12,8 @@ internal sealed class FaultyClassifier(ITextClassifier inner) : ITextClassifier
 
     public IReadOnlyList<string> Labels => inner.Labels;
 
+    public int CountTokens(string text) => inner.CountTokens(text);
+
     public IReadOnlyList<Prediction> Classify(IReadOnlyList<string> texts)
     {
         if (texts.Any(t => t.Contains("poison", StringComparison.Ordinal)))

@@ -3,16 +3,25 @@ using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Grains.Classification;
 
-/// <summary>The silo's one batching inference service, shared by every classifier activation on that silo.</summary>
+/// <summary>
+/// The silo's one batching inference service, shared by every classifier activation on that silo: one ONNX
+/// Runtime session per model per silo, whatever the number of grains.
+/// </summary>
 public sealed class InferenceHost : IAsyncDisposable
 {
     private readonly ClassifierSet _models;
 
-    public InferenceHost(ClassifierSet models, SentimentMetrics metrics, int maxBatchTexts)
+    public InferenceHost(ClassifierSet models, SentimentMetrics metrics, BatchingOptions options)
     {
         _models = models;
-        Classifier = new BatchingClassifier(models, maxBatchTexts);
-        Classifier.BatchCompleted += metrics.BatchClassified;
+        Classifier = new BatchingClassifier(models, options);
+        Classifier.BatchCompleted += metrics.InferenceBatch;
+        metrics.ObserveInferenceQueue(() => Classifier.QueueDepth);
+    }
+
+    public InferenceHost(ClassifierSet models, SentimentMetrics metrics, int maxBatchTexts)
+        : this(models, metrics, new BatchingOptions { MaxBatchTexts = maxBatchTexts, MaxQueuedTexts = Math.Max(maxBatchTexts, 20_000) })
+    {
     }
 
     public BatchingClassifier Classifier { get; }

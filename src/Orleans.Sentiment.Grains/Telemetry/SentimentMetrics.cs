@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Grains.Sources;
 
 namespace Orleans.Sentiment.Grains.Telemetry;
@@ -19,6 +20,9 @@ public sealed class SentimentMetrics
     private readonly Counter<long> _alertsFailed;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _latency;
+    private readonly Histogram<long> _batchTokens;
+    private readonly Histogram<double> _paddingRatio;
+    private Func<int>? _inferenceQueueDepth;
     private readonly Counter<long> _requestsRejected;
 
     public SentimentMetrics(IMeterFactory meterFactory)
@@ -37,6 +41,12 @@ public sealed class SentimentMetrics
         _latency = meter.CreateHistogram<double>("orleans_sentiment_classification_duration", "s", "Time of one model call.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
+        // Inference service (throughput): queue, padded tokens per call, padding per real token.
+        meter.CreateObservableGauge("orleans_sentiment_inference_queue_depth", () => _inferenceQueueDepth?.Invoke() ?? 0, "{text}", "Texts waiting for a model call in this silo.");
+        _batchTokens = meter.CreateHistogram<long>("orleans_sentiment_inference_batch_tokens", "{token}", "Padded tokens (texts × longest text) per model call.",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [16, 64, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536, 262144] });
+        _paddingRatio = meter.CreateHistogram<double>("orleans_sentiment_inference_padding_ratio", null, "Padding tokens per real token in a model call (0: no padding).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5] });
         // Counters of rare events are exported at 0 from the start: a series that first appears at 1 hides that
         // first event from Prometheus' increase()/rate(), and dashboards would show "no data" instead of 0.
         _ingested.Add(0);
@@ -71,6 +81,15 @@ public sealed class SentimentMetrics
 
     public void AlertFailed() => _alertsFailed.Add(1);
 
+    /// <summary>Reads the inference queue depth when the gauge is collected.</summary>
+    public void ObserveInferenceQueue(Func<int> depth) => _inferenceQueueDepth = depth;
+
+    public void InferenceBatch(InferenceBatchStats batch)
+    {
+        BatchClassified(batch.Texts, batch.Elapsed);
+        _batchTokens.Record(batch.PaddedTokens);
+        _paddingRatio.Record(batch.PaddingRatio);
+    }
     /// <summary>A request refused for authentication, size, media type, rate or capacity; the status is the only tag.</summary>
     public void RequestRejected(int status) => _requestsRejected.Add(1, new KeyValuePair<string, object?>("status", status));
 

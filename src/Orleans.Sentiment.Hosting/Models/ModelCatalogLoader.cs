@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Hub;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Training.BuiltIn;
@@ -42,10 +43,13 @@ public static partial class ModelCatalogLoader
                     throw new ModelFolderException($"Models: two models are named '{name}'; give each a distinct Name.");
                 }
 
-                var options = new OnnxClassifierOptions { IntraOpThreads = inference.IntraOpThreads, MaxBatchSize = inference.MaxBatchTexts, Variant = model.Variant };
-                var classifier = OnnxTextClassifier.Load(name, folder, options);
+                var classifier = OnnxTextClassifier.Load(name, folder, inference.ToClassifier(model.Variant));
                 classifiers.Add(classifier);
-                LogLoaded(logger, name, string.Join(", ", classifier.Labels));
+                LogLoaded(logger, name, string.Join(", ", classifier.Labels), classifier.Device.ToString(), classifier.IntraOpThreads);
+                if (classifier.FallbackReason is { } reason)
+                {
+                    LogCudaFallback(logger, name, reason);
+                }
             }
 
             return new ClassifierSet(classifiers);
@@ -75,8 +79,11 @@ public static partial class ModelCatalogLoader
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {HubId} ({Revision}) is a hub id: using the Hugging Face cache, pulling what it lacks")]
     private static partial void LogPulling(ILogger logger, string hubId, string revision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Model} with labels {Labels}")]
-    private static partial void LogLoaded(ILogger logger, string model, string labels);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Model} with labels {Labels} on {Device} ({Threads} intra-op threads)")]
+    private static partial void LogLoaded(ILogger logger, string model, string labels, string device, int threads);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} runs on the CPU (Inference:CudaFallbackToCpu): {Reason}")]
+    private static partial void LogCudaFallback(ILogger logger, string model, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No model configured: using the built-in models 'sentiment' and 'category' (compact models trained on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
     private static partial void LogBuiltIn(ILogger logger);

@@ -18,20 +18,3 @@ public sealed class ModelOptions
     /// <summary>ONNX variant: empty for model.onnx, "quantized" for model_quantized.onnx.</summary>
     public string? Variant { get; set; }
 }
-
-/// <summary>How models run (configuration section "Inference").</summary>
-public sealed class InferenceOptions
-{
-    public const string Section = "Inference";
-
-    /// <summary>Most texts gathered into one model call across concurrent requests.</summary>
-    [Range(1, 4096, ErrorMessage = "Inference:MaxBatchTexts must be between {1} and {2}.")]
-    public int MaxBatchTexts { get; set; } = 64;
-
-    /// <summary>ONNX Runtime threads per call; 0 lets it choose.</summary>
-    [Range(0, 256, ErrorMessage = "Inference:IntraOpThreads must be between {1} and {2}.")]
-    public int IntraOpThreads { get; set; }
-
-    /// <summary>Folder for models the silo builds itself (the built-in models); empty uses the user's cache folder.</summary>
-    public string? CacheDirectory { get; set; }
-}

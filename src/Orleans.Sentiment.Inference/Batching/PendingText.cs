@@ -1,0 +1,22 @@
+namespace Orleans.Sentiment.Inference;
+
+/// <summary>One queued text: which call it belongs to, where its result goes, and its token count.</summary>
+internal sealed class PendingText(PendingCall call, int index, int tokens, long sequence, long enqueuedAt)
+{
+    public PendingCall Call { get; } = call;
+
+    public int Index { get; } = index;
+
+    public int Tokens { get; } = tokens;
+
+    /// <summary>Arrival order across all calls.</summary>
+    public long Sequence { get; } = sequence;
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of arrival.</summary>
+    public long EnqueuedAt { get; } = enqueuedAt;
+
+    /// <summary>Taken into a batch or dropped with its cancelled call: no longer queued.</summary>
+    public bool Removed { get; set; }
+
+    public string Text => Call.Texts[Index];
+}

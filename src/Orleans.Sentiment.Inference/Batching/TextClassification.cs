@@ -1,0 +1,15 @@
+namespace Orleans.Sentiment.Inference;
+
+/// <summary>
+/// The outcome for one text: every model's prediction, or why the models failed on this text alone (the
+/// text was retried by itself, so the failure is its own and not a batch neighbour's). The reason never
+/// quotes the text.
+/// </summary>
+public sealed record TextClassification(IReadOnlyDictionary<string, Prediction>? Predictions, string? Failure)
+{
+    public bool Succeeded => Predictions is not null;
+
+    public static TextClassification Success(IReadOnlyDictionary<string, Prediction> predictions) => new(predictions, null);
+
+    public static TextClassification Failed(string reason) => new(null, reason);
+}

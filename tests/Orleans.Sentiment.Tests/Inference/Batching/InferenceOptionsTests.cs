@@ -1,0 +1,48 @@
+using Orleans.Sentiment.Grains.Classification;
+using Orleans.Sentiment.Inference.Execution;
+
+namespace Orleans.Sentiment.Tests.Inference.Batching;
+
+public sealed class InferenceOptionsTests
+{
+    [Fact]
+    public void ToBatching_Defaults_ComeFromTheDevice()
+    {
+        var cpu = new InferenceOptions().ToBatching();
+        var cuda = new InferenceOptions { Device = "cuda:0" }.ToBatching();
+
+        Assert.Equal((32, 2048, Math.Max(1, MachineCores.PhysicalCores / 8)), (cpu.MaxBatchTexts, cpu.MaxBatchTokens, cpu.Workers));
+        Assert.Equal((1024, 65_536, 2), (cuda.MaxBatchTexts, cuda.MaxBatchTokens, cuda.Workers));
+        Assert.Equal(TimeSpan.FromMilliseconds(2), cpu.Linger);
+    }
+
+    [Fact]
+    public void ToClassifier_Settings_ReachTheSession()
+    {
+        var options = new InferenceOptions { IntraOpThreads = 3, AllowSpinning = true, MaxBatchTexts = 16, CudaFallbackToCpu = true }.ToClassifier("quantized");
+
+        Assert.Equal(3, options.IntraOpThreads);
+        Assert.True(options.AllowSpinning);
+        Assert.Equal(16, options.MaxBatchSize);
+        Assert.Equal("quantized", options.Variant);
+        Assert.True(options.CudaFallbackToCpu);
+    }
+
+    [Theory]
+    [InlineData("Device", "tpu", "Inference:Device")]
+    [InlineData("Linger", "-00:00:01", "Inference:Linger")]
+    [InlineData("CallTimeout", "00:00:00", "Inference:CallTimeout")]
+    [InlineData("MaxQueuedTexts", "8", "Inference:MaxQueuedTexts")]
+    [InlineData("IntraOpThreads", "-1", "Inference:IntraOpThreads")]
+    public void Validate_BadValue_NamesTheSetting(string property, string value, string setting)
+    {
+        var options = new InferenceOptions();
+        var info = typeof(InferenceOptions).GetProperty(property)!;
+        info.SetValue(options, info.PropertyType == typeof(TimeSpan) ? TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : info.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains(setting, error.Message);
+    }
+}
