@@ -89,6 +89,8 @@ internal static class JsonBodyPump
                 return BodyReadOutcome.Read;
             }
 
+            // The buffer's segments go back to the pipe on AdvanceTo: measure what is left of it before.
+            var unconsumed = buffer.Length - consumed;
             body.AdvanceTo(buffer.GetPosition(consumed), buffer.End);
             consumedSoFar += consumed;
             if (!keepReading || read.Value.IsCompleted)
@@ -96,7 +98,7 @@ internal static class JsonBodyPump
                 return BodyReadOutcome.Read;
             }
 
-            if (buffer.Length - consumed > maxTokenBytes)
+            if (unconsumed > maxTokenBytes)
             {
                 handler.OnTokenTooLarge(maxTokenBytes);
                 return BodyReadOutcome.Read;

@@ -38,17 +38,20 @@ internal static class Problems
             statusCode: StatusCodes.Status413PayloadTooLarge);
     }
 
-    /// <summary>503 with a Retry-After: nothing of the request was accepted.</summary>
+    /// <summary>503 with a Retry-After: nothing of the request was accepted (the body says "published": 0).</summary>
     public static IResult Unavailable(string title, string detail, TimeSpan retryAfter) =>
-        new RetryAfterResult(TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable), retryAfter);
+        new RetryAfterResult(TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, extensions: NothingPublished()), retryAfter);
 
     /// <summary>The tenant ledger refused the batch: 429 for the tenant's own limits, 503 when the silo is full.</summary>
     public static IResult Refused(Contracts.Admission admission) => admission.Status switch
     {
         Contracts.AdmissionStatus.SiloBusy => Unavailable("The silo has too many comments in flight.", $"{admission.Detail} Nothing of this batch was accepted; retry it later.", admission.RetryAfter),
-        Contracts.AdmissionStatus.TooManySources => TypedResults.Problem(title: "Too many sources.", detail: admission.Detail, statusCode: StatusCodes.Status429TooManyRequests),
-        _ => new RetryAfterResult(TypedResults.Problem(title: "Too many comments in flight for this tenant.", detail: $"{admission.Detail} Nothing of this batch was accepted; retry it after the Retry-After delay.", statusCode: StatusCodes.Status429TooManyRequests), admission.RetryAfter),
+        Contracts.AdmissionStatus.TooManySources => TypedResults.Problem(title: "Too many sources.", detail: admission.Detail, statusCode: StatusCodes.Status429TooManyRequests, extensions: NothingPublished()),
+        _ => new RetryAfterResult(TypedResults.Problem(title: "Too many comments in flight for this tenant.", detail: $"{admission.Detail} Nothing of this batch was accepted; retry it after the Retry-After delay.", statusCode: StatusCodes.Status429TooManyRequests, extensions: NothingPublished()), admission.RetryAfter),
     };
+
+    /// <summary>Every refusal of an ingest batch reports how much of it was accepted, so clients handle all of them alike.</summary>
+    private static Dictionary<string, object?> NothingPublished() => new() { ["published"] = 0 };
 
     /// <summary>
     /// 503 after a publish failed midway: the first <paramref name="published"/> comments are on the stream. The body
