@@ -17,8 +17,15 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import app_reviews  # noqa: E402  (same folder: the app-store review part of the corpus)
+
 SEED = 20261127
 TARGET_ROWS = 5000
+# App-store review sentences (app_reviews.py) added after the customer-service comments: templated rows, the long
+# hand-written sentences, and mixed "praise, but please add/fix" rows.
+APP_REVIEW_ROWS = 2600
+APP_REVIEW_MIXED = 400
 
 # ---------------------------------------------------------------------------------------------
 # Domains: what a customer of each kind of business talks about. Every list is used by the
@@ -1109,6 +1116,11 @@ def generate(seed=SEED, target=TARGET_ROWS):
         template = rng.choice(TEMPLATES[(category, sentiment)])
         text, brand = fill(template, domain, rng)
         text = vary(text, sentiment, brand, rng)
+        add(text, sentiment, category)
+    app_rng = random.Random(seed + 1)
+    app_rows = app_reviews.generate(seed + 1, APP_REVIEW_ROWS)
+    app_rows += app_reviews.generate_long(app_rng) + app_reviews.generate_mixed(app_rng, APP_REVIEW_MIXED)
+    for text, sentiment, category in app_rows:
         add(text, sentiment, category)
     rng.shuffle(rows)
     return rows
