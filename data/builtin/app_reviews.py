@@ -476,6 +476,13 @@ TEMPLATES = {
         "I read that the next update adds more {content}.", "The developers update it every few weeks.",
         "I'll see how it goes.", "Three stars for now.", "I deleted it and then installed it again.",
         "The web version has more options.", "My whole class uses it.", "There is a paid version too.",
+        # Comparisons, preferences and acceptance: opinions that ask for nothing.
+        "I prefer it to {competitor}.", "This is why I use {app} instead of {competitor}.", "I'm fine with that.",
+        "That doesn't bother me.", "I can live with that.", "It's similar to {competitor}, just simpler.",
+        "I use it more than {competitor} these days.", "Compared to {competitor} it has fewer options.",
+        "I'm used to it by now.", "Some people love it, some don't.", "It depends on what you need it for.",
+        "I've tried a few {kind}s and this is the one I kept.", "It does the same as {competitor}.",
+        "The {content} look the same on every device.", "I don't mind paying for it.",
     ],
     ("other", "negative"): [
         "{Meh_cap}.", "{Meh_cap}, honestly.", "Not impressed, {meh}.", "I don't like it, {meh}.",
@@ -490,6 +497,8 @@ TEMPLATES = {
         "One star, {meh}.", "Not for me.", "I gave up on it.", "I prefer {competitor}.", "{Competitor_cap} is better.",
         "Overrated.", "It's a copy of {competitor}.", "Can't believe they did this to such a great {kind}.",
         "Stop pushing the premium plan on me.", "Greedy developers.", "All they care about is money now.",
+        "I'm looking for something to replace {app}.", "I'm moving my {content} to {competitor}.",
+        "I went back to {competitor}.", "It's no longer worth the space on {device}.",
         "I really wanted to like it.", "It tries to do too much.", "Ugly and confusing.",
     ],
     ("other", "positive"): [
