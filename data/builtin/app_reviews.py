@@ -702,7 +702,7 @@ STANDALONE = [
     ("Excelente app", "positive", "praise"), ("Es una aplicacion normal", "neutral", "other"),
 ]
 
-# Short review titles put before a body, as app stores show them ("Title<TAB>body" or "Title. body").
+# Short review titles put before a body, as app stores show them ("Title. body").
 TITLES = {
     ("praise", "positive"): ["Love it", "Great app", "Awesome", "Excellent", "Best app", "Must have", "Perfect",
                              "Five stars", "Amazing"],
@@ -791,7 +791,7 @@ def vary(text, category, sentiment, rng):
     """App-store register: titles, lower case, dropped full stops, text-speak, repeated '!', a few typos."""
     if rng.random() < 0.12 and (category, sentiment) in TITLES:
         title = rng.choice(TITLES[(category, sentiment)])
-        text = title + rng.choice(["\t", ". ", "! ", " - "]) + text
+        text = title + rng.choice([". ", "! ", " - ", ": "]) + text
     roll = rng.random()
     if roll < 0.2:
         text = text.lower()
