@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Hosting.Kubernetes;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Hosting.Options;
 using Orleans.Sentiment.Hosting.Storage;
@@ -61,7 +62,13 @@ internal static class ProductionProviders
             o.ServiceId = settings.Endpoints.ServiceId;
         });
         var endpoints = settings.Endpoints;
-        if (string.IsNullOrWhiteSpace(endpoints.AdvertisedIP))
+        if (endpoints.KubernetesHosting)
+        {
+            // Ports as configured; the pod's IP, name and the cluster labels come from the package.
+            silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (endpoints.SiloPort, endpoints.GatewayPort));
+            silo.UseKubernetesHosting();
+        }
+        else if (string.IsNullOrWhiteSpace(endpoints.AdvertisedIP))
         {
             silo.ConfigureEndpoints(System.Net.Dns.GetHostName(), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
         }

@@ -27,6 +27,17 @@ public sealed class OrleansHostingTests
 
     [KubectlTheory]
     [MemberData(nameof(Overlays.Application), MemberType = typeof(Overlays))]
+    public void Silos_TurnOnKubernetesHosting_FrontEndsDoNot(string overlay)
+    {
+        var manifests = Overlays.Render(overlay);
+
+        Assert.All(manifests.Silos, silo => Assert.Equal("true", silo.Literal("Orleans__KubernetesHosting")));
+        // A front-end is a client, not a silo: with the setting on it would refuse to start.
+        Assert.All(manifests.FrontEnds, frontEnd => Assert.False(frontEnd.Env.ContainsKey("Orleans__KubernetesHosting")));
+    }
+
+    [KubectlTheory]
+    [MemberData(nameof(Overlays.Application), MemberType = typeof(Overlays))]
     public void Silos_DownwardApi_GivesPodNameNamespaceAndAdvertisedIp(string overlay)
     {
         foreach (var silo in Overlays.Render(overlay).Silos)
@@ -44,7 +55,7 @@ public sealed class OrleansHostingTests
 
     [KubectlTheory]
     [MemberData(nameof(Overlays.Application), MemberType = typeof(Overlays))]
-    public void Silos_ServiceAccount_MayReadWatchAndLabelPods(string overlay)
+    public void Silos_ServiceAccount_MayReadWatchLabelAndDeletePods(string overlay)
     {
         var manifests = Overlays.Render(overlay);
 
@@ -65,7 +76,8 @@ public sealed class OrleansHostingTests
                 .SelectMany(rule => rule.Verbs)
                 .ToHashSet(StringComparer.Ordinal);
 
-            Assert.Superset(new HashSet<string>(["get", "list", "watch", "patch"]), verbs);
+            // Patch labels the silo's own pod; delete removes the pod of a silo the cluster declared dead.
+            Assert.Superset(new HashSet<string>(["get", "list", "watch", "patch", "delete"]), verbs);
         }
     }
 

@@ -27,6 +27,9 @@ public sealed class InferenceOptions : IValidatableObject
     /// <summary>Most padded tokens (texts × longest) in one model call; 0: 2048 on the CPU, 65536 on CUDA.</summary>
     public int MaxBatchTokens { get; set; }
 
+    /// <summary>Most padding per model call as a fraction of its real tokens; longer texts wait for a call of their own length.</summary>
+    public double MaxPadding { get; set; } = 0.1;
+
     /// <summary>How long an idle worker waits for more texts before starting a call that is not full.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
 
@@ -59,6 +62,7 @@ public sealed class InferenceOptions : IValidatableObject
         {
             MaxBatchTexts = MaxBatchTexts > 0 ? MaxBatchTexts : cuda ? 1024 : 32,
             MaxBatchTokens = MaxBatchTokens > 0 ? MaxBatchTokens : cuda ? 65_536 : 2048,
+            MaxPadding = MaxPadding,
             Linger = Linger,
             Workers = Workers > 0 ? Workers : cuda ? 2 : Math.Max(1, MachineCores.PhysicalCores / 8),
             MaxQueuedTexts = MaxQueuedTexts,

@@ -27,6 +27,16 @@ public sealed class OrleansHostingOptions : IValidatableObject
     [Range(1, 65535, ErrorMessage = "Orleans:GatewayPort must be between {1} and {2}.")]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Run under Microsoft.Orleans.Hosting.Kubernetes (production profile): the silo takes its name, advertised
+    /// address and cluster identity from the pod (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID,
+    /// ORLEANS_SERVICE_ID), and declares the silos of deleted pods dead at once.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
+
+    /// <summary>The pod variables Kubernetes hosting reads; each must be set when it is on.</summary>
+    public static readonly string[] KubernetesVariables = ["POD_NAME", "POD_NAMESPACE", "POD_IP", "ORLEANS_CLUSTER_ID", "ORLEANS_SERVICE_ID"];
+
     public IPAddress AdvertisedAddress => string.IsNullOrWhiteSpace(AdvertisedIP) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedIP);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -34,6 +44,13 @@ public sealed class OrleansHostingOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(AdvertisedIP) && !IPAddress.TryParse(AdvertisedIP, out _))
         {
             yield return new ValidationResult($"Orleans:AdvertisedIP '{AdvertisedIP}' is not an IP address.", [nameof(AdvertisedIP)]);
+        }
+
+        if (KubernetesHosting && KubernetesVariables.Where(v => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(v))).ToArray() is { Length: > 0 } missing)
+        {
+            yield return new ValidationResult(
+                $"Orleans:KubernetesHosting is on but {string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} not set (the pod spec in k8s/base sets them from the downward API).",
+                [nameof(KubernetesHosting)]);
         }
 
         if (SiloPort == GatewayPort)

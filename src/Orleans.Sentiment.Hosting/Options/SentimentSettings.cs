@@ -49,6 +49,11 @@ public sealed record SentimentSettings(
             errors.AddRange(results.Select(r => r.ErrorMessage ?? "invalid setting"));
         }
 
+        if (Endpoints.KubernetesHosting && Host.IsFrontend)
+        {
+            errors.Add("Orleans:KubernetesHosting is for silos; a front-end (Host:Role 'frontend') must leave it off.");
+        }
+
         if (IsProduction)
         {
             if (string.IsNullOrWhiteSpace(Redis.ConnectionString))
@@ -65,6 +70,10 @@ public sealed record SentimentSettings(
             {
                 errors.Add("Nats:Url must be one or more comma-separated nats://host:port URLs.");
             }
+        }
+        else if (Endpoints.KubernetesHosting)
+        {
+            errors.Add("Orleans:KubernetesHosting needs Cluster:Profile 'production' (an embedded silo has no cluster to join).");
         }
         else if (Host.IsFrontend)
         {

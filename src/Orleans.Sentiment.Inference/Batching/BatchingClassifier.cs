@@ -4,7 +4,7 @@ namespace Orleans.Sentiment.Inference;
 
 /// <summary>
 /// The per-process inference service: gathers texts from concurrent callers into model calls that group
-/// texts of similar length (little padding) under a text count and a padded-token budget; shortest texts
+/// texts of similar length (little padding) under a text count, a padded-token budget and a padding cap; shortest texts
 /// first, and a text that waited a fifth of <see cref="BatchingOptions.CallTimeout"/> next. An idle worker
 /// lingers briefly for more texts, so light load keeps low latency and heavy load fills each call.
 /// A model call that fails is retried text by text, so one bad text fails alone. The queue is bounded, and a
@@ -204,7 +204,9 @@ public sealed class BatchingClassifier : IAsyncDisposable
 
                 // Shortest first cuts the queue into runs of similar length; a text that waited a fifth of the
                 // call timeout is served next with its nearest-length neighbours.
-                return _queue.TakeBatch(_options.MaxBatchTexts, _options.MaxBatchTokens, aroundOldest: waited > _starvationTicks);
+                return _queue.TakeBatch(
+                    _options.MaxBatchTexts, _options.MaxBatchTokens, aroundOldest: waited > _starvationTicks,
+                    _options.MaxPadding, _options.MinBatchTextsBeforePaddingCut);
             }
         }
     }

@@ -10,6 +10,15 @@ public sealed record BatchingOptions
     public int MaxBatchTokens { get; init; } = 4096;
 
     /// <summary>
+    /// Most padding a batch may carry, as a fraction of its real tokens, before a longer text is left for a later
+    /// call; a batch of fewer than a quarter of <see cref="MaxBatchTexts"/> texts is never cut for padding.
+    /// </summary>
+    public double MaxPadding { get; init; } = 0.1;
+
+    /// <summary>Texts a batch holds before <see cref="MaxPadding"/> may cut it.</summary>
+    public int MinBatchTextsBeforePaddingCut => Math.Max(1, MaxBatchTexts / 4);
+
+    /// <summary>
     /// How long an idle worker waits for more texts after the first arrives, unless the token budget fills
     /// first. Short, so a lone request sees almost no added latency.
     /// </summary>
@@ -29,6 +38,7 @@ public sealed record BatchingOptions
     {
         Require(MaxBatchTexts is >= 1 and <= 65_536, "Inference:MaxBatchTexts", "between 1 and 65536", MaxBatchTexts);
         Require(MaxBatchTokens is >= 1 and <= 16_777_216, "Inference:MaxBatchTokens", "between 1 and 16777216", MaxBatchTokens);
+        Require(MaxPadding is >= 0 and <= 100, "Inference:MaxPadding", "between 0 and 100 (a fraction of the real tokens)", MaxPadding);
         Require(Linger >= TimeSpan.Zero && Linger <= TimeSpan.FromSeconds(1), "Inference:Linger", "between 00:00:00 and 00:00:01", Linger);
         Require(Workers is >= 1 and <= 256, "Inference:Workers", "between 1 and 256", Workers);
         Require(MaxQueuedTexts >= MaxBatchTexts && MaxQueuedTexts <= 10_000_000, "Inference:MaxQueuedTexts", $"at least Inference:MaxBatchTexts ({MaxBatchTexts}) and at most 10000000", MaxQueuedTexts);

@@ -4,8 +4,11 @@ namespace Orleans.Sentiment.Inference;
 /// Queued texts bucketed by token count, plus arrival order. Normally a batch is the shortest queued texts of
 /// any caller, in ascending length, up to the text count or the padded-token budget: consecutive batches cut
 /// the sorted queue into runs of similar length, as offline classification cuts a sorted chunk, so batches
-/// carry little padding. When a text has waited too long, the batch is built around it instead (it and the
-/// texts nearest in length), so none starves. Not thread-safe: the owner locks.
+/// carry little padding. A batch that already holds <c>minTexts</c> stops before a longer text that would pad it
+/// by more than <c>maxPadding</c> of its real tokens: on a CPU a model call costs about its padded tokens, so two
+/// tight calls beat one loose one, and the longer texts wait for neighbours of their own length. When a text has
+/// waited too long, the batch is built around it instead (it and the texts nearest in length), so none starves.
+/// Not thread-safe: the owner locks.
 /// </summary>
 internal sealed class TextQueue
 {
@@ -53,8 +56,8 @@ internal sealed class TextQueue
         return _arrival.TryPeek(out var oldest) ? oldest : null;
     }
 
-    /// <summary>Takes the next batch within both limits: the shortest texts, or the oldest and its nearest-length neighbours.</summary>
-    public List<PendingText> TakeBatch(int maxTexts, int maxTokens, bool aroundOldest = false)
+    /// <summary>Takes the next batch within the limits: the shortest texts, or the oldest and its nearest-length neighbours.</summary>
+    public List<PendingText> TakeBatch(int maxTexts, int maxTokens, bool aroundOldest = false, double maxPadding = double.PositiveInfinity, int minTexts = 1)
     {
         var batch = new List<PendingText>();
         if (Oldest() is not { } oldest)
@@ -62,12 +65,13 @@ internal sealed class TextQueue
             return batch;
         }
 
+        var limits = new Limits(maxTexts, maxTokens, maxPadding, minTexts);
         if (!aroundOldest)
         {
-            var width = 0;
+            var shape = default(Shape);
             foreach (var length in _buckets.Keys.ToArray())
             {
-                if (!TakeFrom(length, batch, ref width, maxTexts, maxTokens) || batch.Count >= maxTexts)
+                if (!TakeFrom(length, batch, ref shape, limits) || batch.Count >= maxTexts)
                 {
                     break;
                 }
@@ -81,20 +85,20 @@ internal sealed class TextQueue
             return batch;
         }
 
-        return TakeAround(oldest, batch, maxTexts, maxTokens);
+        return TakeAround(oldest, batch, limits);
     }
 
-    private List<PendingText> TakeAround(PendingText oldest, List<PendingText> batch, int maxTexts, int maxTokens)
+    private List<PendingText> TakeAround(PendingText oldest, List<PendingText> batch, Limits limits)
     {
         var lengths = _buckets.Keys.ToArray();
         var start = Array.BinarySearch(lengths, oldest.Tokens);
-        var width = 0;
+        var shape = default(Shape);
         var below = start - 1;
         var above = start + 1;
         var belowOpen = true;
         var aboveOpen = true;
-        TakeFrom(oldest.Tokens, batch, ref width, maxTexts, maxTokens);
-        while (batch.Count < maxTexts && (belowOpen || aboveOpen))
+        TakeFrom(oldest.Tokens, batch, ref shape, limits);
+        while (batch.Count < limits.MaxTexts && (belowOpen || aboveOpen))
         {
             belowOpen = belowOpen && below >= 0;
             aboveOpen = aboveOpen && above < lengths.Length;
@@ -106,7 +110,7 @@ internal sealed class TextQueue
             // The nearer length first; on a tie the shorter, which does not widen the batch.
             var goBelow = belowOpen && (!aboveOpen || oldest.Tokens - lengths[below] <= lengths[above] - oldest.Tokens);
             var length = goBelow ? lengths[below] : lengths[above];
-            var complete = TakeFrom(length, batch, ref width, maxTexts, maxTokens);
+            var complete = TakeFrom(length, batch, ref shape, limits);
             if (goBelow)
             {
                 below--;
@@ -128,7 +132,7 @@ internal sealed class TextQueue
     }
 
     /// <summary>Takes a bucket's texts in arrival order while they fit; true when the bucket was emptied.</summary>
-    private bool TakeFrom(int length, List<PendingText> batch, ref int width, int maxTexts, int maxTokens)
+    private bool TakeFrom(int length, List<PendingText> batch, ref Shape shape, Limits limits)
     {
         if (!_buckets.TryGetValue(length, out var bucket))
         {
@@ -143,19 +147,36 @@ internal sealed class TextQueue
                 continue;
             }
 
-            var newWidth = Math.Max(width, length);
-            var fits = batch.Count == 0 || (batch.Count < maxTexts && (long)(batch.Count + 1) * newWidth <= maxTokens);
-            if (!fits)
+            if (batch.Count > 0 && !limits.Admit(shape, batch.Count, length))
             {
                 return false;
             }
 
             bucket.Dequeue();
             batch.Add(text);
-            width = newWidth;
+            shape = new Shape(Math.Max(shape.Width, length), shape.RealTokens + length);
         }
 
         _buckets.Remove(length);
         return true;
+    }
+
+    /// <summary>The longest text of a batch and the sum of its texts' tokens.</summary>
+    private readonly record struct Shape(int Width, long RealTokens);
+
+    private readonly record struct Limits(int MaxTexts, int MaxTokens, double MaxPadding, int MinTexts)
+    {
+        /// <summary>Whether one more text of <paramref name="length"/> tokens may join a batch of <paramref name="count"/> texts.</summary>
+        public bool Admit(Shape shape, int count, int length)
+        {
+            var width = Math.Max(shape.Width, length);
+            var padded = (long)(count + 1) * width;
+            if (count >= MaxTexts || padded > MaxTokens)
+            {
+                return false;
+            }
+
+            return count < MinTexts || padded <= (1 + MaxPadding) * (shape.RealTokens + length);
+        }
     }
 }

@@ -28,6 +28,7 @@ public sealed class SentimentSettingsTests
     [InlineData("Orleans:AdvertisedIP", "not-an-ip", "Orleans:AdvertisedIP 'not-an-ip' is not an IP address")]
     [InlineData("Orleans:SiloPort", "0", "Orleans:SiloPort must be between 1 and 65535")]
     [InlineData("Nats:StreamName", "a.b", "Nats:StreamName must be 1 to 64 letters")]
+    [InlineData("Orleans:KubernetesHosting", "true", "Orleans:KubernetesHosting needs Cluster:Profile 'production'")]
     public void Read_InvalidSetting_ThrowsNamingTheSetting(string key, string value, string message)
     {
         var failure = Assert.Throws<OptionsValidationException>(() => SentimentSettings.Read(Configuration((key, value))));
@@ -51,6 +52,40 @@ public sealed class SentimentSettingsTests
             ("Cluster:Profile", "production"), ("Redis:ConnectionString", "127.0.0.1:6379"), ("Nats:Url", "http://nats:4222"))));
 
         Assert.Contains("Nats:Url must be one or more comma-separated nats://host:port URLs", failure.Message);
+    }
+
+    [Fact]
+    public void Read_KubernetesHosting_NeedsThePodVariablesAndASilo()
+    {
+        (string, string)[] production = [("Cluster:Profile", "production"), ("Redis:ConnectionString", "127.0.0.1:6379"), ("Nats:Url", "nats://127.0.0.1:4222"), ("Orleans:KubernetesHosting", "true")];
+        var saved = OrleansHostingOptions.KubernetesVariables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var variable in OrleansHostingOptions.KubernetesVariables)
+            {
+                Environment.SetEnvironmentVariable(variable, null);
+            }
+
+            Environment.SetEnvironmentVariable("POD_NAME", "silo-0");
+            var missing = Assert.Throws<OptionsValidationException>(() => SentimentSettings.Read(Configuration(production)));
+            Assert.Contains("Orleans:KubernetesHosting is on but POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID are not set", missing.Message);
+
+            foreach (var variable in OrleansHostingOptions.KubernetesVariables)
+            {
+                Environment.SetEnvironmentVariable(variable, "x");
+            }
+
+            Assert.True(SentimentSettings.Read(Configuration(production)).Endpoints.KubernetesHosting);
+            var frontend = Assert.Throws<OptionsValidationException>(() => SentimentSettings.Read(Configuration([.. production, ("Host:Role", "frontend")])));
+            Assert.Contains("Orleans:KubernetesHosting is for silos", frontend.Message);
+        }
+        finally
+        {
+            foreach (var (variable, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(variable, value);
+            }
+        }
     }
 
     [Fact]

@@ -54,8 +54,17 @@ internal sealed partial class WatchProcess : IAsyncDisposable
             throw new InvalidOperationException($"kill(SIGINT) failed with errno {Marshal.GetLastPInvokeError()}.");
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _process.WaitForExitAsync(timeout.Token);
+        // Generous: on a loaded 2-core machine the interrupted process can wait long for a thread.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The CLI did not exit within 120 s of SIGINT; its last line: {_lines.LastOrDefault()}");
+        }
+
         return _process.ExitCode;
     }
 

@@ -31,6 +31,7 @@ public sealed class InferenceOptionsTests
     [Theory]
     [InlineData("Device", "tpu", "Inference:Device")]
     [InlineData("Linger", "-00:00:01", "Inference:Linger")]
+    [InlineData("MaxPadding", "-0.5", "Inference:MaxPadding")]
     [InlineData("CallTimeout", "00:00:00", "Inference:CallTimeout")]
     [InlineData("MaxQueuedTexts", "8", "Inference:MaxQueuedTexts")]
     [InlineData("IntraOpThreads", "-1", "Inference:IntraOpThreads")]
@@ -39,7 +40,8 @@ public sealed class InferenceOptionsTests
         var options = new InferenceOptions();
         var info = typeof(InferenceOptions).GetProperty(property)!;
         info.SetValue(options, info.PropertyType == typeof(TimeSpan) ? TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
-            : info.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
+            : info.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : info.PropertyType == typeof(double) ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
 
         var error = Assert.Throws<ArgumentException>(options.Validate);
 

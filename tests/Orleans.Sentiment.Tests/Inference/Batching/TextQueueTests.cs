@@ -68,6 +68,51 @@ public sealed class TextQueueTests
     }
 
     [Fact]
+    public void TakeBatch_PaddingCap_LeavesLongerTextsForACallOfTheirOwnLength()
+    {
+        var queue = new TextQueue();
+        var sequence = 0L;
+        foreach (var tokens in new[] { 10, 10, 10, 10, 11, 40, 41, 42 })
+        {
+            Add(queue, tokens, ref sequence);
+        }
+
+        // Five texts of 10-11 tokens pad by 4 of 51; a 40-token text would make 6 × 40 = 240 padded for 91 real.
+        Assert.Equal([10, 10, 10, 10, 11], queue.TakeBatch(maxTexts: 32, maxTokens: 10_000, maxPadding: 0.1, minTexts: 2).Select(t => t.Tokens));
+        Assert.Equal([40, 41, 42], queue.TakeBatch(maxTexts: 32, maxTokens: 10_000, maxPadding: 0.1, minTexts: 2).Select(t => t.Tokens));
+    }
+
+    [Fact]
+    public void TakeBatch_PaddingCap_NeverCutsBelowTheMinimumCount()
+    {
+        var queue = new TextQueue();
+        var sequence = 0L;
+        foreach (var tokens in new[] { 5, 50, 60 })
+        {
+            Add(queue, tokens, ref sequence);
+        }
+
+        Assert.Equal([5, 50], queue.TakeBatch(maxTexts: 32, maxTokens: 10_000, maxPadding: 0.1, minTexts: 2).Select(t => t.Tokens));
+        Assert.Equal([60], queue.TakeBatch(maxTexts: 32, maxTokens: 10_000, maxPadding: 0.1, minTexts: 2).Select(t => t.Tokens));
+    }
+
+    [Fact]
+    public void TakeBatch_PaddingCapAroundTheOldest_StopsOnTheSideThatPadsTooMuch()
+    {
+        var queue = new TextQueue();
+        var sequence = 0L;
+        foreach (var tokens in new[] { 30, 29, 31, 8, 9 })
+        {
+            Add(queue, tokens, ref sequence);
+        }
+
+        var batch = queue.TakeBatch(maxTexts: 32, maxTokens: 10_000, aroundOldest: true, maxPadding: 0.1, minTexts: 2);
+
+        Assert.Equal([29, 30, 31], batch.Select(t => t.Tokens).Order());
+        Assert.Equal(2, queue.Count);
+    }
+
+    [Fact]
     public void Remove_DroppedTexts_AreNeverTakenAndLeaveTheCount()
     {
         var queue = new TextQueue();
