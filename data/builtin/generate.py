@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import app_reviews  # noqa: E402  (same folder: the app-store review part of the corpus)
+import reviews  # noqa: E402  (same folder: the product- and restaurant-review part of the corpus)
 
 SEED = 20261127
 TARGET_ROWS = 5000
@@ -26,6 +27,8 @@ TARGET_ROWS = 5000
 # hand-written sentences, and mixed "praise, but please add/fix" rows.
 APP_REVIEW_ROWS = 2600
 APP_REVIEW_MIXED = 400
+# Product- and restaurant-review sentences (reviews.py): short verdicts, aspects, calm and sarcastic complaints.
+REVIEW_ROWS = 2400
 
 # ---------------------------------------------------------------------------------------------
 # Domains: what a customer of each kind of business talks about. Every list is used by the
@@ -1121,6 +1124,8 @@ def generate(seed=SEED, target=TARGET_ROWS):
     app_rows = app_reviews.generate(seed + 1, APP_REVIEW_ROWS)
     app_rows += app_reviews.generate_long(app_rng) + app_reviews.generate_mixed(app_rng, APP_REVIEW_MIXED)
     for text, sentiment, category in app_rows:
+        add(text, sentiment, category)
+    for text, sentiment, category in reviews.generate(seed + 2, REVIEW_ROWS):
         add(text, sentiment, category)
     rng.shuffle(rows)
     return rows
