@@ -252,6 +252,18 @@ FAIL_TIMES = ["two days", "a week", "three weeks", "a month", "two months", "one
 PEOPLE = ["my son", "my daughter", "my husband", "my wife", "my dad", "my mom", "a friend", "my office", "my sister"]
 DAYS = ["Tuesday", "Friday night", "Saturday", "a Sunday morning", "a weekday lunch", "Thursday"]
 
+# Positives that describe the absence of a problem or the place a thing has taken in someone's life: common in real
+# reviews, and easily read as complaints because they use a complaint's words ("no leaks", "never jams").
+FLAWS = ["scratch", "leak", "hiccup", "crack", "glitch", "squeak", "wobble", "snag", "dropped call", "jam"]
+LIFE_GOOD = ["I take it everywhere", "everyone asks me where I got it", "I reach for it every single day",
+             "we've used it every day since it arrived", "it's the first thing I pack for a trip",
+             "I ended up buying a second one", "{person} keeps borrowing it", "it earned a permanent spot on my desk",
+             "I don't know how I managed without it", "it replaced three other gadgets in my drawer"]
+# Calm complaints that describe a workaround or a small letdown without a single strong word.
+WORKAROUNDS = ["I have to unplug it and plug it back in every morning", "you have to press the button three times before it turns on",
+               "I have to hold it at an angle to get it to work", "I have to charge it every single night",
+               "I have to wiggle the cable to get any sound", "you have to push down on the lid for it to start",
+               "I have to restart it every few days", "I have to tape the flap shut"]
 ADJ_GOOD = ["great", "excellent", "fantastic", "solid", "wonderful", "perfect", "awesome", "superb", "lovely",
             "impressive", "sturdy", "comfortable", "reliable"]
 ADJ_BAD = ["terrible", "awful", "useless", "cheap", "flimsy", "poor", "horrible", "junk", "defective",
@@ -279,6 +291,10 @@ PRODUCT_TEMPLATES = {
         "Still going strong after {time}.", "My second {brand} {thing} and just as good as the first.",
         "Easy to use and {good}.", "{Intens_cap} pleased, {good}.", "It doesn't disappoint.",
         "Good {thing}, does the job.", "Not a single complaint.", "I didn't expect much, but {good}.",
+        "Not a single {flaw} after {time}.", "No {flaw}s, no fuss, {good}.", "Zero problems so far.",
+        "Never had an issue with it.", "It hasn't let me down once in {time}.", "No more {flaw}s since I switched to {brand}.",
+        "{Life_good}.", "{Life_good}, {good}.", "Honestly, {life_good}.", "It just works, {life_good}.",
+        "Not one {flaw} in {time} of daily use.", "Survived {time} with {person} and still looks new.",
     ],
     ("other", "negative"): [
         "{Bad}.", "{Bad}, and {bad2}.", "Don't buy {this}.", "Complete waste of money.", "{Adj_bad_cap} {thing}.",
@@ -294,6 +310,10 @@ PRODUCT_TEMPLATES = {
         "It's not terrible, but {meh}.", "Would give zero stars if I could.", "I won't be buying {brand} again.",
         "Wish I'd read the reviews first, {bad}.", "Cheap plastic, {bad}.", "Does not do what it says.",
         "Avoid {this}.", "Not good, {bad}.", "Doesn't fit and feels cheap.",
+        "{Workaround_cap}.", "It works, but {workaround}.", "{Workaround_cap}, which gets old fast.",
+        "It's fine for the price, but I wouldn't buy it again.", "After {time} it already looks worn out.",
+        "It's not as sturdy as it looks.", "The quality just isn't there.", "It does the job, but {meh}.",
+        "Probably going to return it.", "I keep going back to my old {thing}.",
     ],
     ("bug report", "negative"): [
         "{This_cap} {broke} after {ftime}.", "{Broke_cap} after {ftime}.", "It {broke} after {ftime}, so much for quality.",
@@ -347,6 +367,10 @@ RESTAURANT_TEMPLATES = {
         "Couldn't have asked for a better dinner.", "Came for {dish} and stayed for dessert.",
         "The kind of place you tell all your friends about.", "No complaints, {dish} {was} {food_good}.",
         "I'm still thinking about {dish}.", "We had a wonderful evening at {name}.", "Perfect spot for a date night.",
+        "{Staff_cap} brought us a free dessert.", "{Staff_cap} remembered my allergy without me asking.",
+        "They made room for our big group on a busy night.", "The chef came out to ask how we liked {dish}.",
+        "They packed our leftovers with extra sauce.", "Not one bad bite all night.", "We had no complaints at all.",
+        "My kids cleaned their plates, which never happens.", "We've been coming here for years and it never slips.",
     ],
     ("other", "negative"): [
         "{Dish} {was} {food_bad}.", "{Dish} {was} {food_bad} and {dish2} {was2} {food_bad2}.", "{Staff_cap} {staff_bad}.",
@@ -361,6 +385,10 @@ RESTAURANT_TEMPLATES = {
         "{Dish} {was} {food_meh} and {staff} {staff_bad}.", "Overhyped, {dish} {was} {food_meh}.",
         "We left hungry and annoyed.", "Sadly, {dish} {was} {food_bad}.", "My stomach was not happy afterwards.",
         "{Name} used to be good.", "Not worth the drive.", "I found a hair in {dish}.",
+        "We probably won't be back.", "It was fine, but not worth {price}.", "{Dish} could use more seasoning.",
+        "Maybe they had an off night, but {dish} {was} {food_meh}.", "We had to ask twice for water.",
+        "{Dish} {was} smaller than last time and cost more.", "Nobody asked how our food was.",
+        "We ended up eating somewhere else afterwards.", "I don't get the hype, {dish} {was} {food_meh}.",
     ],
     ("performance", "negative"): [
         "We waited {wait} for our food.", "We waited {wait} and {dish} still came out {food_bad}.",
@@ -474,7 +502,8 @@ def fill(template, domain, kind, rng):
         bad, bad2 = _pick_two(p["bad"], rng)
         meh, meh2 = _pick_two(p["meh"], rng)
         adj_good, adj_good2 = _pick_two(ADJ_GOOD, rng)
-        values = dict(this=p["this"][i], thing=p["thing"][i], good=good, good2=good2, bad=bad, bad2=bad2, meh=meh,
+        values = dict(flaw=rng.choice(FLAWS), life_good=rng.choice(LIFE_GOOD), workaround=rng.choice(WORKAROUNDS),
+                      this=p["this"][i], thing=p["thing"][i], good=good, good2=good2, bad=bad, bad2=bad2, meh=meh,
                       meh2=meh2, broke=rng.choice(p["broke"]), fact=rng.choice(p["fact"]), use=rng.choice(p["use"]),
                       brand=rng.choice(p["brand"]), time=rng.choice(TIMES), ftime=rng.choice(FAIL_TIMES), person=rng.choice(PEOPLE),
                       adj_good=adj_good, adj_good2=adj_good2, adj_bad=rng.choice(ADJ_BAD), intens=rng.choice(INTENS),
@@ -500,6 +529,7 @@ def fill(template, domain, kind, rng):
         return _cap(value) if key[0].isupper() or key.endswith("_cap") else value
 
     text = re.sub(r"\{([A-Za-z_0-9]+)\}", replace, template)
+    text = re.sub(r"\{([A-Za-z_0-9]+)\}", replace, text)
     return re.sub(r"([.!?]) ([a-z])", lambda m: m.group(1) + " " + m.group(2).upper(), text)
 
 
