@@ -46,6 +46,7 @@ PRODUCTS = {
         fact=["it comes with three sizes of ear tips", "it charges over USB-C", "the case holds two extra charges",
               "it has a button for the voice assistant"],
         use=["at the gym", "on my commute", "for calls at work", "when I mow the lawn"],
+        want=["a longer battery life", "a volume limit for kids", "a wired option", "a smaller case"],
     ),
     "phone gear": dict(
         brand=["Voltra", "CaseCraft", "Plugwell"],
@@ -63,6 +64,7 @@ PRODUCTS = {
         fact=["it has two USB ports", "it comes in black and clear", "the cable is about six feet long",
               "it attaches with a suction cup"],
         use=["in the car", "on trips", "next to my bed", "every day"],
+        want=["a longer cable", "a kickstand", "a version for the bigger phone", "a wall plug in the box"],
     ),
     "kitchen": dict(
         brand=["Kitchora", "Brewmont", "Panterra"],
@@ -80,6 +82,7 @@ PRODUCTS = {
         fact=["it holds about a litre and a half", "it comes with a measuring scoop", "the jug goes in the dishwasher",
               "it has three speed settings"],
         use=["every morning", "for smoothies", "for soups", "on weekends"],
+        want=["a timer", "a bigger jug", "a keep-warm setting", "a second lid"],
     ),
     "home": dict(
         brand=["Dustless", "Lumora", "Restwell"],
@@ -97,6 +100,7 @@ PRODUCTS = {
         fact=["it comes in a flat box", "it has three brightness levels", "the filter needs changing every six months",
               "it took about an hour to assemble"],
         use=["in the living room", "in my home office", "in the bedroom", "every other day"],
+        want=["a longer cord", "a remote", "a washable filter", "a dimmer"],
     ),
     "clothing": dict(
         brand=["Northfold", "Threadly", "Tallow & Pine"],
@@ -113,6 +117,7 @@ PRODUCTS = {
         broke=["ripped at the seam", "lost a button", "fell apart", "split at the sole"],
         fact=["it comes in five colours", "I ordered a medium", "it has two inside pockets", "it's machine washable"],
         use=["to work", "on hikes", "for travel", "on weekends"],
+        want=["more colours", "tall sizes", "a hood", "an inside pocket"],
     ),
     "care": dict(
         brand=["Dewleaf", "Purelle", "Shavewell"],
@@ -127,6 +132,7 @@ PRODUCTS = {
         broke=["stopped working", "stopped blowing hot air", "leaked in my bag", "broke"],
         fact=["it's fragrance free", "it comes in a pump bottle", "it has two heat settings", "it's sold in packs of two"],
         use=["every morning", "after the shower", "before work", "at night"],
+        want=["a travel size", "an unscented version", "a refill pack", "a pump instead of a tube"],
     ),
     "toys and games": dict(
         brand=["Playwise", "Brickton", "Gamewell"],
@@ -141,6 +147,7 @@ PRODUCTS = {
         broke=["broke", "stopped working", "lost a wheel", "snapped in half"],
         fact=["it's for ages eight and up", "it needs four AA batteries", "it has 500 pieces", "it takes two to six players"],
         use=["on family game night", "on rainy days", "with my nephews", "on long car rides"],
+        want=["an expansion pack", "a storage bag for the pieces", "rechargeable batteries", "a version for younger kids"],
     ),
     "electronics": dict(
         brand=["Keyloft", "Pixela", "Tickwise"],
@@ -156,6 +163,7 @@ PRODUCTS = {
         fact=["it connects over Bluetooth", "it comes with a USB receiver", "it has a 27 inch screen",
               "it needs a free app for setup"],
         use=["for work", "for gaming", "for video calls", "for running"],
+        want=["a backlight", "a longer cable", "a carrying case", "a silent mode"],
     ),
 }
 
@@ -225,6 +233,8 @@ RESTAURANTS = {
     ),
 }
 
+RESTAURANT_WANTS = ["more vegetarian options", "a kids menu", "online ordering", "bigger tables for groups",
+                    "brunch on Saturdays", "gluten-free bread", "a lunch special", "more seats outside"]
 FOOD_GOOD = ["delicious", "amazing", "perfectly cooked", "full of flavour", "fresh and tasty", "out of this world",
              "to die for", "spot on", "cooked just right", "incredible", "really good", "excellent", "so tasty",
              "fantastic", "hot and fresh", "the best I've had in years"]
@@ -342,6 +352,15 @@ PRODUCT_TEMPLATES = {
         "Bought it for {person}, {fact}.", "It came with a manual and a warranty card.", "I chose the {brand} {thing} over a cheaper one.",
         "It's a {thing}, {fact}.", "Ordered a replacement {thing} from {brand}.",
     ],
+    # Suggestions: reviews ask for things too (feature request, as in the rest of the corpus).
+    ("feature request", "neutral"): [
+        "I wish it came with {want}.", "Would be nice if it had {want}.", "Please make a version with {want}.",
+        "{Brand}, please add {want}.", "Only thing missing is {want}.", "Hoping the next one has {want}.",
+    ],
+    ("feature request", "positive"): [
+        "Love it, but it really needs {want}.", "If it had {want} it would be perfect.",
+        "Great {thing}, just add {want} and it's five stars.",
+    ],
     # Mixed: the clause after "but" carries the label, as in generate.py.
     ("other", "mixed-negative"): [
         "{Good}, but {bad}.", "Nice design, but {bad}.", "It worked well at first, but {bad}.",
@@ -416,6 +435,14 @@ RESTAURANT_TEMPLATES = {
         "We went for lunch on {day}.", "It was our first time at {name}.", "They only take cash.",
         "We shared {dish} and {dish2}.", "I ordered {dish} to go.", "They moved to a bigger space last year.",
     ],
+    ("feature request", "neutral"): [
+        "They should add {rwant}.", "Please bring back {dish}.", "I wish they had {rwant}.",
+        "Would love to see {rwant}.", "Any chance of {rwant}?", "{Name} needs {rwant}.",
+    ],
+    ("feature request", "positive"): [
+        "Great place, it just needs {rwant}.", "Love {name}, please add {rwant}.",
+        "{Dish} {was} {food_good}, now please add {rwant}.",
+    ],
     ("other", "mixed-negative"): [
         "{Dish} {was} {food_good}, but {staff} {staff_bad}.", "{Place_good}, but {dish} {was} {food_bad}.",
         "The food is good, but the wait is too long.", "{Dish} {was} {food_good}, but {dish2} {was2} {food_meh}.",
@@ -475,6 +502,7 @@ WEIGHTS = {
     ("praise", "positive"): 30, ("other", "negative"): 26, ("bug report", "negative"): 6, ("billing", "negative"): 3,
     ("performance", "negative"): 3, ("performance", "positive"): 2, ("billing", "positive"): 1,
     ("other", "neutral"): 16, ("other", "mixed-negative"): 5, ("praise", "mixed-positive"): 4,
+    ("feature request", "neutral"): 4, ("feature request", "positive"): 2,
 }
 
 
@@ -503,7 +531,7 @@ def fill(template, domain, kind, rng):
         meh, meh2 = _pick_two(p["meh"], rng)
         adj_good, adj_good2 = _pick_two(ADJ_GOOD, rng)
         values = dict(flaw=rng.choice(FLAWS), life_good=rng.choice(LIFE_GOOD), workaround=rng.choice(WORKAROUNDS),
-                      this=p["this"][i], thing=p["thing"][i], good=good, good2=good2, bad=bad, bad2=bad2, meh=meh,
+                      want=rng.choice(p["want"]), this=p["this"][i], thing=p["thing"][i], good=good, good2=good2, bad=bad, bad2=bad2, meh=meh,
                       meh2=meh2, broke=rng.choice(p["broke"]), fact=rng.choice(p["fact"]), use=rng.choice(p["use"]),
                       brand=rng.choice(p["brand"]), time=rng.choice(TIMES), ftime=rng.choice(FAIL_TIMES), person=rng.choice(PEOPLE),
                       adj_good=adj_good, adj_good2=adj_good2, adj_bad=rng.choice(ADJ_BAD), intens=rng.choice(INTENS),
@@ -517,7 +545,7 @@ def fill(template, domain, kind, rng):
                       staff_good=rng.choice(STAFF_GOOD), staff_bad=rng.choice(STAFF_BAD),
                       place_good=rng.choice(PLACE_GOOD), place_bad=rng.choice(PLACE_BAD), wait=rng.choice(WAITS),
                       price=rng.choice(PRICES), name=rng.choice(r["name"]), place=rng.choice(r["place"]),
-                      day=rng.choice(DAYS), intens=rng.choice(INTENS))
+                      day=rng.choice(DAYS), intens=rng.choice(INTENS), rwant=rng.choice(RESTAURANT_WANTS))
 
     if domain != "product":
         values["is"] = "are" if values["was"] == "were" else "is"
