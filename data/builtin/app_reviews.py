@@ -343,6 +343,15 @@ TEMPLATES = {
         "{Feature} turns itself off after a while.", "It says I'm offline when I'm clearly connected.",
         "My {content} are in the wrong order since the update.", "{Feature} ignores my settings.",
         "The dates on my {content} are all wrong.", "It won't remember my settings.",
+        # Bug reports asked as questions, and faults of a named feature told calmly.
+        "Why won't it let me {action}?", "Why does {feature_bare} not work on {device}?",
+        "How come I can't {action} anymore?", "Is anyone else unable to {action}?",
+        "Does anyone else have {feature_bare} crashing?", "Why do my {content} keep disappearing?",
+        "What happened to my {content}? They're all gone.", "Is {feature_bare} broken for everyone?",
+        "Why does it log me out whenever I {action}?", "Why is {feature_bare} empty since the update?",
+        "{Feature} no longer shows my {content}.", "{Feature} only works half the time.",
+        "{Feature} worked before the update, now it does nothing.", "When I {action}, {feature_bare} goes blank.",
+        "{Feature} says '{error}' although I'm online.", "Since {version}, {feature_bare} doesn't save my changes.",
         "Nothing I change in the settings sticks.", "The text overlaps on {device} so I can't read it.",
         "The buttons are cut off on {device}.", "{Feature} goes off at the wrong time.",
         "It marks everything as new again every time I open it.", "My {content} got wiped when I changed phones.",
@@ -477,7 +486,6 @@ TEMPLATES = {
         "I'll see how it goes.", "Three stars for now.", "I deleted it and then installed it again.",
         "The web version has more options.", "My whole class uses it.", "There is a paid version too.",
         # Comparisons, preferences and acceptance: opinions that ask for nothing.
-        "I prefer it to {competitor}.", "This is why I use {app} instead of {competitor}.", "I'm fine with that.",
         "That doesn't bother me.", "I can live with that.", "It's similar to {competitor}, just simpler.",
         "I use it more than {competitor} these days.", "Compared to {competitor} it has fewer options.",
         "I'm used to it by now.", "Some people love it, some don't.", "It depends on what you need it for.",
@@ -497,7 +505,7 @@ TEMPLATES = {
         "One star, {meh}.", "Not for me.", "I gave up on it.", "I prefer {competitor}.", "{Competitor_cap} is better.",
         "Overrated.", "It's a copy of {competitor}.", "Can't believe they did this to such a great {kind}.",
         "Stop pushing the premium plan on me.", "Greedy developers.", "All they care about is money now.",
-        "I'm looking for something to replace {app}.", "I'm moving my {content} to {competitor}.",
+        "I'm moving my {content} to {competitor}.",
         "I went back to {competitor}.", "It's no longer worth the space on {device}.",
         "I really wanted to like it.", "It tries to do too much.", "Ugly and confusing.",
     ],
@@ -609,6 +617,8 @@ MIXED_BUGS = [
     "now all my {content} are gone.", "{feature} stopped working.", "it freezes whenever I {action}.",
     "it logs me out every time I close it.", "it won't open on {device} anymore.",
     "lately {feature} shows a blank screen.", "the latest version won't let me {action}.",
+    "why can't I {action} since the update?", "{feature} no longer works on {device}.",
+    "my {content} vanished when I tried to {action}.", "{feature} gives me '{error}' every time.",
 ]
 
 # Game suggestions are often imperatives about the game's world ("make some space levels").
@@ -723,7 +733,7 @@ SPEAK = {"you": "u", "your": "ur", "please": "plz", "great": "gr8", "because": "
 # Cells for templated rows: weights as shares of the app-review rows. Ordinary sentences (praise/other) dominate
 # real reviews; bug reports and requests are kept frequent enough to be learned in their many phrasings.
 WEIGHTS = {
-    ("bug report", "negative"): 14, ("bug report", "neutral"): 3,
+    ("bug report", "negative"): 16, ("bug report", "neutral"): 3,
     ("feature request", "neutral"): 12, ("feature request", "positive"): 4, ("feature request", "negative"): 3,
     ("praise", "positive"): 22,
     ("other", "neutral"): 16, ("other", "negative"): 13, ("other", "positive"): 7,

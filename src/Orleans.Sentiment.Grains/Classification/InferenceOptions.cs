@@ -33,11 +33,21 @@ public sealed class InferenceOptions : IValidatableObject
     /// <summary>How long an idle worker waits for more texts before starting a call that is not full.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>Model calls run at the same time; 0: one per 8 physical cores on the CPU (at least one), 2 on CUDA.</summary>
+    /// <summary>
+    /// Model calls run at the same time; 0: one per physical core on the CPU, 2 on CUDA. On a CPU, single-threaded
+    /// calls side by side beat one call split across the cores: the cores never wait for each other inside an
+    /// operator, and a core taken by HTTP or the grains stalls one call, not all of them.
+    /// </summary>
     public int Workers { get; set; }
 
-    /// <summary>ONNX Runtime intra-op threads per session; 0: the machine's physical cores.</summary>
+    /// <summary>ONNX Runtime intra-op threads per model call; 0: the physical cores shared out among the workers (at least one).</summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary><see cref="Workers"/> with the machine default filled in.</summary>
+    public int ResolvedWorkers => Workers > 0 ? Workers : ParsedDevice.IsCuda ? 2 : MachineCores.PhysicalCores;
+
+    /// <summary><see cref="IntraOpThreads"/> with the machine default filled in.</summary>
+    public int ResolvedIntraOpThreads => IntraOpThreads > 0 ? IntraOpThreads : Math.Max(1, MachineCores.PhysicalCores / ResolvedWorkers);
 
     /// <summary>Let ONNX Runtime's threads spin between calls (faster alone, slower next to HTTP and grains).</summary>
     public bool AllowSpinning { get; set; }
@@ -64,7 +74,7 @@ public sealed class InferenceOptions : IValidatableObject
             MaxBatchTokens = MaxBatchTokens > 0 ? MaxBatchTokens : cuda ? 65_536 : 2048,
             MaxPadding = MaxPadding,
             Linger = Linger,
-            Workers = Workers > 0 ? Workers : cuda ? 2 : Math.Max(1, MachineCores.PhysicalCores / 8),
+            Workers = ResolvedWorkers,
             MaxQueuedTexts = MaxQueuedTexts,
             CallTimeout = CallTimeout,
         };
@@ -76,7 +86,7 @@ public sealed class InferenceOptions : IValidatableObject
         var batching = ToBatching();
         return new OnnxClassifierOptions
         {
-            IntraOpThreads = IntraOpThreads,
+            IntraOpThreads = ResolvedIntraOpThreads,
             AllowSpinning = AllowSpinning,
             MaxBatchSize = batching.MaxBatchTexts,
             MaxBatchTokens = batching.MaxBatchTokens,

@@ -11,9 +11,17 @@ public sealed class InferenceOptionsTests
         var cpu = new InferenceOptions().ToBatching();
         var cuda = new InferenceOptions { Device = "cuda:0" }.ToBatching();
 
-        Assert.Equal((32, 2048, Math.Max(1, MachineCores.PhysicalCores / 8)), (cpu.MaxBatchTexts, cpu.MaxBatchTokens, cpu.Workers));
+        Assert.Equal((32, 2048, MachineCores.PhysicalCores), (cpu.MaxBatchTexts, cpu.MaxBatchTokens, cpu.Workers));
         Assert.Equal((1024, 65_536, 2), (cuda.MaxBatchTexts, cuda.MaxBatchTokens, cuda.Workers));
         Assert.Equal(TimeSpan.FromMilliseconds(2), cpu.Linger);
+    }
+
+    [Fact]
+    public void ToClassifier_DefaultThreads_ShareTheCoresAmongTheWorkers()
+    {
+        Assert.Equal(1, new InferenceOptions().ToClassifier(null).IntraOpThreads);
+        Assert.Equal(MachineCores.PhysicalCores, new InferenceOptions { Workers = 1 }.ToClassifier(null).IntraOpThreads);
+        Assert.Equal(Math.Max(1, MachineCores.PhysicalCores / 2), new InferenceOptions { Workers = 2 }.ToClassifier(null).IntraOpThreads);
     }
 
     [Fact]
