@@ -70,14 +70,14 @@ PRODUCTS = {
         brand=["Kitchora", "Brewmont", "Panterra"],
         this=["this blender", "this kettle", "this frying pan", "this coffee maker", "this knife set", "this toaster"],
         thing=["blender", "kettle", "pan", "coffee maker", "knife set", "toaster"],
-        good=["it crushes ice in seconds", "the water boils in under two minutes", "nothing sticks to the pan",
+        good=["it turns frozen fruit into a smoothie in no time", "the water boils in under two minutes", "nothing sticks to the pan",
               "the coffee comes out hot and strong", "the knives are still sharp after months", "it toasts evenly",
               "it's easy to clean", "it looks great on the counter"],
         bad=["the lid leaks every time", "the coating scratched off in a month", "the coffee tastes like plastic",
              "the knives rusted after a few washes", "it burns one side and leaves the other pale",
              "the motor smells like it's burning", "the handle wobbles"],
         meh=["it's louder than I'd like", "the lid is a bit stiff", "it takes up more counter space than I expected",
-             "the handle gets hot", "the coffee is a little weak"],
+             "the knob is awkward to turn", "the coffee is a little weak"],
         broke=["stopped heating", "stopped turning on", "cracked", "started leaking"],
         fact=["it holds about a litre and a half", "it comes with a measuring scoop", "the jug goes in the dishwasher",
               "it has three speed settings"],
@@ -88,12 +88,12 @@ PRODUCTS = {
         brand=["Dustless", "Lumora", "Restwell"],
         this=["this vacuum", "this lamp", "this desk chair", "this mattress", "this air purifier", "this fan"],
         thing=["vacuum", "lamp", "chair", "mattress", "purifier", "fan"],
-        good=["it picks up everything, even pet hair", "the light is warm and easy on the eyes",
+        good=["it gets the sand out of the car mats", "the light is warm and easy on the eyes",
               "my back feels better after a long day", "I wake up without aches now", "the air feels cleaner",
               "it's quiet enough to sleep next to", "it was easy to put together"],
         bad=["it leaves crumbs behind on every pass", "the light flickers", "the seat sinks after an hour",
              "the mattress sags in the middle", "it's so loud we turn it off at night",
-             "the wheels scratch the floor", "two screws were missing and the holes didn't line up"],
+             "the wheels scratch the floor", "the holes didn't line up and one leg is short"],
         meh=["the cord is a bit short", "it's heavier than it looks", "the cushion is firmer than I like",
              "the light is dimmer than I expected"],
         broke=["stopped working", "stopped spinning", "lost suction", "broke"],
@@ -109,10 +109,10 @@ PRODUCTS = {
         good=["it fits true to size", "the fabric is soft and thick", "it kept me warm in the snow",
               "they were comfortable straight out of the box", "the stitching is solid",
               "it holds my laptop and a lunch without strain", "the colour is exactly like the photos"],
-        bad=["it shrank two sizes after one wash", "the fabric is thin and see-through", "the zipper snags every time",
+        bad=["it shrank in the dryer the first time", "the fabric is thin and see-through", "the zipper snags every time",
              "the seams came apart after a week", "the colour bled all over my other clothes",
              "they gave me blisters on the first day", "the straps dig into my shoulders"],
-        meh=["it runs a little small", "the colour is duller than in the photos", "the sleeves are a bit long",
+        meh=["it runs a little small", "the colour is duller than on the website", "the sleeves are a bit long",
              "the material wrinkles easily"],
         broke=["ripped at the seam", "lost a button", "fell apart", "split at the sole"],
         fact=["it comes in five colours", "I ordered a medium", "it has two inside pockets", "it's machine washable"],
@@ -244,7 +244,7 @@ FOOD_MEH = ["a bit dry", "a little bland", "on the salty side", "lukewarm", "not
             "underwhelming", "nothing special", "okay at best", "pretty average", "a little greasy", "not as good as before"]
 STAFF = ["our server", "the waiter", "the waitress", "the staff", "the bartender", "the host", "the owner"]
 STAFF_GOOD = ["was friendly and attentive", "was so welcoming", "made great recommendations",
-              "checked on us without hovering", "remembered our order from last time", "treated us like family",
+              "kept our glasses full without hovering", "remembered our order from last time", "treated us like family",
               "was lovely", "could not have been nicer"]
 STAFF_BAD = ["was rude", "ignored us for twenty minutes", "got our order wrong twice", "rolled her eyes at us",
              "never came back to refill our water", "rushed us out the door", "was on his phone the whole time",
@@ -252,10 +252,10 @@ STAFF_BAD = ["was rude", "ignored us for twenty minutes", "got our order wrong t
 PLACE_GOOD = ["The atmosphere is cozy and relaxed", "The patio is lovely on a summer evening", "The place is spotless",
               "Great vibe and good music", "The decor is charming", "The prices are very reasonable",
               "The portions are huge", "Service was quick and friendly"]
-PLACE_BAD = ["The place was filthy", "The tables were sticky", "The music was so loud we couldn't talk",
+PLACE_BAD = ["The floor was grimy", "The tables were sticky", "The music was so loud we couldn't talk",
              "The bathroom was disgusting", "The prices are ridiculous for what you get", "The portions were tiny",
              "It smelled like old grease inside", "There were flies everywhere"]
-WAITS = ["forty minutes", "an hour", "over an hour", "45 minutes", "half an hour"]
+WAITS = ["fifty minutes", "an hour", "over an hour", "45 minutes", "half an hour"]
 PRICES = ["$18", "$25", "twenty dollars", "$14", "thirty bucks"]
 TIMES = ["two months", "a year", "six months", "three years", "a few weeks", "a month"]
 FAIL_TIMES = ["two days", "a week", "three weeks", "a month", "two months", "one use", "ten minutes", "a few days"]
@@ -293,7 +293,7 @@ PRODUCT_TEMPLATES = {
         "{This_cap} is {intens} {adj_good}.", "Exactly what I needed.", "Great quality for the price.",
         "Highly recommend {this}.", "I've been using it {use} for {time} and it still works like new.",
         "Does exactly what it says.", "Five stars, {good}.", "Best purchase I've made this year.",
-        "Arrived quickly and works perfectly.", "Very happy with {this}.", "I would buy it again in a heartbeat.",
+        "Arrived quickly and works perfectly.", "Very happy with {this}.", "I would happily buy it again.",
         "Not bad at all for the price, {good}.", "No complaints so far, {good}.", "Can't beat it for the price.",
         "Bought one for {person} too.", "I was skeptical, but {good}.", "So glad I went with the {brand} one.",
         "I use it {use} and {good}.", "{Good}, couldn't be happier.", "Never had a problem with it.",
@@ -326,14 +326,14 @@ PRODUCT_TEMPLATES = {
         "Probably going to return it.", "I keep going back to my old {thing}.",
     ],
     ("bug report", "negative"): [
-        "{This_cap} {broke} after {ftime}.", "{Broke_cap} after {ftime}.", "It {broke} after {ftime}, so much for quality.",
+        "{This_cap} {broke} after {ftime}.", "{Broke_cap} after {ftime}.", "It {broke} after {ftime}, what a letdown.",
         "Mine {broke} after {ftime} and {brand} won't answer my emails.", "Worked fine for {ftime}, then it {broke}.",
-        "Doesn't work.", "Dead on arrival.", "Stopped working after {ftime}.", "It {broke} the second time I used it.",
+        "Doesn't work.", "Dead on arrival.", "Stopped working after {ftime}.", "It {broke} on the third day.",
         "Lasted {ftime}. Impressive.", "Arrived broken.", "It never worked properly.", "Great, it {broke} on day two.",
         "Second one I've bought and it {broke} too.",
     ],
     ("billing", "negative"): [
-        "Way overpriced for what you get.", "Not worth the price.", "I'm still waiting on my refund for {this}.",
+        "Overpriced for the quality.", "Not worth the price.", "I'm still waiting on my refund for {this}.",
         "Too expensive for such a {adj_bad} {thing}.", "They charged me twice and sent one {thing}.",
         "The price went up the day after I ordered.", "I paid extra for the {brand} name and got a {adj_bad} {thing}.",
     ],
@@ -342,7 +342,7 @@ PRODUCT_TEMPLATES = {
         "The delivery was late twice.",
     ],
     ("performance", "positive"): [
-        "Arrived a day early and {good}.", "Fast shipping and {good}.", "Came the next day, well packed.",
+        "Came ahead of schedule and {good}.", "Fast shipping and {good}.", "Came the next day, well packed.",
     ],
     ("other", "neutral"): [
         "I bought {this} for {person}.", "{Fact_cap}.", "I use it {use}.", "It replaced my old {thing}.",
@@ -396,10 +396,10 @@ RESTAURANT_TEMPLATES = {
         "Won't be back.", "Never again.", "{Place_bad}.", "{Place_bad}, and {dish} {was} {food_bad}.",
         "I wouldn't recommend this place.", "Not impressed with {dish}, it was {food_meh}.", "{Dish} {was} {food_meh}.",
         "{Dish} {was} {food_meh}, and for {price} I expected more.", "Very disappointing dinner.",
-        "Food was {food_bad}, service was worse.", "I wanted to like this place, but {dish} {was} {food_bad}.",
+        "Food was {food_bad}, service was worse.", "I really hoped to enjoy it here, but {dish} {was} {food_bad}.",
         "Nothing says fine dining like {food_bad} {dish_bare} and a sticky table.", "If you enjoy {food_bad} {dish_bare}, this is your place.",
         "Thanks for the {food_bad} {dish_bare}, I guess.", "Well, that was a waste of an evening.",
-        "The worst {dish_bare} I've ever had.", "Not good.", "{Dish} tasted like it came out of a freezer bag.",
+        "The worst {dish_bare} I've ever had.", "Not good.", "{Dish} tasted reheated.",
         "{Intens_cap} disappointed with {name}.", "Honestly, {dish} {was} {food_meh}.", "It's gone downhill.",
         "{Dish} {was} {food_meh} and {staff} {staff_bad}.", "Overhyped, {dish} {was} {food_meh}.",
         "We left hungry and annoyed.", "Sadly, {dish} {was} {food_bad}.", "My stomach was not happy afterwards.",
@@ -411,7 +411,7 @@ RESTAURANT_TEMPLATES = {
     ],
     ("performance", "negative"): [
         "We waited {wait} for our food.", "We waited {wait} and {dish} still came out {food_bad}.",
-        "Service was painfully slow.", "It took {wait} to get a table even with a reservation.",
+        "Service was slow from start to finish.", "It took {wait} to get a table even with a reservation.",
         "Slow service and {food_bad} food.", "Loved waiting {wait} for {food_bad} {dish_bare}. Not.",
         "Our delivery took {wait} and arrived {food_bad}.",
     ],
