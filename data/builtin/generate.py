@@ -19,6 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import app_reviews  # noqa: E402  (same folder: the app-store review part of the corpus)
+import reviews  # noqa: E402  (same folder: the product- and restaurant-review part of the corpus)
+import calm_complaints  # noqa: E402  (same folder: calm service complaints in the register of short public posts)
 
 SEED = 20261127
 TARGET_ROWS = 5000
@@ -26,6 +28,10 @@ TARGET_ROWS = 5000
 # hand-written sentences, and mixed "praise, but please add/fix" rows.
 APP_REVIEW_ROWS = 2600
 APP_REVIEW_MIXED = 400
+# Product- and restaurant-review sentences (reviews.py): short verdicts, aspects, calm and sarcastic complaints.
+REVIEW_ROWS = 3600
+# Calm service complaints (calm_complaints.py): time lost, repeated attempts, broken promises, understatement.
+CALM_COMPLAINT_ROWS = 900
 
 # ---------------------------------------------------------------------------------------------
 # Domains: what a customer of each kind of business talks about. Every list is used by the
@@ -1121,6 +1127,10 @@ def generate(seed=SEED, target=TARGET_ROWS):
     app_rows = app_reviews.generate(seed + 1, APP_REVIEW_ROWS)
     app_rows += app_reviews.generate_long(app_rng) + app_reviews.generate_mixed(app_rng, APP_REVIEW_MIXED)
     for text, sentiment, category in app_rows:
+        add(text, sentiment, category)
+    for text, sentiment, category in reviews.generate(seed + 2, REVIEW_ROWS):
+        add(text, sentiment, category)
+    for text, sentiment, category in calm_complaints.generate(seed + 3, CALM_COMPLAINT_ROWS):
         add(text, sentiment, category)
     rng.shuffle(rows)
     return rows

@@ -33,6 +33,37 @@ public sealed class BuiltInSentimentQualityTests(BuiltInModelsFixture fixture) :
         Assert.True(report.Accuracy >= 0.85, $"accuracy {report.Accuracy:0.000} (needs 0.85)");
     }
 
+    /// <summary>
+    /// Product and restaurant review sentences (<c>review-check.csv</c>, written by hand before the review rows of the
+    /// corpus were tuned): "predicted negative" must equal "truly negative" for most of them, the figure the issue's
+    /// review target is stated in. Measured 0.887 (docs/training.md).
+    /// </summary>
+    [Fact]
+    public void SentimentModel_ReviewSentences_NegativeVersusNotAccuracyAtLeast83Percent()
+    {
+        var rows = Read("review-check.csv");
+        using var classifier = OnnxTextClassifier.Load(BuiltInModels.SentimentModelName, fixture.Folders.Sentiment);
+        var predictions = classifier.Classify([.. rows.Select(e => e.Text)]);
+
+        var correct = rows.Zip(predictions).Count(p => (p.First.Labels.Single() == "negative") == (p.Second.Label == "negative"));
+        var accuracy = (double)correct / rows.Count;
+
+        Assert.True(accuracy >= 0.83, $"negative-vs-not accuracy {accuracy:0.000} ({correct} of {rows.Count}; needs 0.83)");
+    }
+
+    [Theory]
+    [InlineData("review-check.csv", 60)]
+    [InlineData("review-check-confirm.csv", 40)]
+    public void ReviewCheckSet_Rows_HaveBothPolaritiesAndSomeNeutral(string file, int minimumRows)
+    {
+        var counts = Read(file).GroupBy(e => e.Labels.Single()).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.True(counts.Values.Sum() >= minimumRows, $"{counts.Values.Sum()} rows");
+        Assert.InRange(counts["negative"], minimumRows / 3, minimumRows / 2 + 5);
+        Assert.InRange(counts["positive"], minimumRows / 3, minimumRows / 2 + 5);
+        Assert.InRange(counts["neutral"], 3, minimumRows / 4);
+    }
+
     [Theory]
     [InlineData("plain-feedback.csv", 240)]
     [InlineData("plain-feedback-confirm.csv", 75)]
@@ -49,6 +80,8 @@ public sealed class BuiltInSentimentQualityTests(BuiltInModelsFixture fixture) :
     [Theory]
     [InlineData("plain-feedback.csv")]
     [InlineData("plain-feedback-confirm.csv")]
+    [InlineData("review-check.csv")]
+    [InlineData("review-check-confirm.csv")]
     public void CheckSet_Texts_AreNotInTheBuiltInTrainingFiles(string file)
     {
         var training = new[] { "feedback.csv", "sentiment-lexicon.csv" }
