@@ -31,7 +31,11 @@ public sealed class BuiltinCorpusTests
         Assert.Equal(["negative", "neutral", "positive"], sentiments.Counts.Select(c => c.Key).Order());
         Assert.Equal(["billing", "bug report", "feature request", "other", "performance", "praise", "question"], categories.Counts.Select(c => c.Key).Order());
         Assert.True(sentiments.ImbalanceRatio < 2, $"sentiment ratio {sentiments.ImbalanceRatio:0.00}");
-        Assert.True(categories.ImbalanceRatio < 3, $"category ratio {categories.ImbalanceRatio:0.00}");
+        // "other" is the largest on purpose (most real feedback and review sentences are neither a bug, a request
+        // nor a question; data/builtin/README.md), but no category may be starved.
+        Assert.Equal("other", categories.Counts[0].Key);
+        Assert.All(categories.Counts, c => Assert.True(c.Value >= 0.05 * categories.Total, $"{c.Key}: {c.Value} of {categories.Total} rows"));
+        Assert.True(categories.ImbalanceRatio < 6, $"category ratio {categories.ImbalanceRatio:0.00}");
     }
 
     [Fact]
