@@ -53,49 +53,25 @@ internal static class IngestionParser
         IngestionOptions limits, CancellationToken cancellationToken)
     {
         var lines = new NdJsonLines(comments, errors, limits);
-        var consumedSoFar = 0L;
-        var atStart = true;
+        var reader = new BodyChunkReader(body, maxBodyBytes);
         while (true)
         {
-            var read = await BodyReading.ReadAsync(body, cancellationToken);
-            if (read is null)
+            if (await reader.ReadAsync(cancellationToken) is not { } chunk)
             {
                 return BodyReadOutcome.TooLarge;
             }
 
-            var buffer = read.Value.Buffer;
-            if (consumedSoFar + buffer.Length > maxBodyBytes)
-            {
-                body.AdvanceTo(buffer.End);
-                return BodyReadOutcome.TooLarge;
-            }
-
-            if (atStart)
-            {
-                if (buffer.Length < 3 && !read.Value.IsCompleted)
-                {
-                    body.AdvanceTo(buffer.Start, buffer.End);
-                    continue;
-                }
-
-                atStart = false;
-                if (JsonBodyPump.StartsWithBom(buffer))
-                {
-                    buffer = buffer.Slice(3);
-                    consumedSoFar += 3;
-                }
-            }
-
+            var buffer = chunk.Buffer;
             var keepReading = true;
             while (keepReading && buffer.PositionOf((byte)'\n') is { } newline)
             {
                 var line = buffer.Slice(0, newline);
                 buffer = buffer.Slice(buffer.GetPosition(1, newline));
-                consumedSoFar += line.Length + 1;
+                reader.Consumed += line.Length + 1;
                 keepReading = lines.Accept(line);
             }
 
-            if (keepReading && read.Value.IsCompleted && buffer.Length > 0)
+            if (keepReading && chunk.IsCompleted && buffer.Length > 0)
             {
                 keepReading = lines.Accept(buffer);
                 buffer = buffer.Slice(buffer.End);
@@ -108,7 +84,7 @@ internal static class IngestionParser
             }
 
             body.AdvanceTo(keepReading ? buffer.Start : buffer.End, buffer.End);
-            if (!keepReading || read.Value.IsCompleted)
+            if (!keepReading || chunk.IsCompleted)
             {
                 return BodyReadOutcome.Read;
             }

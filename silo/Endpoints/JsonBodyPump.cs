@@ -38,49 +38,24 @@ internal static class JsonBodyPump
 
     public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
 
-    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
-
     public static async Task<BodyReadOutcome> RunAsync(PipeReader body, IJsonTokenHandler handler, long maxBodyBytes, long maxTokenBytes, CancellationToken cancellationToken)
     {
         var state = new JsonReaderState(ReaderOptions);
-        var consumedSoFar = 0L;
-        var atStart = true;
+        var reader = new BodyChunkReader(body, maxBodyBytes);
         while (true)
         {
-            var read = await BodyReading.ReadAsync(body, cancellationToken);
-            if (read is null)
+            if (await reader.ReadAsync(cancellationToken) is not { } chunk)
             {
                 return BodyReadOutcome.TooLarge;
             }
 
-            var buffer = read.Value.Buffer;
-            if (consumedSoFar + buffer.Length > maxBodyBytes)
-            {
-                body.AdvanceTo(buffer.End);
-                return BodyReadOutcome.TooLarge;
-            }
-
-            if (atStart)
-            {
-                if (buffer.Length < Bom.Length && !read.Value.IsCompleted)
-                {
-                    body.AdvanceTo(buffer.Start, buffer.End);
-                    continue;
-                }
-
-                atStart = false;
-                if (StartsWithBom(buffer))
-                {
-                    buffer = buffer.Slice(Bom.Length);
-                    consumedSoFar += Bom.Length;
-                }
-            }
+            var buffer = chunk.Buffer;
 
             long consumed;
             bool keepReading;
             try
             {
-                (consumed, keepReading) = Feed(buffer, read.Value.IsCompleted, ref state, handler);
+                (consumed, keepReading) = Feed(buffer, chunk.IsCompleted, ref state, handler);
             }
             catch (JsonException e)
             {
@@ -92,8 +67,8 @@ internal static class JsonBodyPump
             // The buffer's segments go back to the pipe on AdvanceTo: measure what is left of it before.
             var unconsumed = buffer.Length - consumed;
             body.AdvanceTo(buffer.GetPosition(consumed), buffer.End);
-            consumedSoFar += consumed;
-            if (!keepReading || read.Value.IsCompleted)
+            reader.Consumed += consumed;
+            if (!keepReading || chunk.IsCompleted)
             {
                 return BodyReadOutcome.Read;
             }
@@ -104,18 +79,6 @@ internal static class JsonBodyPump
                 return BodyReadOutcome.Read;
             }
         }
-    }
-
-    internal static bool StartsWithBom(ReadOnlySequence<byte> buffer)
-    {
-        if (buffer.Length < Bom.Length)
-        {
-            return false;
-        }
-
-        Span<byte> first = stackalloc byte[3];
-        buffer.Slice(0, 3).CopyTo(first);
-        return first.SequenceEqual(Bom);
     }
 
     private static (long Consumed, bool KeepReading) Feed(ReadOnlySequence<byte> buffer, bool isFinalBlock, ref JsonReaderState state, IJsonTokenHandler handler)
