@@ -74,41 +74,9 @@ internal static class BenchTexts
             : BuiltIn;
     }
 
-    /// <summary>
-    /// Comments shaped like real feedback (8–40 words): sentences of the project's own corpus joined at random
-    /// with a fixed seed, so every run measures the same texts.
-    /// </summary>
-    private static IReadOnlyList<string> FeedbackLike(string corpus, int count)
-    {
-        var sentences = InputFileReader.Read(corpus).Where(r => r.IsValid && !string.IsNullOrWhiteSpace(r.Text)).Select(r => r.Text!.Trim()).ToArray();
-        var random = new Random(42);
-        var texts = new List<string>(count);
-        while (texts.Count < count)
-        {
-            var parts = new List<string>();
-            var words = 0;
-            var target = random.Next(8, 41);
-            while (words < target && parts.Count < 4)
-            {
-                var sentence = sentences[random.Next(sentences.Length)];
-                var length = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                if (parts.Count > 0 && words + length > 40)
-                {
-                    break;
-                }
-
-                parts.Add(sentence);
-                words += length;
-            }
-
-            if (words >= 8)
-            {
-                texts.Add(string.Join(' ', parts));
-            }
-        }
-
-        return texts;
-    }
+    /// <summary>Feedback-like comments joined from the sentences of the project's own corpus.</summary>
+    private static IReadOnlyList<string> FeedbackLike(string corpus, int count) =>
+        FeedbackComments.Join([.. InputFileReader.Read(corpus).Where(r => r.IsValid && !string.IsNullOrWhiteSpace(r.Text)).Select(r => r.Text!.Trim())], count);
 
     private static string? FeedbackCorpus() =>
         SharedData.RepositoryRoot() is { } root && Path.Combine(root, "data", "builtin", "feedback.csv") is var path && File.Exists(path) ? path : null;
