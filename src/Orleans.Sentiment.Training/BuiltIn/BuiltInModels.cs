@@ -57,10 +57,10 @@ public static class BuiltInModels
     /// (split by a hash of the text; shifts 3-7, three seeds), never on single rows, and confirmed on the other half
     /// (docs/training.md). The curve is flat between 4 and 6 on the tuning half.
     /// </summary>
-    public const float BugReportLogitShift = 5.0f;
+    public const float BugReportLogitShift = 6.0f;
 
     /// <summary>Subtracted from the category head's "feature request" logit after training; see <see cref="BugReportLogitShift"/>.</summary>
-    public const float FeatureRequestLogitShift = 6.0f;
+    public const float FeatureRequestLogitShift = 7.0f;
 
     /// <summary>The per-label priors <see cref="ApplyCategoryPrior"/> subtracts from the category head's logits.</summary>
     public static IReadOnlyDictionary<string, float> CategoryLogitShifts { get; } = new Dictionary<string, float>(StringComparer.Ordinal)
