@@ -285,11 +285,15 @@ TEMPLATES = {
         "Can't {action}!!",
         "Every time I try to {action} the app closes.",
         "{Feature} doesn't work on {device}.",
+        "After updating to {system} the app won't even open.",
         "It keeps saying '{error}' when I try to {action}.",
         "All my {content} disappeared after the update.",
         "The app freezes whenever I {action}.",
         "{Feature} has been broken since {version}.",
+        "It crashes the moment I open it.",
+        "Keeps crashing on {device}.",
         "Stuck on the loading screen for {time}.",
+        "It used to work fine, now it won't load on {device}.",
         "{Feature} stopped working after the update.",
         "I lost all my {content}. Thanks a lot.",
         "Half of my {content} are missing since the update.",
@@ -300,6 +304,7 @@ TEMPLATES = {
         "Ever since the update I can't {action}.",
         "The app closes by itself when I {action}.",
         "{Feature} is not working properly.",
+        "Not working on {device}, please fix.",
         "{Feature} shows a blank screen.",
         "Updated today and now I can't {action}. Please fix!",
         "It logs me out every time I close it.",
@@ -311,24 +316,26 @@ TEMPLATES = {
         "{Feature} is completely broken.",
         "The {content} I saved yesterday are gone.",
         "It doesn't {action_bare} anymore, it just spins.",
+        "Worked great until {time}, now it won't open at all.",
         "Every time I get a phone call the app restarts and I lose everything.",
         "{Feature} doesn't respond when I tap it.",
+        "It won't open on {device} since I updated to {system}.",
         "Fix {feature_bare}, it has not worked for {time}.",
         "The update broke {feature_bare}.",
         "I can't even {action} without it crashing.",
         "Why does it crash every time I {action}?",
         "Why can't I {action} anymore? It just hangs.",
         "Since {version} {feature_bare} doesn't load at all.",
+        "It freezes and then closes, every time.",
         "Uploads stop at 99% and never finish.",
         "The sound cuts out after a few seconds.",
         "Notifications stopped coming through after the update.",
         "It duplicates my {content} every time it syncs.",
         "I was in the middle of something and it deleted my {content}.",
+        "Crashes on start-up on {device}.",
         "I keep getting kicked out when I {action}.",
         "It won't save my {content}.",
         "Nothing happens when I try to {action}.",
-        # Opening, loading and starting are functions too: "won't open" names what fails.
-        "After updating to {system} the app won't even open.", "It used to work fine, now it won't load on {device}.", "Worked great until {time}, now it won't open at all.", "It won't open on {device} since I updated to {system}.", "Won't even start.", "Won't open since the update.", "What happened? It won't open anymore.", "Won't load at all.",
         # Wrong behaviour without crash words.
         "{Feature} shows the wrong {content}.", "It keeps asking me to {action} even though I already did.",
         "{Content_cap} I add on {device} never show up on my other devices.",
@@ -539,63 +546,6 @@ TEMPLATES = {
         "{Feature} is too complicated.", "I hate the new {feature_bare}.", "{Feature} is pointless.",
         "{Feature} used to be better.", "Nobody needs {feature_bare}.", "{Feature} is way too cluttered.", "It takes way too many taps to {action}.",
     ],
-    # Faults told without naming what fails (no feature, screen or action): "keeps crashing", "please fix it!!".
-    # They are complaints about the app as a whole, like a one-star rating, and give a triage team nothing to act on,
-    # so they are "other" (negative); a bug report names what is broken ("since the update I can't save a note").
-    # Without this cell the model learns "crash"/"fix" as the bug-report signal, and most real app-review sentences
-    # with those words name no feature (measured on public app-review sentences: docs/training.md).
-    ("other", "vague_fault"): [
-        "It crashes the moment I open it.",
-        "Keeps crashing on {device}.", 
-        "Not working on {device}, please fix.", 
-        "It freezes and then closes, every time.",
-        "Crashes on start-up on {device}.", "Please fix it!", "Please fix this app.", "Fix it please!!",
-        "Fix the bugs and I'll change my rating.", "Still crashing.", "Still crashing after the latest update.",
-        "It crashes all the time.", "Crashes every few minutes, please fix!", "It's been crashing since {time}.",
-        "So many bugs.", "Full of bugs.", "Too buggy to use.", "What a buggy mess.", "Developers, please fix the crashes!",
-        "Please fix the bugs!", "I'd give it five stars if it didn't crash so much.", "Crashes constantly on {device}.",
-        "Doesn't work anymore.", "It just doesn't work.", "Stopped working {time}.", 
-        "Constant crashes, so I deleted it.", "Crash after crash after crash.",
-        "Keeps crashing, one star.", "Please fix this ASAP!", "Fix it and I'll give it 5 stars again.",
-        "Nothing works since the update.", "It worked fine until the update.", "The update broke everything.",
-        "Please do something about the crashes.", "Every update makes it worse.", "Unusable since {version}.",
-        "Please please please fix it.", "Works half the time.", "Crashes way too often.", "Why does it keep crashing?",
-        "Not working at all!!", "Doesn't work on {device} at all.",
-        "Force closes constantly.", "I can't use it at all.", "It crashed twice today.",
-        "I reinstalled it and it still crashes.", "Great app when it works.", "Love it but it crashes a lot.",
-        "Fix the crashing and it's perfect.", "Great {kind}, please fix the crashes!", "Love {app}, but please fix it.",
-        "It was perfect before the update, now it keeps crashing.", "Crashes on {device} since {version}.",
-        "Please fix, it keeps shutting down.", "Crashes constantly, please help.", "Buggy since the last update.",
-        "Glitchy and slow since {version}.", "It has so many glitches now.", "Not working since {time}, fix it!",
-        "Black screen every time.", "It just closes straight away.", "Crashes. Every. Time.",
-        "The last update made it crash constantly.", "Has been broken for {time}.", "Please fix the latest update!",
-        "Why did you break it?", "It's broken again.", "Broken again after the update.", "Fix your app!",
-        "Devs, fix this please.", "I hope they fix it soon.", "Waiting for a fix.", "Still waiting for a fix.",
-        "It used to be my favourite {kind}, now it just crashes.", "Two stars until they fix the crashes.",
-        "Crashes more than it works.", "Please fix it, I use it every day.", "It keeps crashing on me.",
-        # Talk about problems in general: agreeing with other reviewers, hoping for a fix, problems that are gone.
-        "I have the same problem.", "Same issue here.", "Same here, {time} and still nothing.",
-        "Had a few problems at first.", "Hope this gets fixed soon.", "Hopefully they will fix it.",
-        "Still having problems.", "Love it but it has some issues.", "A few bugs here and there.",
-        "Some minor issues, but nothing serious.", "I'm sure the developers will sort it out.",
-        "Please fix this issue.", "I emailed support about the problem.", "Has anyone else had this problem?",
-        "I tried again and again.", "Tried everything, nothing helps.", "So annoying!", "It works sometimes.",
-        "Sometimes it works, sometimes it doesn't.", "There are still a lot of bugs.", "Too many problems lately.",
-        "The problems started with the update.", "It has problems on {device}.", "Lots of issues since {version}.",
-        "I will change my rating when it's fixed.", "Will give five stars once this is fixed.",
-        "Please get this sorted out.", "It's still not fixed.", "They still haven't fixed it.",
-        "Same bug as everyone else.", "I've had nothing but trouble with it.", "Every version has a new bug.",
-    ],
-    # Problems that were fixed, and faults that are the user's own: a fault word does not make a bug report.
-    ("other", "fixed"): [
-        "They fixed the bug really quickly.", "The crashing was fixed in the last update, thanks!",
-        "Whatever the problem was, the update fixed it.", "It used to crash but now it's fine.",
-        "The issue I had is gone since {version}.", "Thanks for fixing the sync so fast.",
-        "Support helped me fix it in five minutes.", "Reinstalling fixed it for me.", "All the bugs seem to be gone now.",
-        "The latest update fixed everything.", "No more crashes since the update.", "Turned out it was my phone, not the app.",
-        "It was my own fault, I had turned off notifications.", "Much more stable now.", "Finally fixed, thank you!",
-        "Problem solved after the update.", "The crash I reported is fixed.", "Works again after the update.",
-    ],
     # App users also ask how things work, complain about charges and about speed; without these cells the app-review
     # register would only ever teach the four categories above.
     ("question", "neutral"): [
@@ -787,13 +737,24 @@ WEIGHTS = {
     ("feature request", "neutral"): 12, ("feature request", "positive"): 4, ("feature request", "negative"): 3,
     ("praise", "positive"): 22,
     ("other", "neutral"): 16, ("other", "negative"): 13, ("other", "positive"): 7,
-    ("other", "feature"): 14, ("praise", "feature"): 10, ("other", "negative_feature"): 6, ("other", "vague_fault"): 9, ("other", "fixed"): 3,
+    ("other", "feature"): 14, ("praise", "feature"): 10, ("other", "negative_feature"): 6,
     ("question", "neutral"): 6, ("question", "negative"): 2, ("billing", "negative"): 8, ("billing", "neutral"): 3,
     ("performance", "negative"): 5, ("performance", "positive"): 2,
 }
 
+# Bug-report templates that name nothing that fails (no feature, screen or action): "keeps crashing", "please fix".
+# Such a sentence is a complaint about the app as a whole, like a one-star rating, and gives a triage team nothing to
+# act on, so its rows are labelled "other" (still negative); a bug report names what is broken ("since the update I
+# can't save a note"). Without this, "crash"/"fix" alone were the bug-report signal, and most real app-review sentences
+# with those words name no feature (measured on public app-review sentences, in aggregate: docs/training.md). The
+# templates stay in their cell, so the random draws, the texts and their sentiment are exactly as before.
+VAGUE_FAULTS = {
+    "It crashes the moment I open it.", "Keeps crashing on {device}.", "Not working on {device}, please fix.",
+    "It freezes and then closes, every time.", "Crashes on start-up on {device}.",
+}
+
 # Cells whose sentiment differs from their template key.
-SENTIMENT_OF = {"feature": "neutral", "negative_feature": "negative", "vague_fault": "negative", "fixed": "positive"}
+SENTIMENT_OF = {"feature": "neutral", "negative_feature": "negative"}
 
 
 def _cap(text):
@@ -921,7 +882,7 @@ def generate(seed, target):
         if key in seen:
             continue
         seen.add(key)
-        rows.append((text, sentiment, category))
+        rows.append((text, sentiment, "other" if template in VAGUE_FAULTS else category))
     return rows
 
 
