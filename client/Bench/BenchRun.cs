@@ -130,6 +130,15 @@ internal sealed class BenchRun
         var result = await PipelineBench.RunAsync(assembly, ModelDirectory, variant, Texts, Sources, SiloSettings, log, cancellationToken);
         log(string.Create(CultureInfo.InvariantCulture,
             $"  silo pipeline, {variant ?? "fp32"}: {result.CommentsPerSecond:F1} comments/s; {result.MeanBatchTexts:F1} texts per model call, padding {result.MeanPaddingRatio:P0} of real tokens; model busy {result.ModelBusySeconds / result.Seconds:P0} of the run ({result.ModelBusySeconds / result.Comments * 1000:F1} ms per comment); silo RSS {result.SiloRssBytes / 1048576.0:F0} MB (peak {result.SiloPeakRssBytes / 1048576.0:F0} MB)"));
+        if (result.SiloCpu.ModelWorkers > 0)
+        {
+            // Where the silo's CPU went: what it spends outside the model workers is what the pipeline costs over offline classify.
+            var cpu = string.Create(CultureInfo.InvariantCulture,
+                $"Silo CPU during the {variant ?? "fp32"} pipeline run: {result.SiloCpu.ModelWorkers:F1} s in the model workers, {result.SiloCpu.Other:F1} s in every other thread ({result.SiloCpu.Other / result.Comments * 1000:F2} ms per comment: HTTP, JSON, stream, grains, state, metrics).");
+            log("  " + cpu);
+            _notes.Add(cpu);
+        }
+
         return (result.CommentsPerSecond, result.SiloRssBytes);
     }
 

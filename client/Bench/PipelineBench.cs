@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Orleans.Sentiment.Client.Bench;
 
 /// <summary>End-to-end figures of one pipeline run.</summary>
-internal sealed record PipelineResult(int Comments, int Sources, double Seconds, long SiloRssBytes, long SiloPeakRssBytes, double MeanBatchTexts, double MeanPaddingRatio, double ModelBusySeconds)
+internal sealed record PipelineResult(int Comments, int Sources, double Seconds, long SiloRssBytes, long SiloPeakRssBytes, double MeanBatchTexts, double MeanPaddingRatio, double ModelBusySeconds, ThreadCpu SiloCpu)
 {
     public double CommentsPerSecond => Comments / Math.Max(Seconds, 1e-9);
 }
@@ -69,6 +69,7 @@ internal static class PipelineBench
 
         var warmUpSeconds = Sum(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken), "orleans_sentiment_classification_duration_seconds_sum");
         log($"Posting {texts.Count} comments into {sources} sources of {silo.BaseUrl} ...");
+        var cpuBefore = ThreadCpu.Read(silo.ProcessId);
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(perSource.Select((comments, s) => PostAsync(http, s, comments, cancellationToken)));
         var posted = watch.Elapsed.TotalSeconds;
@@ -98,11 +99,12 @@ internal static class PipelineBench
         }
 
         var seconds = watch.Elapsed.TotalSeconds;
+        var cpu = ThreadCpu.Read(silo.ProcessId) - cpuBefore;
         log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"All {texts.Count} counted after {seconds:F1} s (posting took {posted:F1} s)."));
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
         return new PipelineResult(texts.Count, sources, seconds, ProcessMemory.ResidentBytes(silo.ProcessId), ProcessMemory.PeakResidentBytes(silo.ProcessId),
             Mean(metrics, "orleans_sentiment_classification_batch_size"), Mean(metrics, "orleans_sentiment_inference_padding_ratio"),
-            Sum(metrics, "orleans_sentiment_classification_duration_seconds_sum") - warmUpSeconds);
+            Sum(metrics, "orleans_sentiment_classification_duration_seconds_sum") - warmUpSeconds, cpu);
     }
 
     private static double Sum(string metrics, string series) => metrics.Split('\n')

@@ -33,7 +33,7 @@ internal static class TrainCommand
         var revision = new Option<string?>("--revision") { Description = "Branch, tag or commit of a hub --base (default: main)." };
         var validation = new Option<string?>("--validation") { Description = "Validation file for early stopping (same columns); default: a seeded, stratified 10% of the data." };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation, dropout, shuffling and splits: same seed, same model.", DefaultValueFactory = _ => compact.Seed };
-        var epochs = new Option<int?>("--epochs") { Description = $"Most epochs; early stopping on validation macro-F1 may end sooner (compact: 15 from 5,000 rows up, more for smaller data; head: {head.Epochs}; lora: {lora.Epochs})." };
+        var epochs = new Option<int?>("--epochs") { Description = $"Most epochs; early stopping on validation macro-F1 may end sooner (compact: 15 from 5,000 rows up, more for smaller data; head: {head.Epochs}; lora: {LoraOptions.SmallDataEpochs}, or 1 from {LoraOptions.LargeDataExamples} training rows up)." };
         var batchSize = new Option<int?>("--batch-size") { Description = $"Examples per step (head: {head.BatchSize}; lora: {lora.BatchSize})." };
         var learningRate = new Option<double?>("--learning-rate", "--lr") { Description = $"Starting learning rate (compact: 0.1 from 5,000 rows up, larger for smaller data, linear decay; head: AdamW {head.LearningRate}; lora: AdamW peak {lora.LearningRate}, linear warm-up and decay)." };
         var maxLength = new Option<int?>("--max-length") { Description = $"Longest token sequence for head and lora, special tokens included (head: {head.MaxLength}; lora: {lora.MaxLength})." };
@@ -106,7 +106,7 @@ internal static class TrainCommand
                             Alpha = parse.GetValue(loraAlpha),
                             Dropout = parse.GetValue(loraDropout),
                             TargetModules = SplitTargets(parse.GetValue(loraTargets)),
-                            Epochs = parse.GetValue(epochs) ?? lora.Epochs,
+                            Epochs = parse.GetValue(epochs),
                             BatchSize = parse.GetValue(batchSize) ?? lora.BatchSize,
                             LearningRate = parse.GetValue(learningRate) ?? lora.LearningRate,
                             MaxLength = parse.GetValue(maxLength) ?? lora.MaxLength,

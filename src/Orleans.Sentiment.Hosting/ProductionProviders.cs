@@ -41,7 +41,8 @@ internal static class ProductionProviders
 
         silo.AddNatsStreams(Constants.StreamProviderName, stream => stream
             .ConfigureNats(options => options.Configure(o => ConfigureNats(o, settings)))
-            .ConfigurePartitioning(settings.Nats.Partitions));
+            .ConfigurePartitioning(settings.Nats.Partitions)
+            .ConfigurePullingAgent(options => options.Configure(StreamDelivery.Configure)));
         AddIngestionGuard(silo.Services, settings);
     }
 

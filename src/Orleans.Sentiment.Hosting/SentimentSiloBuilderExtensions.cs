@@ -15,6 +15,8 @@ using Orleans.Sentiment.Hosting.Models;
 using Orleans.Sentiment.Hosting.Options;
 using Orleans.Sentiment.Hosting.Placement;
 using Orleans.Sentiment.Hosting.Streams;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Orleans.Sentiment.Hosting;
 
@@ -46,9 +48,14 @@ public static class SentimentSiloBuilderExtensions
         }
         else
         {
-            silo.AddMemoryGrainStorage(Constants.StorageName);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(Constants.StreamProviderName);
+            foreach (var name in ProductionProviders.StorageNames)
+            {
+                // Orleans' own serializer, as in Redis: it keeps the state's private fields, and a source's state
+                // write costs a fraction of the default JSON's.
+                silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            }
+
+            silo.AddMemoryStreams(Constants.StreamProviderName, stream => stream.ConfigurePullingAgent(options => options.Configure(StreamDelivery.Configure)));
             services.TryAddSingleton<IIngestionAvailability, AlwaysAvailable>();
         }
 

@@ -75,7 +75,8 @@ public sealed class LoraTrainer(LoraOptions options)
         var parameters = model.TrainableParameters.ToList();
         using var optimizer = optim.AdamW(parameters, options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
         var stepsPerEpoch = (trainSet.Length + options.BatchSize - 1) / options.BatchSize;
-        var totalSteps = stepsPerEpoch * options.Epochs;
+        var epochCount = options.EpochsFor(trainSet.Length);
+        var totalSteps = stepsPerEpoch * epochCount;
         var warmup = (int)Math.Ceiling(totalSteps * options.WarmupRatio);
         var scheduler = optim.lr_scheduler.LambdaLR(optimizer, step => step < warmup
             ? (step + 1.0) / warmup
@@ -88,7 +89,7 @@ public sealed class LoraTrainer(LoraOptions options)
         var clock = Stopwatch.StartNew();
         try
         {
-            for (var epoch = 1; epoch <= options.Epochs; epoch++)
+            for (var epoch = 1; epoch <= epochCount; epoch++)
             {
                 double lossSum = 0;
                 var step = 0;
@@ -109,7 +110,7 @@ public sealed class LoraTrainer(LoraOptions options)
                     }
 
                     step++;
-                    steps?.Report(new LoraStep(epoch, options.Epochs, step, stepsPerEpoch, lossSum / step, clock.Elapsed));
+                    steps?.Report(new LoraStep(epoch, epochCount, step, stepsPerEpoch, lossSum / step, clock.Elapsed));
                 }
 
                 var report = Score(model, labels, multiLabel, validationSet, tokenizer.PadTokenId, options.BatchSize);
@@ -122,7 +123,7 @@ public sealed class LoraTrainer(LoraOptions options)
                     bestEpoch = epoch;
                 }
 
-                var progress = new TrainingProgress(epoch, options.Epochs, lossSum / Math.Max(1, step), report.Accuracy, report.MacroF1, improved);
+                var progress = new TrainingProgress(epoch, epochCount, lossSum / Math.Max(1, step), report.Accuracy, report.MacroF1, improved);
                 history.Add(progress);
                 epochs?.Report(progress);
                 if (epoch - bestEpoch >= options.Patience)

@@ -4,31 +4,55 @@ using Orleans.Sentiment.Contracts;
 namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
-/// Classifies a delivered batch for a source grain: chunks go to the stateless classifier grains at the same time (the
-/// silo's batching service merges them into full model batches), and a classifier that is unavailable — a timeout, a
-/// full queue, models still loading — is retried until the deadline, after which the comments are dead-lettered
-/// rather than lost.
+/// Classifies a delivered batch for a source grain: chunks go to the stateless classifier grains a few at a time (the
+/// silo's batching service merges them with other sources' chunks into full model batches), and a classifier that is
+/// unavailable — a timeout, a full queue, models still loading — is retried until the deadline, after which the
+/// comments are dead-lettered rather than lost.
 /// </summary>
-public sealed class CommentClassifier(IGrainFactory grains, SentimentOptions options)
+public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<ClassificationResult>>> classifyEach, SentimentOptions options)
 {
     public const string ModelErrorReason = "model_error";
     public const string UnavailableReason = "classifier_unavailable";
 
+    /// <summary>
+    /// Chunks of one delivery waiting in the inference queue at once. Enough to keep the model busy and give it texts of
+    /// many lengths to group; few enough that a large delivery queues its chunks as the model reaches them, instead of
+    /// all at once, where the last would wait past the queue's call timeout and be retried for nothing.
+    /// </summary>
+    public const int ChunksInFlight = 8;
+
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Sends each chunk to the silo's stateless classifier grains.</summary>
+    public CommentClassifier(IGrainFactory grains, SentimentOptions options)
+        : this(texts => grains.GetGrain<IClassifierGrain>(0).ClassifyEachAsync(texts), options)
+    {
+    }
 
     /// <summary>One outcome per comment, in order.</summary>
     public async Task<IReadOnlyList<Outcome>> ClassifyAsync(IReadOnlyList<Comment> comments)
     {
-        var started = Stopwatch.GetTimestamp();
         var chunks = comments.Chunk(options.ClassifierBatchSize).ToArray();
-        var results = await Task.WhenAll(chunks.Select(chunk => ClassifyChunkAsync(chunk, started)));
+        var results = new IReadOnlyList<Outcome>[chunks.Length];
+        var next = -1;
+        async Task RunLaneAsync()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < chunks.Length)
+            {
+                results[index] = await ClassifyChunkAsync(chunks[index]);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(ChunksInFlight, chunks.Length)).Select(_ => RunLaneAsync()));
         return results.SelectMany(r => r).ToArray();
     }
 
-    private async Task<IReadOnlyList<Outcome>> ClassifyChunkAsync(Comment[] chunk, long started)
+    /// <summary>Classifies one chunk; the deadline counts from this chunk's first attempt.</summary>
+    private async Task<IReadOnlyList<Outcome>> ClassifyChunkAsync(Comment[] chunk)
     {
-        var classifier = grains.GetGrain<IClassifierGrain>(0);
+        var started = Stopwatch.GetTimestamp();
         var texts = chunk.Select(c => c.Text).ToArray();
         var delay = FirstRetryDelay;
         while (true)
@@ -36,7 +60,7 @@ public sealed class CommentClassifier(IGrainFactory grains, SentimentOptions opt
             Exception failure;
             try
             {
-                var results = await classifier.ClassifyEachAsync(texts);
+                var results = await classifyEach(texts);
                 return results.Select(r => r.Succeeded
                     ? new Outcome(r.Predictions, null, null)
                     : new Outcome(null, ModelErrorReason, r.Error)).ToArray();

@@ -205,11 +205,18 @@ public sealed class BatchingClassifier : IAsyncDisposable
                 // Shortest first cuts the queue into runs of similar length; a text that waited a fifth of the
                 // call timeout is served next with its nearest-length neighbours.
                 return _queue.TakeBatch(
-                    _options.MaxBatchTexts, _options.MaxBatchTokens, aroundOldest: waited > _starvationTicks,
+                    FairShare(), _options.MaxBatchTokens, aroundOldest: waited > _starvationTicks,
                     _options.MaxPadding, _options.MinBatchTextsBeforePaddingCut);
             }
         }
     }
+
+    /// <summary>
+    /// Most texts this call may take: a full batch while the queue holds work for every worker, else an equal
+    /// share of it. Callers wait for their last text, so when the queue runs low (the end of a burst, before the
+    /// sources refill it) one worker taking everything leaves the others idle while it runs alone.
+    /// </summary>
+    private int FairShare() => Math.Clamp((_queue.Count + _options.Workers - 1) / _options.Workers, 1, _options.MaxBatchTexts);
 
     private void Run(List<PendingText> batch)
     {

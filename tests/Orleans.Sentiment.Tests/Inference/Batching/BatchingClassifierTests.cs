@@ -28,6 +28,27 @@ public sealed class BatchingClassifierTests
     }
 
     [Fact]
+    public async Task ClassifyAsync_QueueShorterThanAFullBatchPerWorker_IdleWorkerTakesAnEqualShare()
+    {
+        var model = new FakeClassifier();
+        model.Hold();
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { Workers = 2, Linger = TimeSpan.Zero });
+        var first = service.ClassifyAsync(["busy"]);
+        Assert.True(await model.Started.WaitAsync(Wait));
+
+        // One worker is busy; the other takes half of the ten queued texts, not all of them, so both finish together.
+        var rest = service.ClassifyAsync([.. Enumerable.Range(0, 10).Select(i => $"text {i}")]);
+        Assert.True(await model.Started.WaitAsync(Wait));
+
+        Assert.Equal(5, model.Calls[1].Length);
+        Assert.Equal(5, service.QueueDepth);
+        model.Open();
+        Assert.All(await rest, r => Assert.True(r.Succeeded));
+        await first;
+        Assert.Equal(10, model.Calls.Skip(1).Sum(c => c.Length));
+    }
+
+    [Fact]
     public async Task ClassifyAsync_TextThatFailsTheModel_FailsAloneAndItsNeighboursSucceed()
     {
         var model = new FakeClassifier { Poison = "poison" };
