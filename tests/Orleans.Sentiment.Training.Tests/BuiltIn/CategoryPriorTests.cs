@@ -9,7 +9,7 @@ public sealed class CategoryPriorTests
     private static readonly string[] Labels = ["billing", "bug report", "feature request", "other", "praise"];
 
     [Fact]
-    public void ApplyCategoryPrior_BugAndRequestLogits_LoweredByTheShiftOthersUnchanged()
+    public void ApplyCategoryPrior_BugAndRequestLogits_LoweredByTheirOwnShiftsOthersUnchanged()
     {
         var head = new HeadClassifier(3, 0, Labels.Length, multiLabel: false, [0, 0, 0], [1, 1, 1], seed: 1);
         float[] embedding = [0.3f, -0.2f, 0.9f];
@@ -18,8 +18,8 @@ public sealed class CategoryPriorTests
         BuiltInModels.ApplyCategoryPrior(head, Labels);
         var after = head.Logits(embedding);
 
-        Assert.Equal(before[1] - BuiltInModels.RequestLogitShift, after[1], 4);
-        Assert.Equal(before[2] - BuiltInModels.RequestLogitShift, after[2], 4);
+        Assert.Equal(before[1] - BuiltInModels.BugReportLogitShift, after[1], 4);
+        Assert.Equal(before[2] - BuiltInModels.FeatureRequestLogitShift, after[2], 4);
         Assert.Equal([before[0], before[3], before[4]], [after[0], after[3], after[4]]);
     }
 
