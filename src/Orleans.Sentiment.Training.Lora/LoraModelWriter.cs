@@ -1,15 +1,13 @@
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Modeling;
 using Orleans.Sentiment.Modeling.Pretrained;
-using Orleans.Sentiment.Modeling.Synthetic;
+using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Training.Lora;
 
 /// <summary>
 /// Writes the merged model (every LoRA target's W + (alpha/r)·B·A) as the family's sequence classifier in the
-/// project's layout: the graph writer's <c>onnx/model.onnx</c>, a config.json transformers recognises
-/// (<c>BertForSequenceClassification</c>, ...), the base model's tokenizer files, and <c>adapter/</c> in PEFT's format.
+/// project's layout (<see cref="SequenceClassifierWriter"/>), and <c>adapter/</c> in PEFT's format.
 /// </summary>
 public static class LoraModelWriter
 {
@@ -17,22 +15,7 @@ public static class LoraModelWriter
 
     public static void Write(string directory, PretrainedEncoder encoder, LoraClassifier model, IReadOnlyList<string> labels, ProblemType problemType, string baseModelName, JsonObject trainingInfo)
     {
-        var weights = new SynthWeights(encoder.Shape, labels);
-        foreach (var (name, tensor) in model.MergedWeights())
-        {
-            weights.Set(name, tensor);
-        }
-
-        Directory.CreateDirectory(directory);
-        var onnx = ModelFolderWriter.OnnxPath(directory);
-        Directory.CreateDirectory(Path.GetDirectoryName(onnx)!);
-        File.WriteAllBytes(onnx, TransformerGraphWriter.Build(weights, TransformerHead.SequenceClassification));
-        TokenizerFiles.Copy(encoder.Directory, directory);
-        SpecialTokenDefaults.Complete(directory, encoder.Shape.Family);
-        var fields = HuggingFaceConfigFields.For(encoder.Shape);
-        fields["_name_or_path"] = baseModelName;
-        fields["training"] = trainingInfo;
-        ModelFolderWriter.WriteConfig(directory, labels, problemType, HuggingFaceConfigFields.ModelType(encoder.Shape.Family), fields);
+        SequenceClassifierWriter.Write(directory, encoder, model.MergedWeights(), labels, problemType, baseModelName, trainingInfo);
         PeftAdapterWriter.Write(Path.Combine(directory, AdapterFolder), model, baseModelName);
     }
 }

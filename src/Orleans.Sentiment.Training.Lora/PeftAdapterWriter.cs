@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Modeling.Safetensors;
 using Orleans.Sentiment.Modeling.Synthetic;
+using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Training.Lora;
 
@@ -9,13 +10,14 @@ namespace Orleans.Sentiment.Training.Lora;
 /// Writes <c>adapter_config.json</c> and <c>adapter_model.safetensors</c> as PEFT's <c>save_pretrained</c> does, so
 /// <c>PeftModel.from_pretrained(AutoModelForSequenceClassification.from_pretrained(base, num_labels=N), dir)</c>
 /// loads them: LoRA matrices as <c>base_model.model.{module}.lora_A.weight</c> / <c>lora_B.weight</c> and the fully
-/// trained head (<c>modules_to_save</c>) as <c>base_model.model.{module}.weight</c> / <c>.bias</c>.
+/// trained head (<c>modules_to_save</c>) as <c>base_model.model.{module}.weight</c> / <c>.bias</c>. <see cref="PeftAdapter"/>
+/// reads them back.
 /// </summary>
 public static class PeftAdapterWriter
 {
-    public const string ConfigFileName = "adapter_config.json";
-    public const string WeightsFileName = "adapter_model.safetensors";
-    public const string KeyPrefix = "base_model.model.";
+    public const string ConfigFileName = PeftAdapter.ConfigFileName;
+    public const string WeightsFileName = PeftAdapter.WeightsFileName;
+    public const string KeyPrefix = PeftAdapter.KeyPrefix;
 
     public static void Write(string directory, LoraClassifier model, string baseModelName)
     {

@@ -72,7 +72,7 @@ public sealed class LoraExportTests
         return fresh.Forward(ids, mask, training: false).data<float>().ToArray();
     }
 
-    private static float[] Run(InferenceSession session, Tensor ids, Tensor mask)
+    internal static float[] Run(InferenceSession session, Tensor ids, Tensor mask)
     {
         long[] shape = [.. ids.shape];
         var inputs = new List<(string, OrtValue)>
@@ -100,5 +100,5 @@ public sealed class LoraExportTests
         }
     }
 
-    private static double MaxDifference(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max();
+    internal static double MaxDifference(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max();
 }

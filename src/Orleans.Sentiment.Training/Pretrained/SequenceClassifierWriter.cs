@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Modeling;
+using Orleans.Sentiment.Modeling.Pretrained;
+using Orleans.Sentiment.Modeling.Synthetic;
+
+namespace Orleans.Sentiment.Training.Pretrained;
+
+/// <summary>
+/// Writes a fine-tuned encoder as the family's sequence classifier in the project's layout: the graph writer's
+/// <c>onnx/model.onnx</c>, a config.json transformers recognises (<c>BertForSequenceClassification</c>, ...) and the
+/// base model's tokenizer files.
+/// </summary>
+public static class SequenceClassifierWriter
+{
+    public static void Write(string directory, PretrainedEncoder encoder, IReadOnlyDictionary<string, WeightTensor> weights, IReadOnlyList<string> labels, ProblemType problemType, string baseModelName, JsonObject trainingInfo)
+    {
+        var all = new SynthWeights(encoder.Shape, labels);
+        foreach (var (name, tensor) in weights)
+        {
+            all.Set(name, tensor);
+        }
+
+        Directory.CreateDirectory(directory);
+        var onnx = ModelFolderWriter.OnnxPath(directory);
+        Directory.CreateDirectory(Path.GetDirectoryName(onnx)!);
+        File.WriteAllBytes(onnx, TransformerGraphWriter.Build(all, TransformerHead.SequenceClassification));
+        TokenizerFiles.Copy(encoder.Directory, directory);
+        SpecialTokenDefaults.Complete(directory, encoder.Shape.Family);
+        var fields = HuggingFaceConfigFields.For(encoder.Shape);
+        fields["_name_or_path"] = baseModelName;
+        fields["training"] = trainingInfo;
+        ModelFolderWriter.WriteConfig(directory, labels, problemType, HuggingFaceConfigFields.ModelType(encoder.Shape.Family), fields);
+    }
+}
