@@ -14,7 +14,7 @@ public sealed class DockerIgnoreTests
             .Concat(SiloBuildInputs(Path.Combine(TestPaths.RepositoryRoot, "silo", "Orleans.Sentiment.Silo.csproj")))
             .ToList();
 
-        Assert.Contains("data/builtin/feedback.csv", inputs);
+        Assert.Contains("data/builtin/adapters/sentiment/adapter/adapter_model.safetensors", inputs);
         foreach (var input in inputs)
         {
             Assert.True(File.Exists(Path.Combine(TestPaths.RepositoryRoot, input)), $"{input} does not exist.");

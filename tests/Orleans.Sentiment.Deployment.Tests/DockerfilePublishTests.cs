@@ -41,7 +41,7 @@ public sealed class DockerfilePublishTests : IDisposable
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList();
         Assert.DoesNotContain(files, f => f.EndsWith(".dylib", StringComparison.Ordinal));
         Assert.DoesNotContain(files.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)), f => !IsManagedAssembly(f));
-        Assert.Contains("Orleans.Sentiment.Training.BuiltIn.feedback.csv", ManifestResources(Path.Combine(output, "Orleans.Sentiment.Training.dll")));
+        Assert.Contains("Orleans.Sentiment.Training.BuiltIn.adapters.category.adapter.adapter_model.safetensors", ManifestResources(Path.Combine(output, "Orleans.Sentiment.Training.dll")));
 
         var frameworks = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "Orleans.Sentiment.Silo.runtimeconfig.json")))!["runtimeOptions"]!["frameworks"]!.AsArray();
         Assert.Contains(frameworks, f => (string?)f!["name"] == "Microsoft.AspNetCore.App");

@@ -3,7 +3,7 @@ using Orleans.Sentiment.Training.BuiltIn;
 
 namespace Orleans.Sentiment.Training.Tests;
 
-/// <summary>One build of the built-in models shared by the tests below (it takes seconds).</summary>
+/// <summary>One build of the built-in models shared by the tests below (it takes seconds: two adapter merges).</summary>
 public sealed class BuiltInModelsFixture : IDisposable
 {
     public BuiltInModelsFixture() => Folders = BuiltInModels.EnsureBuilt(Cache.Path);
@@ -54,7 +54,7 @@ public sealed class BuiltInModelsTests(BuiltInModelsFixture fixture) : IClassFix
 
         Assert.Equal(fixture.Folders, again);
         Assert.Equal(written, File.GetLastWriteTimeUtc(modelFile));
-        Assert.DoesNotContain(messages, m => m.StartsWith("Training", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.StartsWith("Merging", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -81,24 +81,24 @@ public sealed class BuiltInModelsTests(BuiltInModelsFixture fixture) : IClassFix
 
 public sealed class BuiltInModelsCacheKeyTests
 {
-    [Fact]
-    public void CacheKey_LexiconChanges_KeyChanges()
+    [Theory]
+    [InlineData("sentiment", "adapter/adapter_model.safetensors")]
+    [InlineData("category", "config.json")]
+    public void CacheKey_AnyAdapterFileChanges_KeyChanges(string model, string file)
     {
-        byte[] corpus = "text,sentiment,category\nfine,neutral,other\n"u8.ToArray();
+        var adapters = BuiltInModels.ModelNames.ToDictionary(m => m, BuiltInModels.AdapterResources, StringComparer.Ordinal);
+        var before = BuiltInModels.CacheKey(adapters);
 
-        var before = BuiltInModels.CacheKey(corpus, "text,sentiment\nbad,negative\n"u8.ToArray());
-        var after = BuiltInModels.CacheKey(corpus, "text,sentiment\nawful,negative\n"u8.ToArray());
+        var changed = (byte[])adapters[model][file].Clone();
+        changed[^2] ^= 1;
+        adapters[model][file] = changed;
 
-        Assert.NotEqual(before, after);
+        Assert.NotEqual(before, BuiltInModels.CacheKey(adapters));
     }
 
     [Fact]
-    public void CacheKey_CorpusChanges_KeyChanges()
-    {
-        byte[] lexicon = "text,sentiment\nbad,negative\n"u8.ToArray();
-
-        Assert.NotEqual(
-            BuiltInModels.CacheKey("text,sentiment,category\nfine,neutral,other\n"u8.ToArray(), lexicon),
-            BuiltInModels.CacheKey("text,sentiment,category\nokay,neutral,other\n"u8.ToArray(), lexicon));
-    }
+    public void CacheKey_SameAdapters_SameKey() =>
+        Assert.Equal(
+            BuiltInModels.CacheKey(BuiltInModels.ModelNames.ToDictionary(m => m, BuiltInModels.AdapterResources, StringComparer.Ordinal)),
+            BuiltInModels.CacheKey(BuiltInModels.ModelNames.ToDictionary(m => m, BuiltInModels.AdapterResources, StringComparer.Ordinal)));
 }

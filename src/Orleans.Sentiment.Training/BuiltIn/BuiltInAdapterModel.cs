@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Modeling.Pretrained;
+using Orleans.Sentiment.Modeling.Synthetic;
+using Orleans.Sentiment.Training.Pretrained;
+
+namespace Orleans.Sentiment.Training.BuiltIn;
+
+/// <summary>
+/// Turns one shipped adapter folder (<c>config.json</c> naming the labels, <c>adapter/</c> in PEFT's format) into a
+/// model folder: merged onto the encoder, with label priors added to the classifier's bias. The adapter is copied
+/// into the model folder unchanged (without the priors), so Python PEFT can load the same fine-tuning.
+/// </summary>
+internal static class BuiltInAdapterModel
+{
+    public static void Write(string directory, PretrainedEncoder encoder, IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, float> logitShifts)
+    {
+        var adapterFolder = Path.Combine(directory, "adapter");
+        Directory.CreateDirectory(adapterFolder);
+        foreach (var (file, bytes) in files.Where(f => f.Key.StartsWith("adapter/", StringComparison.Ordinal)))
+        {
+            File.WriteAllBytes(Path.Combine(directory, file), bytes);
+        }
+
+        var config = JsonNode.Parse(files["config.json"])?.AsObject() ?? throw new InvalidDataException("The built-in adapter's config.json is empty.");
+        var labels = Labels(config);
+        var adapter = PeftAdapter.Read(adapterFolder);
+        var names = new ParameterNames(encoder.Shape.Family);
+        if (adapter.OutputCount(names) != labels.Count)
+        {
+            throw new InvalidDataException($"The built-in adapter's head has {adapter.OutputCount(names)} outputs, its config.json names {labels.Count} labels.");
+        }
+
+        var weights = adapter.Merge(encoder);
+        var biasName = names.HeadOutput + ".bias";
+        var bias = (float[])weights[biasName].Data.Clone();
+        foreach (var (label, shift) in logitShifts)
+        {
+            var index = labels.IndexOf(label);
+            if (index >= 0)
+            {
+                bias[index] += shift;
+            }
+        }
+
+        weights[biasName] = new WeightTensor(bias, [bias.Length]);
+        var training = config["training"]?.DeepClone().AsObject() ?? [];
+        training["corpus"] = "data/builtin/feedback.csv" + (labels.Contains("negative") ? " + data/builtin/sentiment-lexicon.csv" : "");
+        training["logit_shifts"] = new JsonObject(logitShifts.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
+        SequenceClassifierWriter.Write(directory, encoder, weights, labels, ProblemType.SingleLabel, (string?)config["_name_or_path"] ?? MiniLmModel.Reference, training);
+    }
+
+    /// <summary>The labels in id order, from config.json's <c>id2label</c>.</summary>
+    internal static List<string> Labels(JsonObject config)
+    {
+        var map = config["id2label"]?.AsObject() ?? throw new InvalidDataException("The built-in adapter's config.json has no id2label.");
+        return [.. map.Select(p => (Id: int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), Label: (string?)p.Value ?? ""))
+            .OrderBy(p => p.Id).Select(p => p.Label)];
+    }
+}
