@@ -85,6 +85,6 @@ public static partial class ModelCatalogLoader
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} runs on the CPU (Inference:CudaFallbackToCpu): {Reason}")]
     private static partial void LogCudaFallback(ILogger logger, string model, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No model configured: using the built-in models 'sentiment' and 'category' (MiniLM with heads trained on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No model configured: using the built-in models 'sentiment' and 'category' (MiniLM fine-tuned with LoRA on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
     private static partial void LogBuiltIn(ILogger logger);
 }
