@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.Pretrained;
-using Orleans.Sentiment.Training.Data;
-using Orleans.Sentiment.Training.Head;
 using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Training.BuiltIn;
@@ -25,7 +22,7 @@ public static class BuiltInModels
     public const string CategoryModelName = "category";
 
     /// <summary>Bump when building or the output layout changes, so cached models are rebuilt.</summary>
-    public const int TrainerVersion = 4;
+    public const int BuilderVersion = 4;
 
     /// <summary>The built-in models, each shipped as <c>data/builtin/adapters/{name}/</c>.</summary>
     public static IReadOnlyList<string> ModelNames { get; } = [SentimentModelName, CategoryModelName];
@@ -121,7 +118,7 @@ public static class BuiltInModels
             }
             catch (IOException) when (Directory.Exists(folder))
             {
-                // Another process finished first; its models are identical (same corpus, seed and settings).
+                // Another process finished first; its models are identical (same adapters, encoder and priors).
                 Directory.Delete(staging, recursive: true);
             }
         }
@@ -154,7 +151,7 @@ public static class BuiltInModels
     private static byte[] ReadResource(string resourceName)
     {
         using var stream = typeof(BuiltInModels).Assembly.GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException($"The built-in training file {resourceName} was not embedded when Orleans.Sentiment.Training was built (data/builtin is missing).");
+            ?? throw new InvalidOperationException($"The built-in adapter file {resourceName} was not embedded when Orleans.Sentiment.Training was built (data/builtin/adapters is missing).");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
@@ -182,7 +179,7 @@ public static class BuiltInModels
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"|{model} shifts {shifts}"));
         }
 
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"|builder-v{TrainerVersion}|{encoder}"));
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"|builder-v{BuilderVersion}|{encoder}"));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 }
