@@ -2,7 +2,8 @@
 # Retrains the LoRA adapters the built-in models are merged from (data/builtin/adapters/), from the project's own
 # corpus only: data/builtin/feedback.csv, plus data/builtin/sentiment-lexicon.csv (twice) for sentiment.
 # Run it after changing the corpus or the lexicon, then commit data/builtin/adapters/. About 4 minutes per model
-# on 2 cores; libtorch runs on 2 threads so that reruns on other machines give the same adapters.
+# on 2 cores. libtorch is held at 2 threads, so a rerun on the same kind of machine writes the same bytes (a
+# different thread count or CPU may change the last digits of the weights).
 # usage: tools/builtin-adapters/train.sh [sentiment|category]...   (default: both)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

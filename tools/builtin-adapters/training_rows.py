@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the training rows of one built-in model as text,label CSV.
 
-sentiment: every corpus row's sentiment, then the sentiment lexicon twice (BuiltInModels.LexiconRepeats);
+sentiment: every corpus row's sentiment, then the sentiment lexicon twice (polar words are rare in
+long comments, so the lexicon teaches them directly);
 category: every corpus row's category.
 usage: training_rows.py DATA_BUILTIN_DIR sentiment|category OUT_CSV
 """

@@ -13,7 +13,7 @@ namespace Orleans.Sentiment.Training.BuiltIn;
 /// </summary>
 internal static class BuiltInAdapterModel
 {
-    public static void Write(string directory, PretrainedEncoder encoder, IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, float> logitShifts)
+    public static void Write(string directory, PretrainedEncoder encoder, IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, float> logitShifts, string trainedFrom)
     {
         var adapterFolder = Path.Combine(directory, "adapter");
         Directory.CreateDirectory(adapterFolder);
@@ -45,7 +45,7 @@ internal static class BuiltInAdapterModel
 
         weights[biasName] = new WeightTensor(bias, [bias.Length]);
         var training = config["training"]?.DeepClone().AsObject() ?? [];
-        training["corpus"] = "data/builtin/feedback.csv" + (labels.Contains("negative") ? " + data/builtin/sentiment-lexicon.csv" : "");
+        training["corpus"] = trainedFrom;
         training["logit_shifts"] = new JsonObject(logitShifts.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
         SequenceClassifierWriter.Write(directory, encoder, weights, labels, ProblemType.SingleLabel, (string?)config["_name_or_path"] ?? MiniLmModel.Reference, training);
     }

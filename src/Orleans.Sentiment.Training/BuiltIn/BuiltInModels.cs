@@ -51,6 +51,13 @@ public static class BuiltInModels
     /// <summary>Subtracted from the category model's "feature request" logit; see <see cref="BugReportLogitShift"/>.</summary>
     public const float FeatureRequestLogitShift = 7.0f;
 
+    /// <summary>The corpus files each adapter was trained from (by <c>tools/builtin-adapters/train.sh</c>), for the model's training record.</summary>
+    public static IReadOnlyDictionary<string, string> TrainedFrom { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [SentimentModelName] = "data/builtin/feedback.csv + data/builtin/sentiment-lexicon.csv (twice)",
+        [CategoryModelName] = "data/builtin/feedback.csv",
+    };
+
     /// <summary>What <see cref="EnsureBuilt"/> adds to each model's output logits (its classifier bias), by label.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, float>> LogitShifts { get; } = new Dictionary<string, IReadOnlyDictionary<string, float>>(StringComparer.Ordinal)
     {
@@ -90,7 +97,7 @@ public static class BuiltInModels
     public static bool IsAvailable =>
         ModelNames.SelectMany(m => AdapterFiles.Select(f => ResourceName(m, f))).All(r => typeof(BuiltInModels).Assembly.GetManifestResourceInfo(r) is not null);
 
-    /// <summary>Returns the cached built-in models, training and caching them first if needed.</summary>
+    /// <summary>Returns the cached built-in models, building and caching them first if needed.</summary>
     /// <param name="cacheDirectory">Folder for the cache; created when missing.</param>
     /// <param name="progress">Receives one line per step (never comment text).</param>
     public static BuiltInModelFolders EnsureBuilt(string cacheDirectory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
@@ -144,7 +151,7 @@ public static class BuiltInModels
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"Merging the built-in {name} adapter onto all-MiniLM-L6-v2...");
             var directory = Path.Combine(staging, name);
-            BuiltInAdapterModel.Write(directory, encoder, files, LogitShifts[name]);
+            BuiltInAdapterModel.Write(directory, encoder, files, LogitShifts[name], TrainedFrom[name]);
         }
     }
 

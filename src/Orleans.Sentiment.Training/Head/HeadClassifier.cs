@@ -98,9 +98,6 @@ public sealed class HeadClassifier
 
     public HeadClassifier Clone() => new(this);
 
-    /// <summary>Adds <paramref name="shift"/> to one output's bias: moves the decision boundary of that label (used by the built-in models).</summary>
-    public void ShiftOutputBias(int output, float shift) => _layers[^1].Bias[output] += shift;
-
     /// <summary>The layers as (weight [out, in], bias) with the standardisation folded into the first.</summary>
     public IReadOnlyList<(float[] Weight, int Outputs, int Inputs, float[] Bias)> Export()
     {

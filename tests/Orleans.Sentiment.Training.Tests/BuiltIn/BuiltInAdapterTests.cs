@@ -17,7 +17,7 @@ public sealed class BuiltInAdapterTests(BuiltInModelsFixture fixture) : IClassFi
     {
         using var bare = new TemporaryDirectory();
         var encoder = PretrainedEncoder.Load(MiniLmModel.EnsureExtracted(fixture.Cache.Path));
-        BuiltInAdapterModel.Write(bare.Path, encoder, BuiltInModels.AdapterResources(model), new Dictionary<string, float>());
+        BuiltInAdapterModel.Write(bare.Path, encoder, BuiltInModels.AdapterResources(model), new Dictionary<string, float>(), BuiltInModels.TrainedFrom[model]);
         using var withoutPriors = OnnxTextClassifier.Load("bare", bare.Path);
         using var builtIn = OnnxTextClassifier.Load(model, model == "sentiment" ? fixture.Folders.Sentiment : fixture.Folders.Category);
         string[] texts = ["The app crashes when I upload a photo.", "Please add a dark mode.", "Great service, thanks!"];
