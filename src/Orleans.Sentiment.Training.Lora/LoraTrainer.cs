@@ -5,6 +5,7 @@ using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Training.Compact;
 using Orleans.Sentiment.Training.Data;
 using Orleans.Sentiment.Training.Evaluation;
+using Orleans.Sentiment.Training.Pretrained;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -41,30 +42,13 @@ public sealed class LoraTrainer(LoraOptions options)
         options.Validate();
         TorchRuntime.Configure(options.Threads, options.Seed);
         var random = new Random(options.Seed);
-        if (validation is null || validation.Count == 0)
-        {
-            (training, validation) = StratifiedSplitter.Split(training, options.ValidationFraction, options.Seed);
-        }
-
-        if (options.MaxExamples is { } most && training.Count > most)
-        {
-            var sample = training.ToArray();
-            random.Shuffle(sample);
-            training = sample[..most];
-        }
-
+        var data = PretrainedTrainingData.Prepare(training, validation, options.ValidationFraction, options.MaxExamples, options.Seed, random);
+        (training, validation, var labels, var multiLabel) = (data.Training, data.Validation, data.Labels, data.MultiLabel);
         if (validation.Count > options.MaxValidationExamples)
         {
             validation = StratifiedSplitter.Split(validation, (double)options.MaxValidationExamples / validation.Count, options.Seed).HeldOut;
         }
 
-        var labels = training.SelectMany(e => e.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (labels.Length < 2)
-        {
-            throw new ArgumentException($"Training needs at least two labels; the data has {labels.Length}.", nameof(training));
-        }
-
-        var multiLabel = training.Any(e => e.Labels.Count > 1);
         var trainSet = Tokenize(training, labels, tokenizer);
         var validationSet = Tokenize(validation, labels, tokenizer);
         var targets = LoraTargets.Resolve(encoder.Shape, options.TargetModules ?? LoraTargets.DefaultTargets(encoder.Shape.Family));

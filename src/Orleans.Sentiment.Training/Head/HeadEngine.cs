@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Training.Compact;
-using Orleans.Sentiment.Training.Data;
 using Orleans.Sentiment.Training.Engines;
+using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Training.Head;
 
@@ -24,27 +24,10 @@ public sealed class HeadEngine(string baseDirectory, HeadOptions options, IProgr
         CancellationToken cancellationToken)
     {
         options.Validate();
-        if (validation is null || validation.Count == 0)
-        {
-            (training, validation) = StratifiedSplitter.Split(training, options.ValidationFraction, options.Seed);
-        }
-
-        if (options.MaxExamples is { } most && training.Count > most)
-        {
-            var sample = training.ToArray();
-            new Random(options.Seed).Shuffle(sample);
-            training = sample[..most];
-        }
-
-        var labels = training.SelectMany(e => e.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (labels.Length < 2)
-        {
-            throw new ArgumentException($"Training needs at least two labels; the data has {labels.Length}.", nameof(training));
-        }
-
-        var multiLabel = training.Any(e => e.Labels.Count > 1);
+        var data = PretrainedTrainingData.Prepare(training, validation, options.ValidationFraction, options.MaxExamples, options.Seed, new Random(options.Seed));
+        (training, var labels, var multiLabel) = (data.Training, data.Labels, data.MultiLabel);
         var known = labels.ToHashSet(StringComparer.Ordinal);
-        validation = [.. validation.Select(e => e with { Labels = [.. e.Labels.Where(known.Contains)] }).Where(e => e.Labels.Count > 0)];
+        validation = [.. data.Validation.Select(e => e with { Labels = [.. e.Labels.Where(known.Contains)] }).Where(e => e.Labels.Count > 0)];
         var encoder = PretrainedEncoder.Load(baseDirectory);
         using var embedder = new SentenceEmbedder(encoder, options.MaxLength);
         var clock = Stopwatch.StartNew();
