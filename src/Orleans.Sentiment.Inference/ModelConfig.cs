@@ -30,22 +30,28 @@ public sealed record ModelConfig(IReadOnlyList<string> Labels, ProblemType Probl
             throw new ModelFolderException($"Model folder '{directory}' has no {FileName}.");
         }
 
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads the text of a config.json; <paramref name="source"/> names it in errors.</summary>
+    public static ModelConfig Parse(string json, string source)
+    {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            root = JsonNode.Parse(json);
         }
         catch (JsonException e)
         {
-            throw new ModelFolderException($"{path} is not valid JSON: {e.Message}", e);
+            throw new ModelFolderException($"{source} is not valid JSON: {e.Message}", e);
         }
 
         if (root is not JsonObject config)
         {
-            throw new ModelFolderException($"{path} must hold a JSON object.");
+            throw new ModelFolderException($"{source} must hold a JSON object.");
         }
 
-        var labels = ReadLabels(config, path);
+        var labels = ReadLabels(config, source);
         var problemType = (string?)config["problem_type"] == "multi_label_classification"
             ? ProblemType.MultiLabel
             : ProblemType.SingleLabel;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.Pretrained;
@@ -22,8 +23,9 @@ internal static class BuiltInAdapterModel
             File.WriteAllBytes(Path.Combine(directory, file), bytes);
         }
 
-        var config = JsonNode.Parse(files["config.json"])?.AsObject() ?? throw new InvalidDataException("The built-in adapter's config.json is empty.");
-        var labels = Labels(config);
+        var configText = Encoding.UTF8.GetString(files["config.json"]);
+        var labels = ModelConfig.Parse(configText, "the built-in adapter's config.json").Labels.ToList();
+        var config = JsonNode.Parse(configText)!.AsObject();
         var adapter = PeftAdapter.Read(adapterFolder);
         var names = new ParameterNames(encoder.Shape.Family);
         if (adapter.OutputCount(names) != labels.Count)
@@ -48,13 +50,5 @@ internal static class BuiltInAdapterModel
         training["corpus"] = trainedFrom;
         training["logit_shifts"] = new JsonObject(logitShifts.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
         SequenceClassifierWriter.Write(directory, encoder, weights, labels, ProblemType.SingleLabel, (string?)config["_name_or_path"] ?? MiniLmModel.Reference, training);
-    }
-
-    /// <summary>The labels in id order, from config.json's <c>id2label</c>.</summary>
-    internal static List<string> Labels(JsonObject config)
-    {
-        var map = config["id2label"]?.AsObject() ?? throw new InvalidDataException("The built-in adapter's config.json has no id2label.");
-        return [.. map.Select(p => (Id: int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), Label: (string?)p.Value ?? ""))
-            .OrderBy(p => p.Id).Select(p => p.Label)];
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Modeling;
 using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Synthetic;
+using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Training.Head;
 
@@ -27,16 +27,12 @@ public static class HeadModelWriter
             weights.Set(name + ".bias", new WeightTensor(bias, [outputs]));
         }
 
-        Directory.CreateDirectory(directory);
-        var onnx = ModelFolderWriter.OnnxPath(directory);
-        Directory.CreateDirectory(Path.GetDirectoryName(onnx)!);
-        File.WriteAllBytes(onnx, TransformerGraphWriter.Build(weights, TransformerHead.MeanPooling));
-        TokenizerFiles.Copy(encoder.Directory, directory);
-        var fields = HuggingFaceConfigFields.For(encoder.Shape);
-        fields["architectures"] = new JsonArray(Architecture);
-        fields["pooling"] = "mean";
-        fields["head_hidden_size"] = layers.Count > 1 ? layers[0].Outputs : 0;
-        fields["training"] = trainingInfo;
-        ModelFolderWriter.WriteConfig(directory, labels, problemType, HuggingFaceConfigFields.ModelType(encoder.Shape.Family), fields);
+        PretrainedModelFolder.Write(directory, encoder, TransformerGraphWriter.Build(weights, TransformerHead.MeanPooling), labels, problemType, new JsonObject
+        {
+            ["architectures"] = new JsonArray(Architecture),
+            ["pooling"] = "mean",
+            ["head_hidden_size"] = layers.Count > 1 ? layers[0].Outputs : 0,
+            ["training"] = trainingInfo,
+        });
     }
 }

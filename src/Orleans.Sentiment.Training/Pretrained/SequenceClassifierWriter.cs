@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Modeling;
 using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Synthetic;
 
@@ -9,7 +8,7 @@ namespace Orleans.Sentiment.Training.Pretrained;
 /// <summary>
 /// Writes a fine-tuned encoder as the family's sequence classifier in the project's layout: the graph writer's
 /// <c>onnx/model.onnx</c>, a config.json transformers recognises (<c>BertForSequenceClassification</c>, ...) and the
-/// base model's tokenizer files.
+/// base model's tokenizer files (<see cref="PretrainedModelFolder"/>), with the special tokens transformers.js reads.
 /// </summary>
 public static class SequenceClassifierWriter
 {
@@ -21,15 +20,8 @@ public static class SequenceClassifierWriter
             all.Set(name, tensor);
         }
 
-        Directory.CreateDirectory(directory);
-        var onnx = ModelFolderWriter.OnnxPath(directory);
-        Directory.CreateDirectory(Path.GetDirectoryName(onnx)!);
-        File.WriteAllBytes(onnx, TransformerGraphWriter.Build(all, TransformerHead.SequenceClassification));
-        TokenizerFiles.Copy(encoder.Directory, directory);
+        var graph = TransformerGraphWriter.Build(all, TransformerHead.SequenceClassification);
+        PretrainedModelFolder.Write(directory, encoder, graph, labels, problemType, new JsonObject { ["_name_or_path"] = baseModelName, ["training"] = trainingInfo });
         SpecialTokenDefaults.Complete(directory, encoder.Shape.Family);
-        var fields = HuggingFaceConfigFields.For(encoder.Shape);
-        fields["_name_or_path"] = baseModelName;
-        fields["training"] = trainingInfo;
-        ModelFolderWriter.WriteConfig(directory, labels, problemType, HuggingFaceConfigFields.ModelType(encoder.Shape.Family), fields);
     }
 }
