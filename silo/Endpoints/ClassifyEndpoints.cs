@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
@@ -27,7 +28,9 @@ internal static class ClassifyEndpoints
         }
 
         var texts = parsed.Texts;
-        var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(texts.ToArray());
+        // A tenant key's texts share the model with that tenant's comments; callers without one share a lane of their own.
+        var tenant = request.HttpContext.User.FindFirst(ApiKeyAuthenticationHandler.TenantClaim)?.Value ?? "";
+        var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(tenant, texts.ToArray());
         var results = predictions
             .Select((p, i) => new ClassifiedItemDto(null, texts[i], null, p.ToDictionary(m => m.Key, m => PredictionDto.From(m.Value))))
             .ToArray();

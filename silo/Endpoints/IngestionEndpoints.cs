@@ -39,11 +39,12 @@ internal static class IngestionEndpoints
         var comments = incoming
             .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
             .ToList();
+        var ids = comments.Select(c => c.Id!).ToArray();
         var ledger = cluster.GetGrain<ITenantGrain>(tenant);
         Admission admission;
         try
         {
-            admission = await ledger.AdmitAsync(source, comments.Count);
+            admission = await ledger.AdmitAsync(source, ids);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
@@ -56,26 +57,27 @@ internal static class IngestionEndpoints
             return Problems.Refused(admission);
         }
 
+        // Messages go out in order and publishing stops at the first failure: the comments after the published ones never left.
         var result = await publisher.PublishAsync(key, comments);
         if (result.Published < comments.Count)
         {
-            await ReturnToLedgerAsync(ledger, comments.Count - result.Published);
+            await ReturnToLedgerAsync(ledger, source, ids[result.Published..]);
         }
 
         metrics.Ingested(result.Published);
         if (result.Failure is not null)
         {
-            return Problems.PartlyPublished(result.Published, comments.Select(c => c.Id!).ToArray(), result.Failure.Message);
+            return Problems.PartlyPublished(result.Published, ids, result.Failure.Message);
         }
 
-        return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, comments.Select(c => c.Id!).ToArray()));
+        return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, ids));
     }
 
-    private static async Task ReturnToLedgerAsync(ITenantGrain ledger, int count)
+    private static async Task ReturnToLedgerAsync(ITenantGrain ledger, string source, string[] unpublished)
     {
         try
         {
-            await ledger.CompleteAsync(count);
+            await ledger.CompleteAsync(source, unpublished, completed: false);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

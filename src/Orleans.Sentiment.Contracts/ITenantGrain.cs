@@ -1,20 +1,26 @@
 namespace Orleans.Sentiment.Contracts;
 
 /// <summary>
-/// A tenant's ledger; key "{tenant}". It knows the tenant's sources (so a correction given by comment id can be
-/// resolved) and bounds what the tenant has in flight: comments admitted to the stream but not yet classified or
-/// dead-lettered.
+/// A tenant's sources and its in-flight ledger; key "{tenant}". It knows the tenant's sources (so a correction given by
+/// comment id can be resolved) and bounds what the tenant has in flight: comments admitted to the stream but not yet
+/// classified or dead-lettered, counted by source and comment id, so a re-sent or redelivered comment counts once.
 /// </summary>
 [Alias("sentiment.ITenantGrain")]
 public interface ITenantGrain : IGrainWithStringKey
 {
-    /// <summary>Reserves room for <paramref name="count"/> comments to <paramref name="source"/>, or says why not.</summary>
+    /// <summary>Reserves room for the comments <paramref name="ids"/> of <paramref name="source"/>, or says why not.</summary>
     [Alias("Admit")]
-    Task<Admission> AdmitAsync(string source, int count);
+    Task<Admission> AdmitAsync(string source, IReadOnlyList<string> ids);
 
-    /// <summary>Returns room: comments that were classified, dead-lettered, dropped as duplicates, or never published.</summary>
+    /// <summary>
+    /// Returns room for those of <paramref name="ids"/> that are in flight: comments classified, dead-lettered, dropped
+    /// as duplicates, or never published. Ids not in flight (a duplicate's, once the first copy completed) release nothing.
+    /// </summary>
+    /// <param name="source">The comments' source.</param>
+    /// <param name="ids">Their ids.</param>
+    /// <param name="completed">True when they left the pipeline (classified or dead-lettered); false when they were never published.</param>
     [Alias("Complete")]
-    Task CompleteAsync(int count);
+    Task CompleteAsync(string source, IReadOnlyList<string> ids, bool completed);
 
     [Alias("GetSources")]
     Task<IReadOnlyList<string>> GetSourcesAsync();

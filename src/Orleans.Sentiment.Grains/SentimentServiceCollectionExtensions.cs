@@ -23,6 +23,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.AddOptions<IngestionLimitsOptions>().Bind(configuration.GetSection(IngestionLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionLimitsOptions>, IngestionLimitsValidator>();
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SentimentMetrics>();
         services.AddSingleton<SiloInFlight>();

@@ -94,6 +94,7 @@ internal static class ProductionProviders
         options.StreamName = settings.Nats.StreamName;
         options.PartitionCount = settings.Nats.Partitions;
         options.ProducerCount = 2;
+        options.BatchSize = settings.Nats.MaxAckPending;
         options.NatsClientOptions = NatsOpts.Default with { Url = settings.Nats.Url! };
     }
 

@@ -56,6 +56,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Sentiment:EvaluationInterval"] = "00:00:00.200",
         ["Sentiment:ClassificationDeadline"] = "00:00:05",
         ["Ingestion:MaxInFlightPerTenant"] = "1000",
+        // At most half the deadline above.
+        ["Ingestion:BacklogHorizon"] = "00:00:02",
         ["Ingestion:MaxSourcesPerTenant"] = "50",
     }).Build();
 

@@ -58,9 +58,10 @@ public sealed class FeedbackPipelineTests(ClusterFixture fixture)
     {
         var key = NewSource("tenant-ledger");
         var ledger = _pipeline.Grains.GetGrain<ITenantGrain>(key.Tenant);
-        Assert.True((await ledger.AdmitAsync(key.Source, 100)).Admitted);
+        var comments = Enumerable.Range(0, 100).Select(i => Comment(key, $"l{i}", "fine")).ToList();
+        Assert.True((await ledger.AdmitAsync(key.Source, [.. comments.Select(c => c.Id!)])).Admitted);
 
-        await _pipeline.PublishAsync(key, Enumerable.Range(0, 100).Select(i => Comment(key, $"l{i}", "fine")).ToList());
+        await _pipeline.PublishAsync(key, comments);
         await _pipeline.WaitForCountAsync(key, 100);
 
         var inFlight = await Eventually.WaitForAsync(() => ledger.GetInFlightAsync(), n => n == 0, "the ledger to be completed");

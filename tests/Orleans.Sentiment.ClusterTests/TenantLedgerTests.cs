@@ -11,16 +11,43 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
     {
         var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-busy");
 
-        Assert.True((await ledger.AdmitAsync("s", 900)).Admitted);
-        var refused = await ledger.AdmitAsync("s", 200);
+        Assert.True((await ledger.AdmitAsync("s", Ids("a", 900))).Admitted);
+        var refused = await ledger.AdmitAsync("s", Ids("b", 200));
 
         Assert.Equal(AdmissionStatus.TenantBusy, refused.Status);
         Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         Assert.Contains("Ingestion:MaxInFlightPerTenant", refused.Detail);
 
-        await ledger.CompleteAsync(900);
-        Assert.True((await ledger.AdmitAsync("s", 200)).Admitted);
-        await ledger.CompleteAsync(200);
+        await ledger.CompleteAsync("s", Ids("a", 900), completed: true);
+        Assert.True((await ledger.AdmitAsync("s", Ids("b", 200))).Admitted);
+        await ledger.CompleteAsync("s", Ids("b", 200), completed: true);
+    }
+
+    [Fact]
+    public async Task Admit_ReSentBatchStillInFlight_CountsItsCommentsOnce()
+    {
+        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-resend");
+
+        Assert.True((await ledger.AdmitAsync("s", Ids("r", 10))).Admitted);
+        Assert.True((await ledger.AdmitAsync("s", Ids("r", 10))).Admitted);
+
+        Assert.Equal(10, await ledger.GetInFlightAsync());
+        await ledger.CompleteAsync("s", Ids("r", 10), completed: true);
+        Assert.Equal(0, await ledger.GetInFlightAsync());
+    }
+
+    [Fact]
+    public async Task Complete_DuplicateDelivery_ReleasesNothingTwice()
+    {
+        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-duplicates");
+        await ledger.AdmitAsync("s", Ids("x", 10));
+        await ledger.AdmitAsync("s", Ids("y", 5));
+
+        await ledger.CompleteAsync("s", Ids("x", 10), completed: true);
+        await ledger.CompleteAsync("s", Ids("x", 10), completed: true);
+
+        Assert.Equal(5, await ledger.GetInFlightAsync());
+        await ledger.CompleteAsync("s", Ids("y", 5), completed: true);
     }
 
     [Fact]
@@ -28,8 +55,8 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
     {
         var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-big-batch");
 
-        Assert.True((await ledger.AdmitAsync("s", 5000)).Admitted);
-        await ledger.CompleteAsync(5000);
+        Assert.True((await ledger.AdmitAsync("s", Ids("big", 5000))).Admitted);
+        await ledger.CompleteAsync("s", Ids("big", 5000), completed: true);
     }
 
     [Fact]
@@ -38,14 +65,21 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
         var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-many-sources");
         for (var i = 0; i < 50; i++)
         {
-            Assert.True((await ledger.AdmitAsync($"s{i}", 1)).Admitted);
+            Assert.True((await ledger.AdmitAsync($"s{i}", ["1"])).Admitted);
         }
 
-        var refused = await ledger.AdmitAsync("s50", 1);
+        var refused = await ledger.AdmitAsync("s50", ["1"]);
 
         Assert.Equal(AdmissionStatus.TooManySources, refused.Status);
-        Assert.True((await ledger.AdmitAsync("s3", 1)).Admitted);
+        Assert.True((await ledger.AdmitAsync("s3", ["2"])).Admitted);
         Assert.Equal(50, (await ledger.GetSourcesAsync()).Count);
-        await ledger.CompleteAsync(51);
+        for (var i = 0; i < 50; i++)
+        {
+            await ledger.CompleteAsync($"s{i}", ["1", "2"], completed: true);
+        }
+
+        Assert.Equal(0, await ledger.GetInFlightAsync());
     }
+
+    private static string[] Ids(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => $"{prefix}{i}")];
 }

@@ -11,15 +11,18 @@ namespace Orleans.Sentiment.Grains.Classification;
 /// isolates failures: a model call that throws is retried text by text, so a text that breaks the model
 /// comes back as its own failure and its batch neighbours (from any caller) still get predictions. A full
 /// queue (<see cref="InferenceQueueFullException"/>) or a timeout fails the whole call: the caller retries.
+/// Reentrant: a call only waits for the service, so every caller's texts reach its fair per-tenant queue at once
+/// instead of waiting in the activation's first-come-first-served message queue.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 [ClassifierSiloFilter]
 public sealed class ClassifierGrain(InferenceHostSource inference) : Grain, IClassifierGrain
 {
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(IReadOnlyList<string> texts)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(string tenant, IReadOnlyList<string> texts)
     {
         var host = await inference.GetAsync();
-        var results = await host.Classifier.ClassifyAsync(texts);
+        var results = await host.Classifier.ClassifyAsync(texts, tenant);
         var failed = results.Select((r, i) => (r, i)).FirstOrDefault(p => !p.r.Succeeded);
         if (failed.r is not null)
         {
@@ -29,11 +32,11 @@ public sealed class ClassifierGrain(InferenceHostSource inference) : Grain, ICla
         return [.. results.Select(r => ToContract(r.Predictions!))];
     }
 
-    public async Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(IReadOnlyList<string> texts)
+    public async Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts)
     {
         // Models still loading (or failed to load) is the silo's state, not the texts' fault: that throws, and the caller retries.
         var host = await inference.GetAsync();
-        var results = await host.Classifier.ClassifyAsync(texts);
+        var results = await host.Classifier.ClassifyAsync(texts, tenant);
         return [.. results.Select(r => r.Succeeded ? ClassificationResult.Success(ToContract(r.Predictions!)) : ClassificationResult.Failure(r.Failure!))];
     }
 

@@ -24,9 +24,9 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<Classifi
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
 
-    /// <summary>Sends each chunk to the silo's stateless classifier grains.</summary>
-    public CommentClassifier(IGrainFactory grains, SentimentOptions options)
-        : this(texts => grains.GetGrain<IClassifierGrain>(0).ClassifyEachAsync(texts), options)
+    /// <summary>Sends each chunk to the silo's stateless classifier grains, in <paramref name="tenant"/>'s share of the model queue.</summary>
+    public CommentClassifier(IGrainFactory grains, SentimentOptions options, string tenant)
+        : this(texts => grains.GetGrain<IClassifierGrain>(0).ClassifyEachAsync(tenant, texts), options)
     {
     }
 

@@ -37,7 +37,7 @@ public sealed partial class FeedbackSourceGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = SourceKey.Parse(this.GetPrimaryKeyString());
-        _classifier = new CommentClassifier(GrainFactory, _options);
+        _classifier = new CommentClassifier(GrainFactory, _options, _key.Tenant);
         if (Source.LastNotification is { } last)
         {
             // Idempotent downstream (by sequence): covers a crash between the state write and the hand-over.
@@ -122,7 +122,7 @@ public sealed partial class FeedbackSourceGrain(
         var notification = Evaluate(now);
         await state.WriteStateAsync();
         Count(fresh, outcomes, letters, comments.Count);
-        await CompleteInTenantLedgerAsync(comments.Count);
+        await CompleteInTenantLedgerAsync(comments);
         await HandOverAsync(notification);
         PublishSeries();
         ScheduleEvaluation();
@@ -199,11 +199,21 @@ public sealed partial class FeedbackSourceGrain(
         }
     }
 
-    private async Task CompleteInTenantLedgerAsync(int count)
+    /// <summary>
+    /// Releases the delivery's comments in the tenant's ledger, by id: the ledger releases each comment once, so the
+    /// duplicates of a redelivery (or of a re-sent batch) name ids that no longer count and release nothing.
+    /// </summary>
+    private async Task CompleteInTenantLedgerAsync(List<Comment> delivered)
     {
+        var ids = delivered.Where(c => c.Tenant == _key.Tenant && c.Source == _key.Source && c.Id is not null).Select(c => c.Id!).ToArray();
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
         try
         {
-            await GrainFactory.GetGrain<ITenantGrain>(_key.Tenant).CompleteAsync(count);
+            await GrainFactory.GetGrain<ITenantGrain>(_key.Tenant).CompleteAsync(_key.Source, ids, completed: true);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

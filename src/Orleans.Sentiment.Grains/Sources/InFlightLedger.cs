@@ -1,42 +1,60 @@
 namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
-/// One tenant's admitted-but-unfinished comments, oldest admission first. Completions consume the oldest admissions;
-/// admissions older than the timeout are presumed lost (a crash of an in-memory stream, say) and stop counting, so a
-/// tenant can never be locked out by comments that will not come back.
+/// One tenant's admitted-but-unfinished comments, by source and comment id. A comment counts once however often it
+/// is admitted (a client re-sending a batch) or delivered (a stream redelivery), and is released once: by the first
+/// completion naming it, never by a duplicate. Admissions older than the timeout are presumed lost (a crash of an
+/// in-memory stream, say) and stop counting, so a tenant can never be locked out by comments that will not come back.
 /// </summary>
 public sealed class InFlightLedger(TimeSpan timeout)
 {
+    private readonly Dictionary<CommentKey, Admitted> _inFlight = [];
     private readonly Queue<Admitted> _admissions = new();
-    private readonly Queue<(DateTimeOffset At, int Count)> _completions = new();
-    private int _count;
 
-    public int Count => _count;
+    public int Count => _inFlight.Count;
 
-    public void Admit(int count, DateTimeOffset now)
+    /// <summary>How many of <paramref name="ids"/> are not yet in flight (what admitting them would add).</summary>
+    public int CountNew(string source, IReadOnlyCollection<string> ids) => ids.Count(id => !_inFlight.ContainsKey(new(source, id)));
+
+    /// <returns>How many comments started counting (ids already in flight are not counted twice).</returns>
+    public int Admit(string source, IReadOnlyCollection<string> ids, DateTimeOffset now)
     {
-        _admissions.Enqueue(new Admitted(now, count));
-        _count += count;
-    }
-
-    /// <returns>How many comments stopped counting (never more than were in flight).</returns>
-    public int Complete(int count, DateTimeOffset now)
-    {
-        var released = 0;
-        while (count > 0 && _admissions.TryPeek(out var oldest))
+        var admitted = new Admitted(now, source, ids.Count);
+        foreach (var id in ids)
         {
-            var taken = Math.Min(count, oldest.Remaining);
-            oldest.Remaining -= taken;
-            count -= taken;
-            released += taken;
-            if (oldest.Remaining == 0)
+            if (_inFlight.TryAdd(new(source, id), admitted))
             {
-                _admissions.Dequeue();
+                admitted.Ids.Add(id);
             }
         }
 
-        _count -= released;
-        _completions.Enqueue((now, released));
+        admitted.Remaining = admitted.Ids.Count;
+        if (admitted.Remaining > 0)
+        {
+            _admissions.Enqueue(admitted);
+        }
+
+        return admitted.Ids.Count;
+    }
+
+    /// <returns>How many comments stopped counting: those of <paramref name="ids"/> that were in flight.</returns>
+    public int Complete(string source, IEnumerable<string> ids)
+    {
+        var released = 0;
+        foreach (var id in ids)
+        {
+            if (_inFlight.Remove(new(source, id), out var admitted))
+            {
+                admitted.Remaining--;
+                released++;
+            }
+        }
+
+        while (_admissions.TryPeek(out var oldest) && oldest.Remaining == 0)
+        {
+            _admissions.Dequeue();
+        }
+
         return released;
     }
 
@@ -46,31 +64,32 @@ public sealed class InFlightLedger(TimeSpan timeout)
         var expired = 0;
         while (_admissions.TryPeek(out var oldest) && now - oldest.At > timeout)
         {
-            expired += _admissions.Dequeue().Remaining;
+            _admissions.Dequeue();
+            foreach (var id in oldest.Ids)
+            {
+                var key = new CommentKey(oldest.Source, id);
+                if (_inFlight.TryGetValue(key, out var owner) && ReferenceEquals(owner, oldest))
+                {
+                    _inFlight.Remove(key);
+                    expired++;
+                }
+            }
         }
 
-        _count -= expired;
         return expired;
     }
 
-    /// <summary>A wait after which room is likely, from the completion rate of the last ten seconds (1 to 30 s).</summary>
-    public TimeSpan SuggestRetryAfter(int wanted, int limit, DateTimeOffset now)
-    {
-        while (_completions.TryPeek(out var c) && now - c.At > TimeSpan.FromSeconds(10))
-        {
-            _completions.Dequeue();
-        }
+    private readonly record struct CommentKey(string Source, string Id);
 
-        var perSecond = _completions.Sum(c => c.Count) / 10.0;
-        var excess = Math.Max(1, _count + wanted - limit);
-        var seconds = perSecond <= 0 ? 5 : Math.Ceiling(excess / perSecond);
-        return TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 30));
-    }
-
-    private sealed class Admitted(DateTimeOffset at, int count)
+    /// <summary>One admission: its time, and how many of its comments are still in flight.</summary>
+    private sealed class Admitted(DateTimeOffset at, string source, int capacity)
     {
         public DateTimeOffset At { get; } = at;
 
-        public int Remaining { get; set; } = count;
+        public string Source { get; } = source;
+
+        public List<string> Ids { get; } = new(capacity);
+
+        public int Remaining { get; set; }
     }
 }

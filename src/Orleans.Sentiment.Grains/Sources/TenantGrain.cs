@@ -5,8 +5,10 @@ using Orleans.Sentiment.Contracts;
 namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
-/// A tenant's sources (persisted) and its in-flight ledger (in memory: it describes this process's pipeline). The
-/// ledger's comments also count towards the silo's bound, so one silo's backlog is bounded whatever the tenants.
+/// A tenant's sources (persisted) and its in-flight ledger (in memory: it describes this process's pipeline). Admission
+/// is decided with the silo (<see cref="SiloInFlight"/>, <see cref="AdmissionPolicy"/>): the tenant's share of what the
+/// silo can classify in time. While comments are in flight the activation stays, so the ledger is not lost to idle
+/// collection.
 /// </summary>
 public sealed class TenantGrain(
     [PersistentState("tenant", Constants.StorageName)] IPersistentState<TenantState> state,
@@ -17,14 +19,17 @@ public sealed class TenantGrain(
     private readonly IngestionLimitsOptions _limits = options.Value;
     private readonly InFlightLedger _ledger = new(options.Value.InFlightTimeout);
 
-    public async Task<Admission> AdmitAsync(string source, int count)
+    private string Tenant => this.GetPrimaryKeyString();
+
+    public async Task<Admission> AdmitAsync(string source, IReadOnlyList<string> ids)
     {
         var now = clock.UtcNow;
-        silo.Release(_ledger.Expire(now));
-        if (_ledger.Count > 0 && _ledger.Count + count > _limits.MaxInFlightPerTenant)
+        Expire(now);
+        var count = _ledger.CountNew(source, ids);
+        if (count == 0)
         {
-            return new Admission(AdmissionStatus.TenantBusy, _ledger.SuggestRetryAfter(count, _limits.MaxInFlightPerTenant, now),
-                $"The tenant has {_ledger.Count} comments in flight; the most is {_limits.MaxInFlightPerTenant} (Ingestion:MaxInFlightPerTenant).");
+            // Every comment is already in flight (a re-sent batch): nothing more to hold room for.
+            return Admission.Accept;
         }
 
         if (!state.State.Sources.Contains(source))
@@ -39,19 +44,19 @@ public sealed class TenantGrain(
             await state.WriteStateAsync();
         }
 
-        if (!silo.TryReserve(count))
+        var admission = silo.TryAdmit(Tenant, _ledger.Count, count);
+        if (admission.Admitted)
         {
-            return new Admission(AdmissionStatus.SiloBusy, TimeSpan.FromSeconds(5),
-                $"The silo has {silo.Count} comments in flight; the most is {_limits.MaxInFlightPerSilo} (Ingestion:MaxInFlightPerSilo).");
+            _ledger.Admit(source, ids, now);
+            DelayDeactivation(_limits.InFlightTimeout);
         }
 
-        _ledger.Admit(count, now);
-        return Admission.Accept;
+        return admission;
     }
 
-    public Task CompleteAsync(int count)
+    public Task CompleteAsync(string source, IReadOnlyList<string> ids, bool completed)
     {
-        silo.Release(_ledger.Complete(count, clock.UtcNow));
+        silo.Release(Tenant, _ledger.Complete(source, ids), completed);
         return Task.CompletedTask;
     }
 
@@ -60,16 +65,18 @@ public sealed class TenantGrain(
 
     public Task<int> GetInFlightAsync()
     {
-        silo.Release(_ledger.Expire(clock.UtcNow));
+        Expire(clock.UtcNow);
         return Task.FromResult(_ledger.Count);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The ledger goes with the activation; its comments stop counting towards this silo's bound.
-        silo.Release(_ledger.Count);
+        silo.Release(Tenant, _ledger.Count, completed: false);
         return Task.CompletedTask;
     }
+
+    private void Expire(DateTimeOffset now) => silo.Release(Tenant, _ledger.Expire(now), completed: false);
 }
 
 [GenerateSerializer, Alias("sentiment.TenantState")]

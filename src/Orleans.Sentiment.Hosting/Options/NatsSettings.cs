@@ -17,4 +17,12 @@ public sealed class NatsSettings
     /// <summary>Stream partitions, each read by one Orleans pulling agent.</summary>
     [Range(1, 256, ErrorMessage = "Nats:Partitions must be between {1} and {2}.")]
     public int Partitions { get; set; } = 8;
+
+    /// <summary>
+    /// Messages one partition's consumer holds unacknowledged (JetStream's max-ack-pending, also the fetch size). A
+    /// silo pulls no more than it can finish within JetStream's 30 s ack wait, so a backlog waits in the stream
+    /// instead of being redelivered from silo memory again and again.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Nats:MaxAckPending must be between {1} and {2}.")]
+    public int MaxAckPending { get; set; } = 32;
 }

@@ -4,8 +4,9 @@ namespace Orleans.Sentiment.Inference;
 
 /// <summary>
 /// The per-process inference service: gathers texts from concurrent callers into model calls that group
-/// texts of similar length (little padding) under a text count, a padded-token budget and a padding cap; shortest texts
-/// first, and a text that waited a fifth of <see cref="BatchingOptions.CallTimeout"/> next. An idle worker
+/// texts of similar length (little padding) under a text count, a padded-token budget and a padding cap. Each caller
+/// names its tenant's lane, and lanes share the model fairly by tokens (<see cref="FairTextQueue"/>); within a lane the
+/// shortest texts go first, and a text that waited a fifth of <see cref="BatchingOptions.CallTimeout"/> next. An idle worker
 /// lingers briefly for more texts, so light load keeps low latency and heavy load fills each call.
 /// A model call that fails is retried text by text, so one bad text fails alone. The queue is bounded, and a
 /// caller that gives up (cancellation or <see cref="BatchingOptions.CallTimeout"/>) takes its queued texts
@@ -17,7 +18,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
     private readonly ClassifierSet _models;
     private readonly BatchingOptions _options;
     private readonly object _gate = new();
-    private readonly TextQueue _queue = new();
+    private readonly FairTextQueue _queue = new();
     private readonly Thread[] _workers;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _lingerTicks;
@@ -67,20 +68,21 @@ public sealed class BatchingClassifier : IAsyncDisposable
     }
 
     /// <summary>
-    /// One outcome per text, in input order. Throws <see cref="InferenceQueueFullException"/> when the queue
-    /// cannot take all texts (nothing is queued then), <see cref="TimeoutException"/> after
-    /// <see cref="BatchingOptions.CallTimeout"/>, <see cref="OperationCanceledException"/> when cancelled.
+    /// One outcome per text, in input order, with the texts queued in <paramref name="lane"/> (the caller's tenant).
+    /// Throws <see cref="InferenceQueueFullException"/> when the queue, or the lane's share of it, cannot take all
+    /// texts (nothing is queued then), <see cref="TimeoutException"/> after <see cref="BatchingOptions.CallTimeout"/>,
+    /// <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
-    public Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane = "", CancellationToken cancellationToken = default)
     {
         if (texts.Count == 0)
         {
             return Task.FromResult<IReadOnlyList<TextClassification>>([]);
         }
 
-        if (texts.Count > _options.MaxQueuedTexts)
+        if (texts.Count > _options.MaxQueuedTextsPerLane)
         {
-            throw new ArgumentException($"{texts.Count} texts in one call can never fit the inference queue (Inference:MaxQueuedTexts = {_options.MaxQueuedTexts}); send smaller calls.", nameof(texts));
+            throw new ArgumentException($"{texts.Count} texts in one call can never fit one tenant's share of the inference queue ({_options.MaxQueuedTextsPerLane} of Inference:MaxQueuedTexts = {_options.MaxQueuedTexts}); send smaller calls.", nameof(texts));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -101,11 +103,17 @@ public sealed class BatchingClassifier : IAsyncDisposable
                     $"The inference queue holds {_queue.Count} texts; {texts.Count} more would pass Inference:MaxQueuedTexts ({_options.MaxQueuedTexts}). Retry later.");
             }
 
+            if (_queue.CountOf(lane) + texts.Count > _options.MaxQueuedTextsPerLane)
+            {
+                throw new InferenceQueueFullException(
+                    $"This tenant has {_queue.CountOf(lane)} texts queued; {texts.Count} more would pass its share of the inference queue ({_options.MaxQueuedTextsPerLane} of Inference:MaxQueuedTexts = {_options.MaxQueuedTexts}). Retry later.");
+            }
+
             var now = Stopwatch.GetTimestamp();
             call.Items = new PendingText[texts.Count];
             for (var i = 0; i < texts.Count; i++)
             {
-                call.Items[i] = new PendingText(call, i, tokens[i], _sequence++, now);
+                call.Items[i] = new PendingText(call, i, tokens[i], _sequence++, now, lane);
                 _queue.Add(call.Items[i]);
             }
 
@@ -202,11 +210,10 @@ public sealed class BatchingClassifier : IAsyncDisposable
                     continue;
                 }
 
-                // Shortest first cuts the queue into runs of similar length; a text that waited a fifth of the
-                // call timeout is served next with its nearest-length neighbours.
-                return _queue.TakeBatch(
-                    FairShare(), _options.MaxBatchTokens, aroundOldest: waited > _starvationTicks,
-                    _options.MaxPadding, _options.MinBatchTextsBeforePaddingCut);
+                // Least-served tenants first; within a tenant, shortest first cuts its queue into runs of similar
+                // length, and a text that waited a fifth of the call timeout is served next with its nearest-length neighbours.
+                var batch = new BatchBuilder(FairShare(), _options.MaxBatchTokens, _options.MaxPadding, _options.MinBatchTextsBeforePaddingCut);
+                return _queue.TakeBatch(batch, starvedBefore: Stopwatch.GetTimestamp() - _starvationTicks);
             }
         }
     }

@@ -30,6 +30,12 @@ public sealed record BatchingOptions
     /// <summary>Most texts waiting; a call that would pass it fails at once with <see cref="InferenceQueueFullException"/>.</summary>
     public int MaxQueuedTexts { get; init; } = 10_000;
 
+    /// <summary>
+    /// Most texts one lane (tenant) may have waiting: three quarters of <see cref="MaxQueuedTexts"/>, so a tenant that
+    /// floods the queue still leaves room for the others' texts.
+    /// </summary>
+    public int MaxQueuedTextsPerLane => MaxQueuedTexts - MaxQueuedTexts / 4;
+
     /// <summary>How long a call may wait and run; then it fails with <see cref="TimeoutException"/> and its queued texts are dropped.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(25);
 

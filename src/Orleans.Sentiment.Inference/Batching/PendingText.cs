@@ -1,7 +1,7 @@
 namespace Orleans.Sentiment.Inference;
 
-/// <summary>One queued text: which call it belongs to, where its result goes, and its token count.</summary>
-internal sealed class PendingText(PendingCall call, int index, int tokens, long sequence, long enqueuedAt)
+/// <summary>One queued text: which call it belongs to, where its result goes, its token count and its tenant's lane.</summary>
+internal sealed class PendingText(PendingCall call, int index, int tokens, long sequence, long enqueuedAt, string lane = "")
 {
     public PendingCall Call { get; } = call;
 
@@ -17,6 +17,9 @@ internal sealed class PendingText(PendingCall call, int index, int tokens, long 
 
     /// <summary>Taken into a batch or dropped with its cancelled call: no longer queued.</summary>
     public bool Removed { get; set; }
+
+    /// <summary>The fairness lane (tenant) the text is queued in.</summary>
+    public string Lane { get; } = lane;
 
     public string Text => Call.Texts[Index];
 }

@@ -59,46 +59,56 @@ internal sealed class TextQueue
     /// <summary>Takes the next batch within the limits: the shortest texts, or the oldest and its nearest-length neighbours.</summary>
     public List<PendingText> TakeBatch(int maxTexts, int maxTokens, bool aroundOldest = false, double maxPadding = double.PositiveInfinity, int minTexts = 1)
     {
-        var batch = new List<PendingText>();
+        var batch = new BatchBuilder(maxTexts, maxTokens, maxPadding, minTexts);
+        TakeInto(batch, aroundOldest);
+        return batch.Texts;
+    }
+
+    /// <summary>
+    /// Adds this queue's texts to <paramref name="batch"/> while they fit: the shortest first, or, when
+    /// <paramref name="aroundOldest"/>, the oldest and the texts nearest its length. Returns how many were taken.
+    /// </summary>
+    public int TakeInto(BatchBuilder batch, bool aroundOldest)
+    {
         if (Oldest() is not { } oldest)
         {
-            return batch;
+            return 0;
         }
 
-        var limits = new Limits(maxTexts, maxTokens, maxPadding, minTexts);
-        if (!aroundOldest)
+        var before = batch.Texts.Count;
+        if (aroundOldest)
         {
-            var shape = default(Shape);
+            TakeAround(oldest, batch);
+        }
+        else
+        {
             foreach (var length in _buckets.Keys.ToArray())
             {
-                if (!TakeFrom(length, batch, ref shape, limits) || batch.Count >= maxTexts)
+                if (!TakeFrom(length, batch) || batch.IsFull)
                 {
                     break;
                 }
             }
-
-            foreach (var text in batch)
-            {
-                Remove(text);
-            }
-
-            return batch;
         }
 
-        return TakeAround(oldest, batch, limits);
+        for (var i = before; i < batch.Texts.Count; i++)
+        {
+            Remove(batch.Texts[i]);
+        }
+
+        return batch.Texts.Count - before;
     }
 
-    private List<PendingText> TakeAround(PendingText oldest, List<PendingText> batch, Limits limits)
+    private void TakeAround(PendingText oldest, BatchBuilder batch)
     {
         var lengths = _buckets.Keys.ToArray();
         var start = Array.BinarySearch(lengths, oldest.Tokens);
-        var shape = default(Shape);
         var below = start - 1;
         var above = start + 1;
         var belowOpen = true;
         var aboveOpen = true;
-        TakeFrom(oldest.Tokens, batch, ref shape, limits);
-        while (batch.Count < limits.MaxTexts && (belowOpen || aboveOpen))
+        TakeFrom(oldest.Tokens, batch);
+        while (!batch.IsFull && (belowOpen || aboveOpen))
         {
             belowOpen = belowOpen && below >= 0;
             aboveOpen = aboveOpen && above < lengths.Length;
@@ -110,7 +120,7 @@ internal sealed class TextQueue
             // The nearer length first; on a tie the shorter, which does not widen the batch.
             var goBelow = belowOpen && (!aboveOpen || oldest.Tokens - lengths[below] <= lengths[above] - oldest.Tokens);
             var length = goBelow ? lengths[below] : lengths[above];
-            var complete = TakeFrom(length, batch, ref shape, limits);
+            var complete = TakeFrom(length, batch);
             if (goBelow)
             {
                 below--;
@@ -122,17 +132,10 @@ internal sealed class TextQueue
                 aboveOpen = complete;
             }
         }
-
-        foreach (var text in batch)
-        {
-            Remove(text);
-        }
-
-        return batch;
     }
 
     /// <summary>Takes a bucket's texts in arrival order while they fit; true when the bucket was emptied.</summary>
-    private bool TakeFrom(int length, List<PendingText> batch, ref Shape shape, Limits limits)
+    private bool TakeFrom(int length, BatchBuilder batch)
     {
         if (!_buckets.TryGetValue(length, out var bucket))
         {
@@ -147,36 +150,16 @@ internal sealed class TextQueue
                 continue;
             }
 
-            if (batch.Count > 0 && !limits.Admit(shape, batch.Count, length))
+            if (!batch.Admits(length))
             {
                 return false;
             }
 
             bucket.Dequeue();
             batch.Add(text);
-            shape = new Shape(Math.Max(shape.Width, length), shape.RealTokens + length);
         }
 
         _buckets.Remove(length);
         return true;
-    }
-
-    /// <summary>The longest text of a batch and the sum of its texts' tokens.</summary>
-    private readonly record struct Shape(int Width, long RealTokens);
-
-    private readonly record struct Limits(int MaxTexts, int MaxTokens, double MaxPadding, int MinTexts)
-    {
-        /// <summary>Whether one more text of <paramref name="length"/> tokens may join a batch of <paramref name="count"/> texts.</summary>
-        public bool Admit(Shape shape, int count, int length)
-        {
-            var width = Math.Max(shape.Width, length);
-            var padded = (long)(count + 1) * width;
-            if (count >= MaxTexts || padded > MaxTokens)
-            {
-                return false;
-            }
-
-            return count < MinTexts || padded <= (1 + MaxPadding) * (shape.RealTokens + length);
-        }
     }
 }

@@ -8,50 +8,69 @@ public sealed class InFlightLedgerTests
     private readonly InFlightLedger _ledger = new(TimeSpan.FromMinutes(10));
 
     [Fact]
-    public void Complete_MoreThanAdmitted_NeverGoesBelowZero()
+    public void Complete_DuplicateOfACompletedComment_ReleasesNothing()
     {
-        _ledger.Admit(5, Now);
+        _ledger.Admit("s", Ids(0, 5), Now);
 
-        Assert.Equal(5, _ledger.Complete(8, Now));
+        Assert.Equal(5, _ledger.Complete("s", Ids(0, 5)));
+        Assert.Equal(0, _ledger.Complete("s", Ids(0, 5)));
         Assert.Equal(0, _ledger.Count);
+    }
+
+    [Fact]
+    public void Complete_RedeliveryWhileTheFirstDeliveryIsInFlight_ReleasesOnlyWhatTheFirstCompletes()
+    {
+        _ledger.Admit("s", Ids(0, 10), Now);
+
+        // The first delivery completes 6 of its comments; a redelivery of all 10 then counts only the 4 left.
+        Assert.Equal(6, _ledger.Complete("s", Ids(0, 6)));
+        Assert.Equal(4, _ledger.Complete("s", Ids(0, 10)));
+        Assert.Equal(0, _ledger.Complete("s", Ids(0, 10)));
+    }
+
+    [Fact]
+    public void Admit_ReSentBatchStillInFlight_CountsEachCommentOnce()
+    {
+        Assert.Equal(5, _ledger.Admit("s", Ids(0, 5), Now));
+
+        Assert.Equal(2, _ledger.CountNew("s", Ids(3, 7)));
+        Assert.Equal(2, _ledger.Admit("s", Ids(3, 7), Now));
+        Assert.Equal(7, _ledger.Count);
+        Assert.Equal(7, _ledger.Complete("s", Ids(0, 7)));
+    }
+
+    [Fact]
+    public void Admit_SameIdOfAnotherSource_IsAnotherComment()
+    {
+        _ledger.Admit("a", ["1"], Now);
+        _ledger.Admit("b", ["1"], Now);
+
+        Assert.Equal(2, _ledger.Count);
+        Assert.Equal(1, _ledger.Complete("b", ["1"]));
+        Assert.Equal(1, _ledger.Count);
     }
 
     [Fact]
     public void Expire_AdmissionOlderThanTimeout_StopsCounting()
     {
-        _ledger.Admit(5, Now);
-        _ledger.Admit(3, Now.AddMinutes(9));
+        _ledger.Admit("s", Ids(0, 5), Now);
+        _ledger.Admit("s", Ids(5, 8), Now.AddMinutes(9));
 
         Assert.Equal(5, _ledger.Expire(Now.AddMinutes(11)));
         Assert.Equal(3, _ledger.Count);
     }
 
     [Fact]
-    public void Complete_ConsumesOldestAdmissionsFirst()
+    public void Expire_CompletedCommentsOfAnOldAdmission_AreNotReleasedAgain()
     {
-        _ledger.Admit(5, Now);
-        _ledger.Admit(3, Now.AddMinutes(9));
-        _ledger.Complete(6, Now.AddMinutes(9));
+        _ledger.Admit("s", Ids(0, 5), Now);
+        _ledger.Admit("s", Ids(5, 8), Now.AddMinutes(9));
+        _ledger.Complete("s", Ids(0, 4));
 
-        Assert.Equal(0, _ledger.Expire(Now.AddMinutes(11)));
-        Assert.Equal(2, _ledger.Count);
+        Assert.Equal(1, _ledger.Expire(Now.AddMinutes(11)));
+        Assert.Equal(3, _ledger.Count);
+        Assert.Equal(0, _ledger.Complete("s", ["4"]));
     }
 
-    [Fact]
-    public void SuggestRetryAfter_SlowCompletions_IsCappedAtThirtySeconds()
-    {
-        _ledger.Admit(1000, Now);
-        _ledger.Complete(100, Now); // 10 per second over the last ten seconds; 400 too many would take 40 s
-
-        Assert.Equal(TimeSpan.FromSeconds(30), _ledger.SuggestRetryAfter(500, 1000, Now.AddSeconds(1)));
-    }
-
-    [Fact]
-    public void SuggestRetryAfter_FastCompletions_IsAboutTheTimeToMakeRoom()
-    {
-        _ledger.Admit(1000, Now);
-        _ledger.Complete(500, Now); // 50 per second; 100 too many take 2 s
-
-        Assert.Equal(TimeSpan.FromSeconds(2), _ledger.SuggestRetryAfter(600, 1000, Now.AddSeconds(1)));
-    }
+    private static string[] Ids(int from, int to) => [.. Enumerable.Range(from, to - from).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }

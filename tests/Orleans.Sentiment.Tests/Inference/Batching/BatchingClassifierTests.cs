@@ -85,6 +85,43 @@ public sealed class BatchingClassifierTests
     }
 
     [Fact]
+    public async Task ClassifyAsync_OneTenantFloods_AnotherTenantsTextIsInTheNextModelCall()
+    {
+        var model = new FakeClassifier();
+        model.Hold();
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { MaxBatchTexts = 8, Linger = TimeSpan.Zero });
+        var first = service.ClassifyAsync(["busy"], "noisy");
+        Assert.True(await model.Started.WaitAsync(Wait));
+
+        // The flood arrives first, with texts as short as the quiet one: first come, first served would run it 13 calls later.
+        var flood = service.ClassifyAsync([.. Enumerable.Range(0, 100).Select(i => $"text {i}")], "noisy");
+        var quiet = service.ClassifyAsync(["quiet text"], "quiet");
+        model.Open();
+        await Task.WhenAll(first, flood, quiet);
+
+        Assert.Contains("quiet text", model.Calls[1]);
+    }
+
+    [Fact]
+    public async Task ClassifyAsync_TenantFillsItsShareOfTheQueue_OtherTenantsStillQueue()
+    {
+        var model = new FakeClassifier();
+        model.Hold();
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { MaxBatchTexts = 2, MaxQueuedTexts = 8, Linger = TimeSpan.Zero });
+        var running = service.ClassifyAsync(["busy"], "noisy");
+        Assert.True(await model.Started.WaitAsync(Wait));
+        var flood = service.ClassifyAsync([.. Enumerable.Range(0, 6).Select(i => $"t{i}")], "noisy");
+
+        var error = Assert.Throws<InferenceQueueFullException>(() => { _ = service.ClassifyAsync(["one more"], "noisy"); });
+        var other = service.ClassifyAsync(["a", "b"], "other");
+
+        Assert.Contains("Inference:MaxQueuedTexts", error.Message);
+        Assert.Equal(8, service.QueueDepth);
+        model.Open();
+        await Task.WhenAll(running, flood, other);
+    }
+
+    [Fact]
     public async Task ClassifyAsync_CallTimesOut_ItsQueuedTextsAreNeverRun()
     {
         var model = new FakeClassifier();
@@ -115,7 +152,7 @@ public sealed class BatchingClassifierTests
         var running = service.ClassifyAsync(["busy"]);
         Assert.True(await model.Started.WaitAsync(Wait));
         using var cancellation = new CancellationTokenSource();
-        var cancelled = service.ClassifyAsync(["dropped one", "dropped two"], cancellation.Token);
+        var cancelled = service.ClassifyAsync(["dropped one", "dropped two"], cancellationToken: cancellation.Token);
         Assert.Equal(2, service.QueueDepth);
 
         await cancellation.CancelAsync();
