@@ -6,8 +6,9 @@ using Orleans.Sentiment.Client.Load;
 namespace Orleans.Sentiment.Client.Commands;
 
 /// <summary>
-/// <c>bench-ingest</c>: N clients post batches for T seconds to a running silo; prints accepted, rejected by status,
-/// classified, dead-lettered, lost (must be 0), latency percentiles and the silo's peak RSS.
+/// <c>bench-ingest</c>: N clients post batches for T seconds to a running silo (or cluster) while a quiet tenant probes
+/// beside them; prints accepted, rejected by status, classified, dead-lettered by reason, unaccounted (must be 0),
+/// duplicate deliveries, the quiet tenant's waits, request latency and each silo's RSS at start, peak and after idle.
 /// </summary>
 internal static class BenchIngestCommand
 {
@@ -21,10 +22,13 @@ internal static class BenchIngestCommand
         var sources = new Option<int>("--sources") { Description = "Sources the clients spread over.", DefaultValueFactory = _ => 8 };
         var batchSize = new Option<int>("--batch-size") { Description = "Comments per request.", DefaultValueFactory = _ => 50 };
         var settle = new Option<int>("--settle-timeout") { Description = "Most seconds to wait, after the load, for every accepted comment to be counted.", DefaultValueFactory = _ => 300 };
+        var quietInterval = new Option<int>("--quiet-interval") { Description = "Milliseconds between the quiet tenant's single-comment probes ({tenant}-quiet); 0: no probes.", DefaultValueFactory = _ => 1000 };
+        var metricsUrls = new Option<Uri[]>("--metrics-url") { Description = "Silo whose /metrics to read (RSS, duplicates, dead-letter reasons, in flight); repeat for each silo of a cluster. Default: --url.", AllowMultipleArgumentsPerToken = true };
+        var idle = new Option<int>("--idle") { Description = "Seconds to idle after the pipeline settled before reading RSS again.", DefaultValueFactory = _ => 15 };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var command = new Command("bench-ingest", "Load test of the ingestion route: accepted, rejected by status, classified, dead-lettered, lost (= accepted - classified - dead-lettered), p50/p99 latency, silo peak RSS.")
+        var command = new Command("bench-ingest", "Soak test of the ingestion route: accepted, rejected by status, classified, dead-lettered, unaccounted (= accepted - classified - dead-lettered), duplicates, a quiet tenant's wait beside the load, p50/p99 latency, silo RSS.")
         {
-            url, apiKey, tenant, clients, duration, sources, batchSize, settle, json,
+            url, apiKey, tenant, clients, duration, sources, batchSize, settle, quietInterval, metricsUrls, idle, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,8 +38,23 @@ internal static class BenchIngestCommand
                 return 1;
             }
 
-            var options = new IngestLoadOptions(parse.GetValue(url)!, ApiKeyOption.Resolve(parse, apiKey), parse.GetValue(tenant)!, parse.GetValue(clients),
-                TimeSpan.FromSeconds(parse.GetValue(duration)), parse.GetValue(sources), parse.GetValue(batchSize), TimeSpan.FromSeconds(parse.GetValue(settle)));
+            if (parse.GetValue(quietInterval) < 0 || parse.GetValue(idle) < 0)
+            {
+                await Console.Error.WriteLineAsync("--quiet-interval and --idle must be 0 or more.");
+                return 1;
+            }
+
+            var silo = parse.GetValue(url)!;
+            var metrics = parse.GetValue(metricsUrls) is { Length: > 0 } given ? given : [silo];
+            if (metrics.FirstOrDefault(u => !u.IsAbsoluteUri || u.Scheme is not ("http" or "https")) is { } bad)
+            {
+                await Console.Error.WriteLineAsync($"--metrics-url must be an absolute http or https URL, not '{bad}'.");
+                return 1;
+            }
+
+            var options = new IngestLoadOptions(silo, ApiKeyOption.Resolve(parse, apiKey), parse.GetValue(tenant)!, parse.GetValue(clients),
+                TimeSpan.FromSeconds(parse.GetValue(duration)), parse.GetValue(sources), parse.GetValue(batchSize), TimeSpan.FromSeconds(parse.GetValue(settle)),
+                parse.GetValue(quietInterval) > 0 ? TimeSpan.FromMilliseconds(parse.GetValue(quietInterval)) : null, metrics, TimeSpan.FromSeconds(parse.GetValue(idle)));
             try
             {
                 using var load = new IngestLoad(options, line => Console.Error.WriteLine(line));

@@ -14,6 +14,7 @@ namespace Orleans.Sentiment.Client.Load;
 internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progress) : IDisposable
 {
     private readonly HttpClient _http = CreateClient(options);
+    private PatientHttp Control => new(_http);
     private readonly ConcurrentDictionary<string, long> _rejected = new();
     private readonly ConcurrentBag<double> _latencies = [];
     private readonly long[] _acceptedPerSource = new long[options.Sources];
@@ -23,20 +24,65 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
     public async Task<IngestLoadResult> RunAsync(CancellationToken cancellationToken)
     {
         await PrepareSourcesAsync(cancellationToken);
+        var quiet = options.QuietInterval is { } interval ? new QuietTenantProbe(_http, Control, options.Tenant + "-quiet", interval) : null;
+        if (quiet is not null)
+        {
+            await quiet.PrepareAsync(cancellationToken);
+        }
+
         var deadLetteredBefore = await DeadLetterTotalAsync(cancellationToken);
+        var before = await SnapshotAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(options.Duration);
+        var sampler = SampleInFlightAsync(stop.Token);
+        var probing = quiet?.RunAsync(stop.Token) ?? Task.CompletedTask;
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(client => Task.Run(() => ClientAsync(client, stop.Token), CancellationToken.None)));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await probing;
         progress(string.Create(CultureInfo.InvariantCulture, $"load done: {_accepted} comments accepted in {elapsed:F1} s; waiting for the pipeline to settle"));
 
         var (classified, deadLettered, settled) = await SettleAsync(deadLetteredBefore, cancellationToken);
+        var peakInFlight = await sampler;
+        var settledSnapshot = await SnapshotAsync(cancellationToken);
+        progress(string.Create(CultureInfo.InvariantCulture, $"settled; idling {options.IdleTime.TotalSeconds:F0} s before reading memory again"));
+        await Task.Delay(options.IdleTime, cancellationToken);
+        var idle = await SnapshotAsync(cancellationToken);
+
         var latencies = _latencies.Order().ToArray();
+        var duplicates = settledSnapshot.Sum(s => s.Duplicates) - before.Sum(s => s.Duplicates);
+        var reasons = settledSnapshot.SelectMany(s => s.FailedByReason).Concat(before.SelectMany(s => s.FailedByReason.Select(r => KeyValuePair.Create(r.Key, -r.Value))))
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, (long)g.Sum(r => r.Value)))
+            .Where(r => r.Value != 0)
+            .ToDictionary(StringComparer.Ordinal);
+        var silos = options.MetricsUrls.Select((url, i) => new SiloMemory(url.ToString(), before[i].RssBytes, idle[i].PeakRssBytes, idle[i].RssBytes)).ToArray();
         return new IngestLoadResult(options.Clients, elapsed, _requests, _accepted,
             _rejected.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value), classified, deadLettered,
             _accepted - classified - deadLettered, _accepted / elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), settled,
-            await PeakRssAsync(cancellationToken));
+            idle.Select(s => s.PeakRssBytes).Max(), reasons, duplicates, peakInFlight, quiet?.Result(), silos);
+    }
+
+    private async Task<SiloSnapshot[]> SnapshotAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(options.MetricsUrls.Select(url => SiloSnapshot.ReadAsync(_http, url, cancellationToken)));
+
+    /// <summary>The highest in-flight count (all silos together) seen while the load ran.</summary>
+    private async Task<long> SampleInFlightAsync(CancellationToken stop)
+    {
+        var peak = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, (await SnapshotAsync(CancellationToken.None)).Sum(s => s.InFlight));
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return peak;
     }
 
     public void Dispose() => _http.Dispose();
@@ -57,7 +103,7 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
     {
         for (var s = 0; s < options.Sources; s++)
         {
-            using var response = await _http.PutAsJsonAsync(SourcePath(s) + "/alert-policy", new { windowSize = 100_000, minCount = 100_000 }, cancellationToken);
+            using var response = await Control.PutJsonAsync(SourcePath(s) + "/alert-policy", new { windowSize = 100_000, minCount = 100_000 }, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"Setting the policy of {SourcePath(s)} failed: HTTP {(int)response.StatusCode}.");
@@ -92,7 +138,7 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
                 }
                 else
                 {
-                    _rejected.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                    _rejected.AddOrUpdate(await RejectionAsync(response), 1, (_, n) => n + 1);
                     await BackOffAsync(response, stop);
                 }
             }
@@ -100,6 +146,21 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
             {
                 _rejected.AddOrUpdate("connection", 1, (_, n) => n + 1);
             }
+        }
+    }
+
+    /// <summary>The status and the problem's title ("429 Too many requests.", "429 Too many comments in flight for this tenant."): rate limit and admission apart.</summary>
+    private static async Task<string> RejectionAsync(HttpResponseMessage response)
+    {
+        var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+            return problem?["title"] is { } title ? $"{status} {title}" : status;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return status;
         }
     }
 
@@ -140,28 +201,14 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
 
     private async Task<long> WindowCountAsync(int source, CancellationToken cancellationToken)
     {
-        var window = await _http.GetFromJsonAsync<JsonObject>(SourcePath(source) + "/window", cancellationToken);
+        var window = await Control.GetJsonAsync(SourcePath(source) + "/window", cancellationToken);
         return (long?)window?["count"] ?? 0;
     }
 
     private async Task<long> DeadLetterTotalAsync(CancellationToken cancellationToken)
     {
-        var page = await _http.GetFromJsonAsync<JsonObject>($"v1/tenants/{options.Tenant}/dead-letters?limit=1", cancellationToken);
+        var page = await Control.GetJsonAsync($"v1/tenants/{options.Tenant}/dead-letters?limit=1", cancellationToken);
         return (long?)page?["total"] ?? 0;
-    }
-
-    private async Task<long?> PeakRssAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var metrics = await _http.GetStringAsync("metrics", cancellationToken);
-            var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("orleans_sentiment_process_peak_rss_bytes", StringComparison.Ordinal));
-            return line is null ? null : (long)double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
     }
 
     private string SourcePath(int source) => $"v1/tenants/{options.Tenant}/sources/load-{source}";

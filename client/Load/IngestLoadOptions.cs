@@ -1,6 +1,9 @@
 namespace Orleans.Sentiment.Client.Load;
 
-/// <summary>What <c>bench-ingest</c> drives: N clients for a duration, posting batches with ids to a tenant's sources.</summary>
+/// <summary>
+/// What <c>bench-ingest</c> drives: N clients for a duration, posting batches with ids to a tenant's sources, a quiet
+/// tenant probing beside them (unless <see cref="QuietInterval"/> is null), and the silos whose metrics it reads.
+/// </summary>
 internal sealed record IngestLoadOptions(
     Uri Url,
     string? ApiKey,
@@ -9,4 +12,7 @@ internal sealed record IngestLoadOptions(
     TimeSpan Duration,
     int Sources,
     int BatchSize,
-    TimeSpan SettleTimeout);
+    TimeSpan SettleTimeout,
+    TimeSpan? QuietInterval,
+    IReadOnlyList<Uri> MetricsUrls,
+    TimeSpan IdleTime);

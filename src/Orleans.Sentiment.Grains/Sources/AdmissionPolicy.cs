@@ -7,10 +7,11 @@ namespace Orleans.Sentiment.Grains.Sources;
 /// Whether a batch may enter the pipeline, from what the silo can classify in time. The silo's capacity is its measured
 /// completion rate × <c>Ingestion:BacklogHorizon</c> (at least <c>Ingestion:MinInFlight</c>, which is also what a
 /// cold silo admits before it has measured anything). Each tenant with comments in flight may hold an equal share of
-/// it (429 beyond, with the time its share takes to make room); the silo stops at its capacity plus one share, so a
-/// tenant arriving at a silo that others fill still gets its share (503 beyond). A tenant with nothing in flight
-/// may always send one batch, so no batch is refused forever for its size. The configured
-/// <c>Ingestion:MaxInFlightPerTenant</c> and <c>Ingestion:MaxInFlightPerSilo</c> cap both, whatever the rate.
+/// it (429 beyond, with the time its share takes to make room), so the shares add up to the silo's capacity: a tenant
+/// arriving at a silo that another fills gets its share at once, and the other is held back until it is within its
+/// own. A tenant with nothing in flight may always send one batch, so no batch is refused forever for its size. The
+/// configured <c>Ingestion:MaxInFlightPerTenant</c> caps a tenant and <c>Ingestion:MaxInFlightPerSilo</c> the silo
+/// (503 beyond), whatever the rate.
 /// </summary>
 public static class AdmissionPolicy
 {
@@ -42,12 +43,11 @@ public static class AdmissionPolicy
                 $"The tenant has {load.TenantInFlight} comments in flight; its share is {tenantLimit}: {Describe(limits, load.Rate, capacity)}, shared by {tenants} busy tenant(s), at most Ingestion:MaxInFlightPerTenant ({limits.MaxInFlightPerTenant})."));
         }
 
-        var siloLimit = Math.Min(limits.MaxInFlightPerSilo, capacity + share);
-        if (load.SiloInFlight > 0 && load.SiloInFlight + count > siloLimit)
+        if (load.SiloInFlight > 0 && load.SiloInFlight + count > limits.MaxInFlightPerSilo)
         {
-            var excess = load.SiloInFlight + count - siloLimit;
+            var excess = load.SiloInFlight + count - limits.MaxInFlightPerSilo;
             return new Admission(AdmissionStatus.SiloBusy, RetryAfter(excess, load.Rate), string.Create(CultureInfo.InvariantCulture,
-                $"The silo has {load.SiloInFlight} comments in flight; the most is {siloLimit}: {Describe(limits, load.Rate, capacity)} plus one tenant's share, at most Ingestion:MaxInFlightPerSilo ({limits.MaxInFlightPerSilo})."));
+                $"The silo has {load.SiloInFlight} comments in flight; the most is Ingestion:MaxInFlightPerSilo ({limits.MaxInFlightPerSilo})."));
         }
 
         return Admission.Accept;

@@ -4,7 +4,7 @@ using Orleans.Sentiment.Grains.Sources;
 
 namespace Orleans.Sentiment.Grains.Telemetry;
 
-/// <summary>Gauges read when Prometheus scrapes: comments in flight on this silo and the process's peak memory.</summary>
+/// <summary>Gauges read when Prometheus scrapes: comments in flight on this silo and the process's memory, now and at its peak.</summary>
 public sealed class PipelineGauges
 {
     public PipelineGauges(IMeterFactory meterFactory, SiloInFlight inFlight)
@@ -12,17 +12,19 @@ public sealed class PipelineGauges
         var meter = meterFactory.Create(Constants.MeterName);
         meter.CreateObservableGauge("orleans_sentiment_inflight_comments", () => inFlight.Count, "{comment}",
             "Comments admitted and not yet classified or dead-lettered, for the tenants whose ledger lives on this silo.");
-        meter.CreateObservableGauge("orleans_sentiment_process_peak_rss", ReadPeakRss, "By",
+        meter.CreateObservableGauge("orleans_sentiment_process_peak_rss", () => ReadStatus("VmHWM:"), "By",
             "Peak resident memory of the silo process (VmHWM), for benchmarks and capacity planning.");
+        meter.CreateObservableGauge("orleans_sentiment_process_rss", () => ReadStatus("VmRSS:"), "By",
+            "Resident memory of the silo process now (VmRSS).");
     }
 
-    private static long ReadPeakRss()
+    /// <summary>A memory figure of /proc/self/status in bytes; the working set where /proc is not there.</summary>
+    private static long ReadStatus(string prefix)
     {
-        const string Prefix = "VmHWM:";
         try
         {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal));
-            var kilobytes = line?[Prefix.Length..].Trim().Split(' ')[0];
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            var kilobytes = line?[prefix.Length..].Trim().Split(' ')[0];
             return long.TryParse(kilobytes, out var kb) ? kb * 1024 : Environment.WorkingSet;
         }
         catch (IOException)

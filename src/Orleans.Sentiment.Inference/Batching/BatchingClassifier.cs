@@ -213,7 +213,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
                 // Least-served tenants first; within a tenant, shortest first cuts its queue into runs of similar
                 // length, and a text that waited a fifth of the call timeout is served next with its nearest-length neighbours.
                 var batch = new BatchBuilder(FairShare(), _options.MaxBatchTokens, _options.MaxPadding, _options.MinBatchTextsBeforePaddingCut);
-                return _queue.TakeBatch(batch, starvedBefore: Stopwatch.GetTimestamp() - _starvationTicks);
+                return _queue.TakeBatch(batch, starvedBefore: Stopwatch.GetTimestamp() - _starvationTicks, lightLaneTexts: _options.MinBatchTextsBeforePaddingCut);
             }
         }
     }

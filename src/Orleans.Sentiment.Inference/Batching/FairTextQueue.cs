@@ -6,7 +6,9 @@ namespace Orleans.Sentiment.Inference;
 /// the next-least-served lanes. A lane that falls idle loses its place: when it returns it starts level with the
 /// least-served active lane, so idleness is not saved up as credit. Within a lane, texts are grouped by length as
 /// <see cref="TextQueue"/> does. One flooding tenant therefore waits behind its own texts, never in front of another
-/// tenant's. Not thread-safe: the owner locks.
+/// tenant's. A call that starts with a light lane (a tenant with only a few texts waiting) takes only light lanes' texts:
+/// a full call of a flooding tenant's texts would make the light tenant's wait several times longer, and on a CPU a
+/// small call costs about its texts. Not thread-safe: the owner locks.
 /// </summary>
 internal sealed class FairTextQueue
 {
@@ -71,17 +73,25 @@ internal sealed class FairTextQueue
 
     /// <summary>
     /// Fills <paramref name="batch"/> from the least-served lanes (on a tie, the lane with less queued: a tenant that
-    /// sends little is not kept behind one that sends much). A lane whose oldest text was queued before
+    /// sends little is not kept behind one that sends much); when the first is light (at most
+    /// <paramref name="lightLaneTexts"/> texts queued), from light lanes only. A lane whose oldest text was queued before
     /// <paramref name="starvedBefore"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) gives that text and
     /// its nearest-length neighbours instead of its shortest texts.
     /// </summary>
-    public List<PendingText> TakeBatch(BatchBuilder batch, long starvedBefore)
+    public List<PendingText> TakeBatch(BatchBuilder batch, long starvedBefore, int lightLaneTexts = 0)
     {
-        foreach (var (name, lane) in _lanes.OrderBy(l => l.Value.Service).ThenBy(l => l.Value.Queue.Tokens).ToArray())
+        var lanes = _lanes.OrderBy(l => l.Value.Service).ThenBy(l => l.Value.Queue.Tokens).ToArray();
+        var lightOnly = lanes.Length > 1 && lanes[0].Value.Queue.Count <= lightLaneTexts;
+        foreach (var (name, lane) in lanes)
         {
             if (batch.IsFull)
             {
                 break;
+            }
+
+            if (lightOnly && lane.Queue.Count > lightLaneTexts)
+            {
+                continue;
             }
 
             var tokensBefore = batch.RealTokens;

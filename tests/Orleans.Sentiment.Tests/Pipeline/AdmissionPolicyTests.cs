@@ -51,13 +51,24 @@ public sealed class AdmissionPolicyTests
     }
 
     [Fact]
-    public void Decide_SiloPastCapacityPlusOneShare_Refuses503()
+    public void Decide_QuietTenantOnASiloOthersOverfill_IsStillAdmitted()
     {
-        // Three tenants: capacity 1500, share 500; the silo stops at 2000.
-        var refused = AdmissionPolicy.Decide(Limits, new(1990, 100, 2, 150), 50);
+        // The measured rate fell after the others were admitted: the silo holds more than its capacity of 1500.
+        Assert.True(AdmissionPolicy.Decide(Limits, new(2400, 0, 2, 150), 1).Admitted);
+        Assert.True(AdmissionPolicy.Decide(Limits, new(2400, 100, 2, 150), 50).Admitted);
+        Assert.Equal(AdmissionStatus.TenantBusy, AdmissionPolicy.Decide(Limits, new(2400, 1200, 2, 150), 50).Status);
+    }
+
+    [Fact]
+    public void Decide_SiloPastItsConfiguredCap_Refuses503()
+    {
+        var capped = new IngestionLimitsOptions { BacklogHorizon = TimeSpan.FromSeconds(10), MaxInFlightPerSilo = 2000 };
+
+        var refused = AdmissionPolicy.Decide(capped, new(1990, 100, 2, 150), 50);
 
         Assert.Equal(AdmissionStatus.SiloBusy, refused.Status);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
+        Assert.Contains("Ingestion:MaxInFlightPerSilo (2000)", refused.Detail);
     }
 
     [Fact]

@@ -25,6 +25,25 @@ public sealed class FairTextQueueTests
     }
 
     [Fact]
+    public void TakeBatch_CallStartingWithALightLane_TakesOnlyLightLanesTexts()
+    {
+        var queue = new FairTextQueue();
+        for (var i = 0; i < 100; i++)
+        {
+            Add(queue, "noisy", 10);
+        }
+
+        Take(queue, maxTexts: 32);
+        var quiet = Add(queue, "quiet", 10);
+        var other = Add(queue, "other", 10);
+
+        var next = queue.TakeBatch(new BatchBuilder(32, 100_000), starvedBefore: long.MinValue, lightLaneTexts: 8);
+
+        Assert.Equal([quiet, other], next.OrderBy(t => t.Sequence));
+        Assert.Equal(32, Take(queue, maxTexts: 32).Count);
+    }
+
+    [Fact]
     public void TakeBatch_TwoBusyLanes_ShareTheModelEquallyByTokens()
     {
         var queue = new FairTextQueue();
