@@ -23,7 +23,7 @@ internal static class BenchIngestCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Comments per request.", DefaultValueFactory = _ => 50 };
         var settle = new Option<int>("--settle-timeout") { Description = "Most seconds to wait, after the load, for every accepted comment to be counted.", DefaultValueFactory = _ => 300 };
         var quietInterval = new Option<int>("--quiet-interval") { Description = "Milliseconds between the quiet tenant's single-comment probes ({tenant}-quiet); 0: no probes.", DefaultValueFactory = _ => 1000 };
-        var metricsUrls = new Option<Uri[]>("--metrics-url") { Description = "Silo whose /metrics to read (RSS, duplicates, dead-letter reasons, in flight); repeat for each silo of a cluster. Default: --url.", AllowMultipleArgumentsPerToken = true };
+        var metricsUrls = new Option<string[]>("--metrics-url") { Description = "Silo whose /metrics to read (RSS, duplicates, dead-letter reasons, in flight); repeat for each silo of a cluster. Default: --url.", AllowMultipleArgumentsPerToken = true };
         var idle = new Option<int>("--idle") { Description = "Seconds to idle after the pipeline settled before reading RSS again.", DefaultValueFactory = _ => 15 };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var command = new Command("bench-ingest", "Soak test of the ingestion route: accepted, rejected by status, classified, dead-lettered, unaccounted (= accepted - classified - dead-lettered), duplicates, a quiet tenant's wait beside the load, p50/p99 latency, silo RSS.")
@@ -45,12 +45,14 @@ internal static class BenchIngestCommand
             }
 
             var silo = parse.GetValue(url)!;
-            var metrics = parse.GetValue(metricsUrls) is { Length: > 0 } given ? given : [silo];
-            if (metrics.FirstOrDefault(u => !u.IsAbsoluteUri || u.Scheme is not ("http" or "https")) is { } bad)
+            var given = parse.GetValue(metricsUrls) ?? [];
+            if (given.FirstOrDefault(u => !Uri.TryCreate(u, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")) is { } bad)
             {
                 await Console.Error.WriteLineAsync($"--metrics-url must be an absolute http or https URL, not '{bad}'.");
                 return 1;
             }
+
+            Uri[] metrics = given.Length > 0 ? [.. given.Select(u => new Uri(u))] : [silo];
 
             var options = new IngestLoadOptions(silo, ApiKeyOption.Resolve(parse, apiKey), parse.GetValue(tenant)!, parse.GetValue(clients),
                 TimeSpan.FromSeconds(parse.GetValue(duration)), parse.GetValue(sources), parse.GetValue(batchSize), TimeSpan.FromSeconds(parse.GetValue(settle)),

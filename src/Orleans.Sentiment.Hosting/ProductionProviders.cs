@@ -42,6 +42,9 @@ internal static class ProductionProviders
         silo.AddNatsStreams(Constants.StreamProviderName, stream => stream
             .ConfigureNats(options => options.Configure(o => ConfigureNats(o, settings)))
             .ConfigurePartitioning(settings.Nats.Partitions)
+            // The cache acknowledges a tenth of its size at a time, and only once no consumer is still on any of those
+            // messages: a cache as large as what may be pending acknowledges each message soon after it is processed.
+            .ConfigureCache(settings.Nats.MaxAckPending)
             .ConfigurePullingAgent(options => options.Configure(StreamDelivery.Configure)));
         AddIngestionGuard(silo.Services, settings);
     }

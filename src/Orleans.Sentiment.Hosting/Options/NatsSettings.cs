@@ -19,9 +19,10 @@ public sealed class NatsSettings
     public int Partitions { get; set; } = 8;
 
     /// <summary>
-    /// Messages one partition's consumer holds unacknowledged (JetStream's max-ack-pending, also the fetch size). A
-    /// silo pulls no more than it can finish within JetStream's 30 s ack wait, so a backlog waits in the stream
-    /// instead of being redelivered from silo memory again and again.
+    /// Messages one partition's pulling agent holds unacknowledged: JetStream's max-ack-pending, the fetch size and the
+    /// agent's cache. A silo pulls no more than it can finish within JetStream's 30 s ack wait, so a backlog waits in
+    /// the stream instead of being redelivered from silo memory again and again. The agent's cache acknowledges messages
+    /// in groups of a tenth of this, once they and the older ones of the partition are processed.
     /// </summary>
     [Range(1, 10_000, ErrorMessage = "Nats:MaxAckPending must be between {1} and {2}.")]
     public int MaxAckPending { get; set; } = 32;
