@@ -20,6 +20,7 @@ public sealed class StartupValidationTests
     [InlineData("Ingestion:MaxRequestBytes", "10", "Ingestion:MaxRequestBytes must be between")]
     [InlineData("Ingestion:RequestsPerSecondPerTenant", "-1", "Ingestion:RequestsPerSecondPerTenant must be between")]
     [InlineData("Corrections:MaxPerTenant", "0", "Corrections:MaxPerTenant must be between")]
+    [InlineData("Metrics:MaxSourceSeriesPerTenant", "-1", "Metrics:MaxSourceSeriesPerTenant must be between 0 and 100000")]
     public async Task Start_InvalidSetting_ExitsNamingTheSetting(string key, string value, string message) =>
         Assert.Contains(message, await StartFailureAsync(new Dictionary<string, string> { [key] = value }));
 
