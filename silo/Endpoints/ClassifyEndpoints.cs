@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Silo.Endpoints;
@@ -8,7 +9,7 @@ internal static class ClassifyEndpoints
 {
     public static void MapClassify(this IEndpointRouteBuilder app) => app.MapPost("/v1/classify", ClassifyAsync);
 
-    private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, CancellationToken cancellationToken)
+    private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, ClassifyRateLimit rate, CancellationToken cancellationToken)
     {
         if (BodyMediaType.Of(request) != BodyMediaType.Kind.Json)
         {
@@ -27,6 +28,11 @@ internal static class ClassifyEndpoints
         }
 
         var texts = parsed.Texts;
+        if (rate.Refuse(request.HttpContext, texts.Count) is { } refused)
+        {
+            return refused;
+        }
+
         var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(texts.ToArray());
         var results = predictions
             .Select((p, i) => new ClassifiedItemDto(null, texts[i], null, p.ToDictionary(m => m.Key, m => PredictionDto.From(m.Value))))
