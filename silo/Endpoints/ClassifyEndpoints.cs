@@ -27,12 +27,12 @@ internal static class ClassifyEndpoints
             return Problems.Invalid(parsed.Errors);
         }
 
-        var texts = parsed.Texts;
-        if (rate.Refuse(request.HttpContext, texts.Count) is { } refused)
+        if (rate.Refuse(request.HttpContext, parsed.Texts.Count) is { } refused)
         {
             return refused;
         }
 
+        var texts = parsed.Texts;
         var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(texts.ToArray());
         var results = predictions
             .Select((p, i) => new ClassifiedItemDto(null, texts[i], null, p.ToDictionary(m => m.Key, m => PredictionDto.From(m.Value))))
