@@ -9,8 +9,9 @@
 #   cluster.sh down          stop everything 'up' started and remove the state folder
 #
 # State (pid files, logs, ports, JetStream and Redis data) lives in $ORLEANS_SENTIMENT_CLUSTER_DIR
-# (default: a folder under ${XDG_STATE_HOME:-~/.local/state}/orleans-sentiment). '--set Key=Value' passes a
-# setting to every silo and the front-end, e.g. --set Orleans:Metadata:role=classifier.
+# (default: a folder under ${XDG_STATE_HOME:-~/.local/state}/orleans-sentiment), readable only by its owner.
+# Redis requires a password made by 'up' (in cluster.env there): loopback is open to every user of the machine.
+# '--set Key=Value' passes a setting to every silo and the front-end, e.g. --set Orleans:Metadata:role=classifier.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -67,7 +68,7 @@ load_env() {
 start_process() {
   local name=$1 http=$2 silo_port=$3 gateway_port=$4 role=$5
   local -a args=("$SILO_DLL" --urls "http://127.0.0.1:$http"
-    "--Cluster:Profile=production" "--Redis:ConnectionString=127.0.0.1:$REDIS_PORT"
+    "--Cluster:Profile=production"
     "--Nats:Url=nats://127.0.0.1:$NATS_PORT" "--Orleans:ClusterId=$CLUSTER_ID" "--Orleans:ServiceId=$CLUSTER_ID"
     "--Orleans:AdvertisedIP=127.0.0.1" "--Orleans:SiloPort=$silo_port" "--Orleans:GatewayPort=$gateway_port"
     "--Host:Role=$role")
@@ -75,8 +76,10 @@ start_process() {
   if [ -f "$STATE/settings" ]; then
     while IFS= read -r setting; do [ -n "$setting" ] && args+=("--$setting"); done < "$STATE/settings"
   fi
-  # exec: the pid file holds the silo's own pid, so 'kill' really kill -9s the silo.
-  (cd "$ROOT/silo" && DOTNET_ENVIRONMENT=Production exec nohup dotnet "${args[@]}" >> "$STATE/$name.log" 2>&1 < /dev/null) &
+  # exec: the pid file holds the silo's own pid, so 'kill' really kill -9s the silo. The connection string (with the
+  # Redis password) goes in the environment, which other users cannot read, not on the command line, which they can.
+  (cd "$ROOT/silo" && DOTNET_ENVIRONMENT=Production Redis__ConnectionString="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD" \
+    exec nohup dotnet "${args[@]}" >> "$STATE/$name.log" 2>&1 < /dev/null) &
   echo $! > "$STATE/$name.pid"
   printf '%s %s %s\n' "$http" "$silo_port" "$gateway_port" > "$STATE/$name.ports"
 }
@@ -127,6 +130,7 @@ cmd_up() {
   fi
   rm -rf "$STATE"
   mkdir -p "$STATE/redis" "$STATE/jetstream"
+  chmod 700 "$STATE"
   if [ "$build" -eq 1 ]; then
     say "building the silo ($CONFIGURATION)..."
     dotnet build "$ROOT/silo" -c "$CONFIGURATION" -nologo -v quiet >/dev/null
@@ -136,18 +140,25 @@ cmd_up() {
 
   local redis_port nats_port
   redis_port=$(free_port); nats_port=$(free_port)
-  cat > "$STATE/cluster.env" <<EOF
+  # 256 random bits in hex: nothing to escape in the connection string or the Redis configuration.
+  local redis_password
+  redis_password=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+  (umask 077 && cat > "$STATE/cluster.env" <<EOF
 REDIS_PORT=$redis_port
+REDIS_PASSWORD=$redis_password
 NATS_PORT=$nats_port
 CLUSTER_ID=orleans-sentiment-local
 EOF
+  )
   load_env
 
-  nohup redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$STATE/redis" --appendonly yes --save "" \
-    --daemonize no > "$STATE/redis.log" 2>&1 < /dev/null &
+  # The password from a file, so it is not on redis-server's command line either.
+  (umask 077 && printf 'requirepass %s\n' "$REDIS_PASSWORD" > "$STATE/redis.conf")
+  nohup redis-server "$STATE/redis.conf" --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$STATE/redis" --appendonly yes \
+    --save "" --daemonize no > "$STATE/redis.log" 2>&1 < /dev/null &
   echo $! > "$STATE/redis.pid"
   wait_for_port "$REDIS_PORT" redis-server
-  say "redis:  127.0.0.1:$REDIS_PORT (pid $(cat "$STATE/redis.pid"))"
+  say "redis:  127.0.0.1:$REDIS_PORT (pid $(cat "$STATE/redis.pid"); password: REDIS_PASSWORD in $STATE/cluster.env)"
 
   nohup nats-server -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$STATE/jetstream" > "$STATE/nats.log" 2>&1 < /dev/null &
   echo $! > "$STATE/nats.pid"

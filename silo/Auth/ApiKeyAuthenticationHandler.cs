@@ -10,7 +10,8 @@ namespace Orleans.Sentiment.Silo.Auth;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;key&gt;</c>: the admin key (compared in constant time) or a tenant key
 /// from the registry. No header leaves the caller anonymous; a malformed or unknown key fails. Challenges and
-/// refusals are answered as problem+json (401 with <c>WWW-Authenticate: Bearer</c>, 403). Keys are never logged.
+/// refusals are answered as problem+json (401 with <c>WWW-Authenticate: Bearer</c>, 403). A refused key is one log
+/// line and one count against its address (<see cref="FailedAuthenticationLimit"/>); keys are never logged.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
@@ -18,6 +19,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     IOptions<AuthOptions> auth,
     ApiKeyCache keys,
+    FailedAuthenticationLimit failures,
     SentimentMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
@@ -59,6 +61,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // Only a key this handler refused counts; an exception (say, the registry unreachable) is the silo's fault.
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure is AuthenticationFailureException refused)
+        {
+            failures.Refused(ClientAddress.Of(Context), refused.Message);
+        }
+
         metrics.RequestRejected(StatusCodes.Status401Unauthorized);
         Response.Headers.WWWAuthenticate = "Bearer";
         await TypedResults.Problem(

@@ -22,6 +22,14 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>When true, <c>/metrics</c> needs the admin key; by default it is open.</summary>
     public bool ProtectMetrics { get; set; }
 
+    /// <summary>
+    /// Failed authentications (a key that is malformed, unknown or revoked) one client address may make per minute
+    /// (token bucket holding a minute's worth); beyond it, requests from that address that present a key get 429
+    /// before the key is looked up. 0 turns the limit off.
+    /// </summary>
+    [Range(0, 100_000, ErrorMessage = "Auth:FailedAuthenticationsPerMinute must be between {1} and {2}.")]
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AdminKey is { } key && (key.Length < MinAdminKeyLength || key.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))))

@@ -28,13 +28,23 @@ internal static partial class KeyEndpoints
         var record = new ApiKeyRecord(id, tenant, ApiKeyFormat.Hash(key), time.GetUtcNow());
         if (!await cluster.GetGrain<IApiKeyRegistryGrain>(0).AddAsync(record))
         {
-            return Problems.Invalid("tenant", $"already holds the most keys allowed ({ApiKeyRecord.MaxPerTenant}); revoke one first");
+            return KeyLimitReached(tenant);
         }
 
         await cache.RefreshAsync();
         LogCreated(loggers.CreateLogger(typeof(KeyEndpoints)), tenant, id);
         return TypedResults.Created($"/v1/tenants/{tenant}/keys/{id}", new CreatedKey(id, key));
     }
+
+    /// <summary>
+    /// 409, not 429: the tenant's key set is full, and waiting does not change that; revoking a key does. A 429 would
+    /// invite clients (the CLI among them) to retry after a delay that can never help.
+    /// </summary>
+    private static IResult KeyLimitReached(string tenant) => TypedResults.Problem(
+        title: "Key limit reached.",
+        detail: $"Tenant '{tenant}' already holds the most API keys allowed ({ApiKeyRecord.MaxPerTenant}); revoke one (DELETE /v1/tenants/{tenant}/keys/{{id}}) before creating another.",
+        statusCode: StatusCodes.Status409Conflict,
+        extensions: new Dictionary<string, object?> { ["limit"] = ApiKeyRecord.MaxPerTenant });
 
     private static async Task<IResult> ListAsync(string tenant, IClusterClient cluster)
     {

@@ -7,7 +7,7 @@ using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Silo.Auth;
 
-/// <summary>Wires authentication, tenant isolation, the request rate limit and the body rules into the host.</summary>
+/// <summary>Wires authentication, tenant isolation, the request rate limits and the body rules into the host.</summary>
 internal static class SecurityExtensions
 {
     public static WebApplicationBuilder AddApiSecurity(this WebApplicationBuilder builder)
@@ -18,8 +18,13 @@ internal static class SecurityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuthState>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<FailedAuthenticationLimit>();
+        services.AddSingleton<ClassifyRateLimit>();
         services.AddHostedService<AuthStartup>();
 
+        // The base handler logs two Information lines per refused key ("not authenticated", "challenged") and one
+        // per 403; FailedAuthenticationLimit logs the one line that matters, under its own category.
+        builder.Logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, ApiAccessHandler>();
@@ -34,11 +39,13 @@ internal static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>Routing, then who is calling, whether they may, how often, and what they send. No CORS: browsers on
-    /// other origins get no permission to read answers or to send JSON or keys.</summary>
+    /// <summary>Routing, then whether the caller's address may still present keys, who is calling, whether they may, how
+    /// often, and what they send. No CORS: browsers on other origins get no permission to read answers or to send JSON
+    /// or keys.</summary>
     public static WebApplication UseApiSecurity(this WebApplication app)
     {
         app.UseRouting();
+        app.UseMiddleware<FailedAuthenticationGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -9,7 +9,7 @@ internal static class ClassifyEndpoints
 {
     public static void MapClassify(this IEndpointRouteBuilder app) => app.MapPost("/v1/classify", ClassifyAsync);
 
-    private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, CancellationToken cancellationToken)
+    private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, ClassifyRateLimit rate, CancellationToken cancellationToken)
     {
         if (BodyMediaType.Of(request) != BodyMediaType.Kind.Json)
         {
@@ -25,6 +25,11 @@ internal static class ClassifyEndpoints
         if (parsed.Errors.Any)
         {
             return Problems.Invalid(parsed.Errors);
+        }
+
+        if (rate.Refuse(request.HttpContext, parsed.Texts.Count) is { } refused)
+        {
+            return refused;
         }
 
         var texts = parsed.Texts;

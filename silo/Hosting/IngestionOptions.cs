@@ -27,6 +27,14 @@ public sealed class IngestionOptions : IValidatableObject
     [Range(0, 1_000_000, ErrorMessage = "Ingestion:RequestsPerSecondPerTenant must be between {1} and {2}.")]
     public int RequestsPerSecondPerTenant { get; set; } = 100;
 
+    /// <summary>
+    /// Texts per second each caller may send to <c>POST /v1/classify</c> (token bucket per tenant key, admin key or,
+    /// without a key, client address); 0 turns the limit off. Counted in texts, not requests: a text costs a model
+    /// call whatever request carries it, and one request may carry up to <see cref="MaxBatchSize"/> of them.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = "Ingestion:ClassifyTextsPerSecond must be between {1} and {2}.")]
+    public int ClassifyTextsPerSecond { get; set; } = 100;
+
     /// <summary>How long an ingestion request's Idempotency-Key is remembered.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "Ingestion:IdempotencyWindow must be between {1} and {2}.")]
     public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);

@@ -12,6 +12,7 @@ using Orleans.Sentiment.Grains.Hosting;
 using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting.Models;
+using Orleans.Sentiment.Hosting.Networking;
 using Orleans.Sentiment.Hosting.Options;
 using Orleans.Sentiment.Hosting.Placement;
 using Orleans.Sentiment.Hosting.Streams;
@@ -78,11 +79,13 @@ public static class SentimentSiloBuilderExtensions
 
     /// <summary>
     /// Clustering and endpoints: loopback for the embedded profile, Redis membership with the advertised address
-    /// for production. The cluster tests leave this out (the test host provides its own).
+    /// for production; in both, a silo whose ports another process listens on refuses to start. The cluster tests
+    /// leave this out (the test host provides its own).
     /// </summary>
     public static ISiloBuilder UseSentimentClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = SentimentSettings.Read(configuration);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ExclusivePortCheck>();
         if (settings.IsProduction)
         {
             ProductionProviders.UseClustering(silo, settings);

@@ -36,6 +36,30 @@ public sealed class DevServicesTests
         AssertOnClaimedVolume(redis, container, dir);
     }
 
+    [KubectlFact]
+    public void Redis_Dev_RequiresThePasswordFromTheApplicationsSecretAndItsProbeAuthenticates()
+    {
+        var redis = Overlays.Render(Overlays.Dev).Single<V1StatefulSet>("redis");
+        var container = Assert.Single(redis.Spec.Template.Spec.Containers);
+        var application = Overlays.Render(Overlays.Cpu).Silos.First();
+
+        var arguments = container.Args ?? [];
+        var password = arguments[arguments.IndexOf("--requirepass") + 1];
+        Assert.Matches(@"\A\$\([A-Z_]+\)\z", password);
+        var variable = Assert.Single(container.Env ?? [], e => e.Name == password[2..^1]);
+        var reference = variable.ValueFrom?.SecretKeyRef;
+        Assert.True(reference is not null, $"{variable.Name} does not come from a Secret.");
+        Assert.False(reference.Optional ?? false);
+        // The same Secret that gives the silos their connection string, which must carry this password.
+        Assert.Equal(application.Env["Redis__ConnectionString"].From!.SecretKeyRef.Name, reference.Name);
+
+        // redis-cli reads REDISCLI_AUTH, and exits 0 even on a NOAUTH reply: the probe must look for PONG.
+        Assert.Equal("REDISCLI_AUTH", variable.Name);
+        var probe = string.Join(' ', container.ReadinessProbe?.Exec?.Command ?? []);
+        Assert.Contains("redis-cli ping", probe);
+        Assert.Contains("PONG", probe);
+    }
+
     [KubectlTheory]
     [MemberData(nameof(Overlays.Application), MemberType = typeof(Overlays))]
     public void NatsUrl_Overlays_PointAtTheDevNatsService(string overlay)

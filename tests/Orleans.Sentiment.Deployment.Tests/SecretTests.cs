@@ -47,6 +47,24 @@ public sealed partial class SecretTests
         }
     }
 
+    [KubectlFact]
+    public void Readme_CreateSecretCommand_CreatesEveryKeyTheManifestsReference()
+    {
+        var readme = File.ReadAllText(Path.Combine(Orleans.Sentiment.Testing.TestPaths.RepositoryRoot, "k8s", "README.md"));
+        var command = CreateSecretCommand().Match(readme);
+        Assert.True(command.Success, "k8s/README.md has no 'kubectl ... create secret generic orleans-sentiment' command.");
+        var literals = FromLiteral().Matches(command.Value).ToDictionary(m => m.Groups["key"].Value, m => m.Groups["value"].Value);
+
+        var referenced = new[] { Overlays.Base, Overlays.Cpu, Overlays.Gpu, Overlays.Dev }.Select(Overlays.Render)
+            .SelectMany(m => m.AllContainers).SelectMany(c => c.Env ?? [])
+            .Select(e => e.ValueFrom?.SecretKeyRef).OfType<V1SecretKeySelector>()
+            .Where(r => r.Name == "orleans-sentiment").Select(r => r.Key).ToHashSet();
+
+        Assert.Subset(literals.Keys.ToHashSet(), referenced);
+        // The dev Redis requires redis-password; the connection string the silos use must carry the same value.
+        Assert.Equal($"redis:6379,password={literals["redis-password"]}", literals["redis-connection-string"]);
+    }
+
     [Theory]
     [InlineData("Auth__AdminKey", true)]
     [InlineData("Redis__ConnectionString", true)]
@@ -72,4 +90,10 @@ public sealed partial class SecretTests
 
     [GeneratedRegex("(Key|Password|Secret|Token|ConnectionString|Webhook)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretLooking();
+
+    [GeneratedRegex(@"create secret generic orleans-sentiment(?:[^\n]*\\\n)*[^\n]*")]
+    private static partial Regex CreateSecretCommand();
+
+    [GeneratedRegex("""--from-literal=(?<key>[a-z-]+)=(?<quote>["'])(?<value>.*?)\k<quote>""")]
+    private static partial Regex FromLiteral();
 }

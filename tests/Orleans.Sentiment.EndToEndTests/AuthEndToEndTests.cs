@@ -100,6 +100,31 @@ public sealed class AuthEndToEndTests(SecuredSiloFixture fixture)
     }
 
     [Fact]
+    public async Task Keys_CreateBeyondTheTenantLimit_Answers409NamingTheLimitUntilOneIsRevoked()
+    {
+        const int limit = 100;
+        var first = await fixture.CreateKeyAsync("keycap");
+        for (var i = 1; i < limit; i++)
+        {
+            await fixture.CreateKeyAsync("keycap");
+        }
+
+        using var refused = await fixture.Admin.PostAsync("/v1/tenants/keycap/keys", null);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonObject>();
+        var listed = await fixture.Admin.GetFromJsonAsync<JsonObject>("/v1/tenants/keycap/keys");
+        using var revoke = await fixture.Admin.DeleteAsync($"/v1/tenants/keycap/keys/{first.Id}");
+        using var again = await fixture.Admin.PostAsync("/v1/tenants/keycap/keys", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(limit, (int?)problem!["limit"]);
+        Assert.Contains($"({limit})", (string?)problem["detail"]);
+        Assert.Equal(limit, listed!["keys"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Keys_Delete_RevokesAtOnce()
     {
         var (id, key) = await fixture.CreateKeyAsync("echo");

@@ -6,9 +6,11 @@ using Orleans.Sentiment.Testing;
 
 namespace Orleans.Sentiment.EndToEndTests;
 
-/// <summary>A silo allowing one request a second per tenant.</summary>
+/// <summary>A silo (no keys: loopback) allowing one request a second per tenant and one classified text a second per client address.</summary>
 public sealed class RateLimitedSiloFixture : IAsyncLifetime
 {
+    public const int MaxBatchSize = 3;
+
     private readonly string _model = Directory.CreateTempSubdirectory("rate-model-").FullName;
 
     public SiloProcess Silo { get; private set; } = null!;
@@ -23,6 +25,8 @@ public sealed class RateLimitedSiloFixture : IAsyncLifetime
             ["Models:0:Name"] = "sentiment",
             ["Models:0:Path"] = _model,
             ["Ingestion:RequestsPerSecondPerTenant"] = "1",
+            ["Ingestion:ClassifyTextsPerSecond"] = "1",
+            ["Ingestion:MaxBatchSize"] = MaxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Http = new HttpClient { BaseAddress = Silo.BaseUrl };
     }
@@ -58,6 +62,24 @@ public sealed class RateLimitEndToEndTests(RateLimitedSiloFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.OK, classify.StatusCode);
         Assert.True(MetricsScrape.Sum(metrics, "orleans_sentiment_requests_rejected_total", "status", "429") >= rejected.Count, metrics);
         burst.ToList().ForEach(r => r.Dispose());
+    }
+
+    [Fact]
+    public async Task Classify_WithoutKeysOverTheAddressTextRate_Answers429AndSparesOtherAddresses()
+    {
+        using var busy = SourceAddressClient.Create(Silo.BaseUrl, "127.0.0.2");
+        using var quiet = SourceAddressClient.Create(Silo.BaseUrl, "127.0.0.3");
+        var full = new { texts = Enumerable.Range(0, RateLimitedSiloFixture.MaxBatchSize).Select(i => $"text {i}").ToArray() };
+
+        using var first = await busy.PostAsJsonAsync("/v1/classify", full);
+        using var second = await busy.PostAsJsonAsync("/v1/classify", full);
+        using var other = await quiet.PostAsJsonAsync("/v1/classify", full);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.True(second.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), second.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
     [Fact]

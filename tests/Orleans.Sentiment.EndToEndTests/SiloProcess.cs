@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Orleans.Sentiment.Testing;
@@ -20,10 +21,12 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, Uri baseUrl)
+    private SiloProcess(Process process, Uri baseUrl, int siloPort, int gatewayPort)
     {
         _process = process;
         BaseUrl = baseUrl;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -31,6 +34,12 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The silo-to-silo port (<c>Orleans:SiloPort</c>): the one given in the settings, else a free one.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The gateway port (<c>Orleans:GatewayPort</c>): the one given in the settings, else a free one.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>Everything the silo wrote to stdout and stderr so far.</summary>
     public string Output
@@ -59,7 +68,14 @@ public sealed class SiloProcess : IAsyncDisposable
         start.ArgumentList.Add(silo);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://{listenAddress}:{port}");
-        foreach (var (key, value) in settings.Append(new("Orleans:SiloPort", FreePort.Next().ToString())).Append(new("Orleans:GatewayPort", FreePort.Next().ToString())))
+        var siloPort = settings.TryGetValue("Orleans:SiloPort", out var given) ? int.Parse(given, CultureInfo.InvariantCulture) : FreePort.Next();
+        var gatewayPort = settings.TryGetValue("Orleans:GatewayPort", out given) ? int.Parse(given, CultureInfo.InvariantCulture) : FreePort.Next();
+        var ports = new Dictionary<string, string>
+        {
+            ["Orleans:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings.Where(s => !ports.ContainsKey(s.Key)).Concat(ports))
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
@@ -70,7 +86,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var silo1 = new SiloProcess(Process.Start(start)!, baseUrl);
+        var silo1 = new SiloProcess(Process.Start(start)!, baseUrl, siloPort, gatewayPort);
         using var http = new HttpClient { BaseAddress = baseUrl };
         try
         {

@@ -20,6 +20,9 @@ public sealed class StartupValidationTests
     [InlineData("Ingestion:MaxRequestBytes", "10", "Ingestion:MaxRequestBytes must be between")]
     [InlineData("Ingestion:RequestsPerSecondPerTenant", "-1", "Ingestion:RequestsPerSecondPerTenant must be between")]
     [InlineData("Corrections:MaxPerTenant", "0", "Corrections:MaxPerTenant must be between")]
+    [InlineData("Ingestion:ClassifyTextsPerSecond", "-1", "Ingestion:ClassifyTextsPerSecond must be between 0 and 1000000")]
+    [InlineData("Auth:FailedAuthenticationsPerMinute", "-1", "Auth:FailedAuthenticationsPerMinute must be between 0 and 100000")]
+    [InlineData("Metrics:MaxSourceSeriesPerTenant", "-1", "Metrics:MaxSourceSeriesPerTenant must be between 0 and 100000")]
     public async Task Start_InvalidSetting_ExitsNamingTheSetting(string key, string value, string message) =>
         Assert.Contains(message, await StartFailureAsync(new Dictionary<string, string> { [key] = value }));
 
