@@ -21,6 +21,13 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<Classifi
     /// </summary>
     public const int ChunksInFlight = 8;
 
+    /// <summary>
+    /// Most characters of text in one chunk, besides Sentiment:ClassifierBatchSize comments: the model's work grows
+    /// with the text, so a delivery of long comments keeps as little work waiting as one of short comments, and no
+    /// chunk waits past Inference:CallTimeout because its comments are long.
+    /// </summary>
+    public const int MaxChunkChars = 8_000;
+
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -33,7 +40,7 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<Classifi
     /// <summary>One outcome per comment, in order.</summary>
     public async Task<IReadOnlyList<Outcome>> ClassifyAsync(IReadOnlyList<Comment> comments)
     {
-        var chunks = comments.Chunk(options.ClassifierBatchSize).ToArray();
+        var chunks = Chunk(comments).ToArray();
         var results = new IReadOnlyList<Outcome>[chunks.Length];
         var next = -1;
         async Task RunLaneAsync()
@@ -47,6 +54,29 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<Classifi
 
         await Task.WhenAll(Enumerable.Range(0, Math.Min(ChunksInFlight, chunks.Length)).Select(_ => RunLaneAsync()));
         return results.SelectMany(r => r).ToArray();
+    }
+
+    private IEnumerable<Comment[]> Chunk(IReadOnlyList<Comment> comments)
+    {
+        var chunk = new List<Comment>();
+        var chars = 0;
+        foreach (var comment in comments)
+        {
+            if (chunk.Count > 0 && (chunk.Count == options.ClassifierBatchSize || chars + comment.Text.Length > MaxChunkChars))
+            {
+                yield return [.. chunk];
+                chunk.Clear();
+                chars = 0;
+            }
+
+            chunk.Add(comment);
+            chars += comment.Text.Length;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return [.. chunk];
+        }
     }
 
     /// <summary>Classifies one chunk; the deadline counts from this chunk's first attempt.</summary>

@@ -121,7 +121,7 @@ public sealed partial class FeedbackSourceGrain(
         Source.Window.Expire(now);
         var notification = Evaluate(now);
         await state.WriteStateAsync();
-        Count(fresh, outcomes, letters, comments.Count);
+        Count(fresh, outcomes, foreign.Count, comments.Count);
         await CompleteInTenantLedgerAsync(comments);
         await HandOverAsync(notification);
         PublishSeries();
@@ -222,7 +222,7 @@ public sealed partial class FeedbackSourceGrain(
         }
     }
 
-    private void Count(List<Comment> fresh, IReadOnlyList<CommentClassifier.Outcome> outcomes, List<DeadLetter> letters, int delivered)
+    private void Count(List<Comment> fresh, IReadOnlyList<CommentClassifier.Outcome> outcomes, int foreign, int delivered)
     {
         foreach (var predictions in outcomes.Select(o => o.Predictions).OfType<IReadOnlyDictionary<string, ModelPrediction>>())
         {
@@ -232,12 +232,13 @@ public sealed partial class FeedbackSourceGrain(
             }
         }
 
-        foreach (var reason in letters.GroupBy(l => l.Reason))
+        // The reason code only: the letter's detail would give the metric a series per message.
+        foreach (var reason in outcomes.Select(o => o.Reason).OfType<string>().Concat(Enumerable.Repeat(ForeignStreamReason, foreign)).GroupBy(r => r))
         {
             metrics.Failed(reason.Key, reason.Count());
         }
 
-        metrics.Duplicates(delivered - fresh.Count - letters.Count(l => l.Reason == ForeignStreamReason));
+        metrics.Duplicates(delivered - fresh.Count - foreign);
     }
 
     private DeadLetter Letter(Comment comment, string reason, string detail, DateTimeOffset now) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
@@ -33,6 +34,29 @@ public sealed class CommentClassifierTests
         Assert.Equal(CommentClassifier.ChunksInFlight, peak);
         Assert.Equal(25, calls);
         Assert.Equal(comments.Select(c => c.Text), outcomes.Select(o => o.Predictions!["m"].Label));
+    }
+
+    [Fact]
+    public async Task ClassifyAsync_LongComments_ChunksHoldAtMostTheCharacterBudget()
+    {
+        var options = new SentimentOptions { ClassifierBatchSize = 64 };
+        var text = new string('x', 1_340);
+        var comments = Enumerable.Range(0, 100).Select(i => new Comment("t", "s", $"c{i}", text, DateTimeOffset.UnixEpoch)).ToList();
+        var sizes = new ConcurrentBag<int>();
+        var classifier = new CommentClassifier(
+            texts =>
+            {
+                sizes.Add(texts.Length);
+                return Task.FromResult<IReadOnlyList<ClassificationResult>>([.. texts.Select(t => ClassificationResult.Success(Predict("x")))]);
+            },
+            options);
+
+        var outcomes = await classifier.ClassifyAsync(comments);
+
+        // 8,000 characters hold five comments of 1,340: 20 chunks of 5, not two of 64 and 36.
+        Assert.Equal(100, outcomes.Count);
+        Assert.All(sizes, size => Assert.Equal(5, size));
+        Assert.Equal(20, sizes.Count);
     }
 
     [Fact]
