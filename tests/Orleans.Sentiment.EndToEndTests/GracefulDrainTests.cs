@@ -59,6 +59,62 @@ public sealed class GracefulDrainTests
         }
     }
 
+    [Fact]
+    public async Task Sigterm_UnderLoadPastCapacity_DrainsWithinTheDefaultShutdownTimeout()
+    {
+        var model = Directory.CreateTempSubdirectory("drain-load-model-").FullName;
+        try
+        {
+            var shape = new TransformerShape(TransformerFamily.Bert, 2, 256, 4, 1024, 512, 2048, 2, 1e-12, 0);
+            SyntheticModelWriter.Write(model, new SyntheticModelRequest(shape, ["negative", "positive"]));
+            await using var silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["Models:0:Name"] = "sentiment",
+                ["Models:0:Path"] = model,
+            });
+            using var http = new HttpClient { BaseAddress = silo.BaseUrl };
+            var text = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"word{i % 97}"));
+            var statuses = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
+            var admissionRefusals = 0;
+            using var stop = new CancellationTokenSource();
+            var clients = Enumerable.Range(0, 4).Select(client => Task.Run(async () =>
+            {
+                for (var batch = 0; !stop.IsCancellationRequested; batch++)
+                {
+                    try
+                    {
+                        using var response = await http.PostAsJsonAsync($"/v1/tenants/load/sources/s{client}/comments", Enumerable.Range(0, 20).Select(i => new { id = $"{client}-{batch}-{i}", text }).ToArray());
+                        statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
+                        if (response.StatusCode == HttpStatusCode.TooManyRequests && (await response.Content.ReadAsStringAsync()).Contains("comments in flight", StringComparison.Ordinal))
+                        {
+                            Interlocked.Increment(ref admissionRefusals);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return;
+                    }
+                }
+            })).ToArray();
+
+            // Past capacity: the tenant has been refused for having its share in flight, and the silo has measured its rate.
+            await Eventually.WaitForAsync(() => Task.FromResult(Volatile.Read(ref admissionRefusals)), n => n >= 20, "the admission bound to refuse batches", TimeSpan.FromMinutes(3));
+            silo.RequestStop();
+            var exitCode = await silo.WaitForExitAsync(TimeSpan.FromMinutes(2));
+            await stop.CancelAsync();
+            await Task.WhenAll(clients);
+
+            Assert.Equal(0, exitCode);
+            Assert.True(statuses.GetValueOrDefault(HttpStatusCode.Accepted) > 0);
+            Assert.Matches(@"Drained: \d+ comments classified or dead-lettered before shutdown", silo.Output);
+            Assert.DoesNotContain("Shutdown timeout reached", silo.Output);
+        }
+        finally
+        {
+            Directory.Delete(model, recursive: true);
+        }
+    }
+
     private static async Task<string> ScrapeAsync(HttpClient http) => await http.GetStringAsync("/metrics");
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient http, string path)
