@@ -23,6 +23,9 @@ public sealed class StartupValidationTests
     [InlineData("Ingestion:ClassifyTextsPerSecond", "-1", "Ingestion:ClassifyTextsPerSecond must be between 0 and 1000000")]
     [InlineData("Auth:FailedAuthenticationsPerMinute", "-1", "Auth:FailedAuthenticationsPerMinute must be between 0 and 100000")]
     [InlineData("Metrics:MaxSourceSeriesPerTenant", "-1", "Metrics:MaxSourceSeriesPerTenant must be between 0 and 100000")]
+    [InlineData("Ingestion:BacklogHorizon", "00:00:15", "Ingestion:BacklogHorizon (00:00:15) must be at most a third of Host:ShutdownTimeout (00:00:30)")]
+    [InlineData("Ingestion:MinInFlight", "0", "Ingestion:MinInFlight must be between 1 and 10000000")]
+    [InlineData("Nats:MaxAckPending", "0", "Nats:MaxAckPending must be between 1 and 10000")]
     public async Task Start_InvalidSetting_ExitsNamingTheSetting(string key, string value, string message) =>
         Assert.Contains(message, await StartFailureAsync(new Dictionary<string, string> { [key] = value }));
 
