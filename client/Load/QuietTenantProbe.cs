@@ -76,7 +76,6 @@ internal sealed class QuietTenantProbe(HttpClient http, PatientHttp control, str
     public QuietTenantResult Result()
     {
         var sorted = _waits.Order().ToArray();
-        Console.Error.WriteLine("DEBUG waits: " + string.Join(" ", _waits.Select(w => w.ToString("F0", CultureInfo.InvariantCulture))));
         return new QuietTenantResult(tenant, sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1], _refused);
     }
 
