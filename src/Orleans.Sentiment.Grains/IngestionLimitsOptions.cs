@@ -18,9 +18,9 @@ public sealed class IngestionLimitsOptions
     /// </summary>
     public TimeSpan BacklogHorizon { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Comments a silo admits before it has measured its completion rate (a cold start); also the floor of its capacity.</summary>
+    /// <summary>Comments a silo admits before it has measured its completion rate under load (a cold start).</summary>
     [Range(1, 10_000_000, ErrorMessage = "Ingestion:MinInFlight must be between {1} and {2}.")]
-    public int MinInFlight { get; set; } = 200;
+    public int MinInFlight { get; set; } = 500;
 
     /// <summary>Comments of one tenant admitted but not yet classified or dead-lettered, whatever the silo's rate; beyond it, 429 with Retry-After.</summary>
     [Range(1, 10_000_000, ErrorMessage = "Ingestion:MaxInFlightPerTenant must be between {1} and {2}.")]

@@ -5,8 +5,9 @@ namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
 /// Whether a batch may enter the pipeline, from what the silo can classify in time. The silo's capacity is its measured
-/// completion rate × <c>Ingestion:BacklogHorizon</c> (at least <c>Ingestion:MinInFlight</c>, which is also what a
-/// cold silo admits before it has measured anything). Each tenant with comments in flight may hold an equal share of
+/// completion rate under load × <c>Ingestion:BacklogHorizon</c> (never below twice the in-flight count at which the rate
+/// is measured, so it can always be measured again); before the first measurement it is <c>Ingestion:MinInFlight</c>.
+/// Each tenant with comments in flight may hold an equal share of
 /// it (429 beyond, with the time its share takes to make room), so the shares add up to the silo's capacity: a tenant
 /// arriving at a silo that another fills gets its share at once, and the other is held back until it is within its
 /// own. A tenant with nothing in flight may always send one batch, so no batch is refused forever for its size. The
@@ -27,8 +28,9 @@ public static class AdmissionPolicy
     public readonly record struct Load(long SiloInFlight, int TenantInFlight, int OtherBusyTenants, double? Rate);
 
     /// <summary>Comments the silo can classify within the horizon: its capacity.</summary>
-    public static long Capacity(IngestionLimitsOptions limits, double? rate) =>
-        Math.Max(limits.MinInFlight, (long)((rate ?? 0) * limits.BacklogHorizon.TotalSeconds));
+    public static long Capacity(IngestionLimitsOptions limits, double? rate) => rate is { } measured
+        ? Math.Max(2 * ThroughputMeter.SaturatedInFlight, (long)(measured * limits.BacklogHorizon.TotalSeconds))
+        : limits.MinInFlight;
 
     public static Admission Decide(IngestionLimitsOptions limits, Load load, int count)
     {
@@ -66,6 +68,6 @@ public static class AdmissionPolicy
     }
 
     private static string Describe(IngestionLimitsOptions limits, double? rate, long capacity) => rate is { } measured
-        ? string.Create(CultureInfo.InvariantCulture, $"{capacity} comments, what this silo classifies in Ingestion:BacklogHorizon ({limits.BacklogHorizon}) at its measured {measured:F0} comments/s (at least Ingestion:MinInFlight, {limits.MinInFlight})")
+        ? string.Create(CultureInfo.InvariantCulture, $"{capacity} comments, what this silo classifies in Ingestion:BacklogHorizon ({limits.BacklogHorizon}) at its measured {measured:F0} comments/s")
         : string.Create(CultureInfo.InvariantCulture, $"{capacity} comments (Ingestion:MinInFlight, until the silo has measured its completion rate)");
 }

@@ -33,6 +33,14 @@ public sealed class AdmissionPolicyTests
     }
 
     [Fact]
+    public void Decide_SlowModelMeasured_CapacityFollowsTheRateBelowTheColdStartAllowance()
+    {
+        // 5 long comments a second: 50 in the horizon, but never below 128 (twice what a measurement needs in flight).
+        Assert.Equal(128, AdmissionPolicy.Capacity(Limits, 5));
+        Assert.Equal(AdmissionStatus.TenantBusy, AdmissionPolicy.Decide(Limits, new(120, 120, 0, 5), 20).Status);
+    }
+
+    [Fact]
     public void Decide_TenantOverItsShare_GetsARetryAfterForItsShareOfTheRate()
     {
         // Two busy tenants share 1500: 750 each; 200 too many at 75/s take 3 s.

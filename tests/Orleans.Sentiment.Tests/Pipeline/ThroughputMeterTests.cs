@@ -42,6 +42,19 @@ public sealed class ThroughputMeterTests
     }
 
     [Fact]
+    public void Rate_TrickleOfFewComments_IsNotAMeasurementOfCapacity()
+    {
+        // A comment at a time, each in flight for 0.2 s: that is how fast the silo was asked, not how fast it can go.
+        for (var i = 0; i < 50; i++)
+        {
+            _meter.Record(Now.AddSeconds(i), 0, 0);
+            _meter.Record(Now.AddSeconds(i + 0.2), 1, 1);
+        }
+
+        Assert.Null(_meter.Rate(Now.AddSeconds(50)));
+    }
+
+    [Fact]
     public void Rate_OldSlots_LeaveTheWindow()
     {
         _meter.Record(Now, 0, 0);
