@@ -25,7 +25,7 @@ public sealed class PipelineEndToEndTests(SiloFixture fixture)
             .ToList();
         foreach (var batch in comments.Chunk(100))
         {
-            var response = await PostHonouringRetryAfterAsync("/v1/tenants/acme/sources/app-store/comments", batch);
+            var response = await Http.PostAsJsonPolitelyAsync("/v1/tenants/acme/sources/app-store/comments", batch);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var body = await response.Content.ReadFromJsonAsync<JsonObject>();
             Assert.Equal(100, (int?)body!["accepted"]);
@@ -50,21 +50,6 @@ public sealed class PipelineEndToEndTests(SiloFixture fixture)
         Assert.Contains(after.Split('\n'), line => line.StartsWith("orleans_", StringComparison.Ordinal) && !line.StartsWith("orleans_sentiment_", StringComparison.Ordinal));
         Assert.DoesNotContain("acme", after);
         Assert.DoesNotContain("Still waiting for my refund", fixture.Silo.Output);
-    }
-
-    /// <summary>As a well-behaved client: a 429 (the silo's admission bound) is retried after its Retry-After.</summary>
-    private async Task<HttpResponseMessage> PostHonouringRetryAfterAsync<T>(string path, T body)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await Http.PostAsJsonAsync(path, body);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == 10)
-            {
-                return response;
-            }
-
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        }
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class SecuredSiloFixture : IAsyncLifetime
                 ["Ingestion:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Corrections:MaxPerTenant"] = MaxCorrections.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Corrections:Directory"] = _corrections,
+                // The per-tenant request rate has a fixture of its own; here it would only make polling tests flaky.
+                ["Ingestion:RequestsPerSecondPerTenant"] = "1000",
             },
             new Dictionary<string, string> { ["Auth__AdminKey"] = AdminKey },
             listenAddress: "0.0.0.0");

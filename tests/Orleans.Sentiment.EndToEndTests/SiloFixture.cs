@@ -34,6 +34,8 @@ public sealed class SiloFixture : IAsyncLifetime
             ["Slack:AllowedHosts:0"] = "127.0.0.1",
             ["Slack:AllowPrivateNetworks"] = "true",
             ["Corrections:Directory"] = CorrectionsDirectory,
+            // The per-tenant request rate has a fixture of its own; here it would only make polling tests flaky.
+            ["Ingestion:RequestsPerSecondPerTenant"] = "1000",
         });
         Http = new HttpClient { BaseAddress = Silo.BaseUrl };
     }

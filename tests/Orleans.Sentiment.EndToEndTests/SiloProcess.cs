@@ -88,10 +88,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var silo1 = new SiloProcess(Process.Start(start)!, baseUrl, siloPort, gatewayPort);
         using var http = new HttpClient { BaseAddress = baseUrl };
+        // Its own "Now listening" line first: a port another process took in the meantime would answer the readiness
+        // probe for a silo that is about to exit (it cannot bind), and the tests would talk to the wrong silo.
+        var listening = $"Now listening on: http://{listenAddress}:{port}";
         try
         {
             await Eventually.WaitForAsync(
-                async () => silo1._process.HasExited ? "exited" : await ReadinessAsync(http),
+                async () => silo1._process.HasExited ? "exited" : silo1.Output.Contains(listening, StringComparison.Ordinal) ? await ReadinessAsync(http) : "starting",
                 state => state is "ready" or "exited",
                 "the silo to become ready",
                 TimeSpan.FromMinutes(3));

@@ -126,6 +126,13 @@ public sealed class SiloNode : IAsyncDisposable
                     return "exited";
                 }
 
+                // Its own "Now listening" line first: a port taken by another process in the meantime would answer
+                // the readiness probe for a silo that is about to exit because it cannot bind.
+                if (!Output.Contains($"Now listening on: http://127.0.0.1:{BaseUrl.Port}", StringComparison.Ordinal))
+                {
+                    return "starting";
+                }
+
                 try
                 {
                     using var response = await http.GetAsync("/health/ready");
