@@ -1,6 +1,7 @@
 using Orleans.Sentiment.Client.Hub;
 using Orleans.Sentiment.Hub;
-using Orleans.Sentiment.Training.BuiltIn;
+using Orleans.Sentiment.Modeling.BuiltIn;
+using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Client.BaseModels;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Orleans.Sentiment.Data;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Training.BuiltIn;
+using Orleans.Sentiment.Modeling.BuiltIn;
 using Orleans.Sentiment.Training.Data;
 using Orleans.Sentiment.Training.Evaluation;
 using Spectre.Console;

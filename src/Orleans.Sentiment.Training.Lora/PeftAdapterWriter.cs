@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Modeling.Safetensors;
 using Orleans.Sentiment.Modeling.Synthetic;
+using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Training.Lora;

@@ -41,7 +41,9 @@ public sealed class DockerfilePublishTests : IDisposable
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList();
         Assert.DoesNotContain(files, f => f.EndsWith(".dylib", StringComparison.Ordinal));
         Assert.DoesNotContain(files.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)), f => !IsManagedAssembly(f));
-        Assert.Contains("Orleans.Sentiment.Training.BuiltIn.adapters.category.adapter.adapter_model.safetensors", ManifestResources(Path.Combine(output, "Orleans.Sentiment.Training.dll")));
+        Assert.Contains("Orleans.Sentiment.Modeling.BuiltIn.adapters.category.adapter.adapter_model.safetensors", ManifestResources(Path.Combine(output, "Orleans.Sentiment.Modeling.dll")));
+        // The built-in models are merged without the trainer: the image carries neither trainer nor libtorch.
+        Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith("Orleans.Sentiment.Training", StringComparison.Ordinal) || Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase));
 
         var frameworks = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "Orleans.Sentiment.Silo.runtimeconfig.json")))!["runtimeOptions"]!["frameworks"]!.AsArray();
         Assert.Contains(frameworks, f => (string?)f!["name"] == "Microsoft.AspNetCore.App");

@@ -1,5 +1,5 @@
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Training.BuiltIn;
+using Orleans.Sentiment.Modeling.BuiltIn;
 
 namespace Orleans.Sentiment.Training.Tests;
 

@@ -102,8 +102,8 @@ public sealed class ModelExportTests : IDisposable
         var model = new CompactTrainer(Options).Train(SyntheticFeedback.Sentiment(200, seed: 15)).Model;
         var withJson = Path.Combine(_directory.Path, "with-json");
         var vocabOnly = Path.Combine(_directory.Path, "vocab-only");
-        CompactModelWriter.WriteTokenizerFiles(withJson, model.Vocabulary, 512);
-        CompactModelWriter.WriteTokenizerFiles(vocabOnly, model.Vocabulary, 512);
+        Modeling.Tokenizers.WordPieceTokenizerFiles.Write(withJson, model.Vocabulary, 512);
+        Modeling.Tokenizers.WordPieceTokenizerFiles.Write(vocabOnly, model.Vocabulary, 512);
         File.Delete(Path.Combine(vocabOnly, "tokenizer.json"));
         string[] texts =
         [

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Hub;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Training.BuiltIn;
+using Orleans.Sentiment.Modeling.BuiltIn;
 
 namespace Orleans.Sentiment.Hosting.Models;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Modeling;
+using Orleans.Sentiment.Modeling.Tokenizers;
 
 namespace Orleans.Sentiment.Training.Compact;
 
@@ -30,17 +30,6 @@ public static class CompactModelWriter
         }
 
         ModelFolderWriter.WriteConfig(directory, model.Labels, model.ProblemType, ModelType, extra);
-        WriteTokenizerFiles(directory, model.Vocabulary, maxSequenceLength);
-    }
-
-    /// <summary>Writes <c>vocab.txt</c>, <c>tokenizer_config.json</c> and the equivalent <c>tokenizer.json</c>.</summary>
-    public static void WriteTokenizerFiles(string directory, IReadOnlyList<string> vocabulary, int maxSequenceLength)
-    {
-        Directory.CreateDirectory(directory);
-        File.WriteAllLines(Path.Combine(directory, "vocab.txt"), vocabulary);
-        File.WriteAllText(
-            Path.Combine(directory, "tokenizer_config.json"),
-            string.Create(CultureInfo.InvariantCulture, $"{{\n  \"tokenizer_class\": \"BertTokenizer\",\n  \"do_lower_case\": true,\n  \"model_max_length\": {maxSequenceLength},\n  \"unk_token\": \"[UNK]\",\n  \"cls_token\": \"[CLS]\",\n  \"sep_token\": \"[SEP]\",\n  \"pad_token\": \"[PAD]\",\n  \"mask_token\": \"[MASK]\"\n}}\n"));
-        HuggingFaceTokenizerJson.Write(Path.Combine(directory, "tokenizer.json"), vocabulary);
+        WordPieceTokenizerFiles.Write(directory, model.Vocabulary, maxSequenceLength);
     }
 }

@@ -13,7 +13,7 @@ internal static class CompactTokenizer
         var scratch = Directory.CreateTempSubdirectory("compact-tokenizer-").FullName;
         try
         {
-            CompactModelWriter.WriteTokenizerFiles(scratch, vocabulary, maxSequenceLength);
+            Modeling.Tokenizers.WordPieceTokenizerFiles.Write(scratch, vocabulary, maxSequenceLength);
             return TokenizerLoader.Load(scratch);
         }
         finally

@@ -7,7 +7,7 @@ namespace Orleans.Sentiment.Training.Compact;
 /// </summary>
 internal static class VocabularyBuilder
 {
-    public static readonly string[] SpecialTokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"];
+    public static readonly string[] SpecialTokens = Modeling.Tokenizers.WordPieceTokenizerFiles.SpecialTokens;
 
     private const int MaxPieceLength = 5;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Testing;
-using Orleans.Sentiment.Training.BuiltIn;
+using Orleans.Sentiment.Modeling.BuiltIn;
 using Orleans.Sentiment.Training.Pretrained;
 
 namespace Orleans.Sentiment.Training.Tests.BuiltIn;

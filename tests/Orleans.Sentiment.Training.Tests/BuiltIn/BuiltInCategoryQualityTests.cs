@@ -1,6 +1,6 @@
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Testing;
-using Orleans.Sentiment.Training.BuiltIn;
+using Orleans.Sentiment.Modeling.BuiltIn;
 using Orleans.Sentiment.Training.Data;
 
 namespace Orleans.Sentiment.Training.Tests.BuiltIn;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Testing;
-using Orleans.Sentiment.Training.BuiltIn;
+using Orleans.Sentiment.Modeling.BuiltIn;
 using Orleans.Sentiment.Training.Data;
 using Orleans.Sentiment.Training.Evaluation;
 

@@ -3,9 +3,8 @@ using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Synthetic;
-using Orleans.Sentiment.Training.Pretrained;
 
-namespace Orleans.Sentiment.Training.BuiltIn;
+namespace Orleans.Sentiment.Modeling.BuiltIn;
 
 /// <summary>
 /// Turns one shipped adapter folder (<c>config.json</c> naming the labels, <c>adapter/</c> in PEFT's format) into a

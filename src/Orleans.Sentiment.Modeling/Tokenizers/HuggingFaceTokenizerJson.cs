@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Orleans.Sentiment.Training.Compact;
+namespace Orleans.Sentiment.Modeling.Tokenizers;
 
 /// <summary>
 /// Writes a standard Hugging Face <c>tokenizer.json</c> for a WordPiece vocabulary with BERT conventions
@@ -19,7 +19,7 @@ public static class HuggingFaceTokenizerJson
         json.WriteNull("truncation");
         json.WriteNull("padding");
         json.WriteStartArray("added_tokens");
-        foreach (var special in VocabularyBuilder.SpecialTokens)
+        foreach (var special in WordPieceTokenizerFiles.SpecialTokens)
         {
             json.WriteStartObject();
             json.WriteNumber("id", Id(special));

@@ -1,7 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace Orleans.Sentiment.Training.Pretrained;
+namespace Orleans.Sentiment.Modeling.Pretrained;
 
 /// <summary>Reads embedded (manifest) resources of a .NET assembly file without loading the assembly.</summary>
 internal static class ManifestResourceReader

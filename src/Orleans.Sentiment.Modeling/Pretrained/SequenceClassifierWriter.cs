@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Synthetic;
 
-namespace Orleans.Sentiment.Training.Pretrained;
+namespace Orleans.Sentiment.Modeling.Pretrained;
 
 /// <summary>
 /// Writes a fine-tuned encoder as the family's sequence classifier in the project's layout: the graph writer's

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling;
-using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Synthetic;
 
-namespace Orleans.Sentiment.Training.Pretrained;
+namespace Orleans.Sentiment.Modeling.Pretrained;
 
 /// <summary>
 /// The files every model trained on a pretrained encoder writes: the graph as <c>onnx/model.onnx</c>, the base model's

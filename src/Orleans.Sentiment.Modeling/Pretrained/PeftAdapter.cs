@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Safetensors;
 using Orleans.Sentiment.Modeling.Synthetic;
 
-namespace Orleans.Sentiment.Training.Pretrained;
+namespace Orleans.Sentiment.Modeling.Pretrained;
 
 /// <summary>
 /// A PEFT LoRA adapter of a sequence classifier (<c>adapter_config.json</c> + <c>adapter_model.safetensors</c>), as
