@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Modeling.Catalog;
 using System.Globalization;
 using Orleans.Sentiment.Client.Offline;
 using Orleans.Sentiment.Inference;
@@ -43,7 +44,7 @@ internal sealed class BenchRun
         var machine = MachineInfo.Read();
         log(machine.Describe());
         var options = new OnnxClassifierOptions { IntraOpThreads = Threads, MaxBatchSize = BatchSize };
-        var (fp32, fp32Memory) = OfflineBench.LoadMeasured(ClassifierLoader.NameOf(ModelDirectory), ModelDirectory, options, Texts.Take(BatchSize).ToList());
+        var (fp32, fp32Memory) = OfflineBench.LoadMeasured(ModelReference.Parse(ModelDirectory, "--model").DefaultName, ModelDirectory, options, Texts.Take(BatchSize).ToList());
         _memory["fp32"] = fp32Memory;
         using var fp32Set = new ClassifierSet([fp32]);
         var tokenCounts = Texts.Select(fp32.CountTokens).ToArray();
@@ -100,7 +101,7 @@ internal sealed class BenchRun
         }
 
         var options = new OnnxClassifierOptions { IntraOpThreads = Threads, MaxBatchSize = BatchSize, Variant = "quantized" };
-        var (int8, int8Memory) = OfflineBench.LoadMeasured(ClassifierLoader.NameOf(ModelDirectory), ModelDirectory, options, Texts.Take(BatchSize).ToList());
+        var (int8, int8Memory) = OfflineBench.LoadMeasured(ModelReference.Parse(ModelDirectory, "--model").DefaultName, ModelDirectory, options, Texts.Take(BatchSize).ToList());
         _memory["int8"] = int8Memory;
         using var int8Set = new ClassifierSet([int8]);
         var rate = Measure("offline classify, int8", () => OfflineBench.CommentsPerSecond(int8Set, Texts, BatchSize), log);

@@ -19,7 +19,7 @@ internal static class ClassifyCommand
     {
         var models = new Option<string[]>("--model")
         {
-            Description = "Model folder (repeat for several models; each is named after its folder).",
+            Description = "Model folder, hub id org/name, or builtin:sentiment / builtin:category (repeat for several models; each is named after its folder, repository or built-in name).",
             Required = true,
         };
         var input = new Option<string>("--input") { Description = "Input file: .txt (one text per line), .jsonl, .csv or .tsv.", Required = true };
@@ -52,7 +52,7 @@ internal static class ClassifyCommand
             var fileOptions = new InputFileOptions { TextColumn = parse.GetValue(textColumn)!, IdColumn = parse.GetValue(idColumn)! };
             try
             {
-                using var classifiers = ClassifierLoader.LoadAll(parse.GetValue(models)!, options);
+                using var classifiers = await ClassifierLoader.LoadAllAsync(parse.GetValue(models)!, options, cancellationToken);
                 var summary = await RunAsync(classifiers, parse.GetValue(input)!, fileOptions, parse.GetValue(output)!, options.MaxBatchSize * BatchesPerChunk, cancellationToken);
                 Console.Error.WriteLine(summary);
                 return 0;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Orleans.Sentiment.Data;
 using Orleans.Sentiment.Inference;
-using Orleans.Sentiment.Modeling.BuiltIn;
+using Orleans.Sentiment.Client.Offline;
 using Orleans.Sentiment.Training.Data;
 using Orleans.Sentiment.Training.Evaluation;
 using Spectre.Console;
@@ -14,7 +14,7 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model folder (config.json, tokenizer, onnx/model.onnx), or builtin:sentiment / builtin:category.", Required = true };
+        var model = new Option<string>("--model") { Description = "Model folder (config.json, tokenizer, onnx/model.onnx), hub id org/name, or builtin:sentiment / builtin:category.", Required = true };
         var data = new Option<string>("--data") { Description = "Labelled .csv, .tsv or .jsonl file.", Required = true };
         var textColumn = new Option<string>("--text-column") { Description = "Column (or JSON field) with the text.", DefaultValueFactory = _ => "text" };
         var labelColumn = new Option<string>("--label-column") { Description = "Column with the true label(s): one label, a|b, or a JSON array.", DefaultValueFactory = _ => "label" };
@@ -33,7 +33,7 @@ internal static class EvaluateCommand
         try
         {
             var mapping = ParseLabelMap(labelMap);
-            var modelDirectory = BuiltInModels.ResolveFolder(modelReference, progress: new InlineProgress<string>(Console.Error.WriteLine));
+            var modelDirectory = ClassifierLoader.LocateAsync(modelReference, CancellationToken.None).GetAwaiter().GetResult();
             var config = ModelConfig.Load(modelDirectory);
             var set = TrainingSetReader.Read(dataPath, textColumn, labelColumn);
             var examples = mapping.Count == 0

@@ -1,5 +1,6 @@
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.BuiltIn;
+using Orleans.Sentiment.Modeling.Catalog;
 
 namespace Orleans.Sentiment.Training.Tests;
 
@@ -70,8 +71,8 @@ public sealed class BuiltInModelsTests(BuiltInModelsFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void ResolveFolder_BuiltInReference_ReturnsTheCachedFolder() =>
-        Assert.Equal(fixture.Folders.Category, BuiltInModels.ResolveFolder("builtin:category", fixture.Cache.Path));
+    public async Task LocateClassifier_BuiltInReference_ReturnsTheCachedFolder() =>
+        Assert.Equal(fixture.Folders.Category, await new ModelLocator(fixture.Cache.Path).LocateClassifierAsync(ModelReference.Parse("builtin:category", "--model"), "--model"));
 
     private sealed class Collecting(List<string> into) : IProgress<string>
     {

@@ -1,79 +1,44 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Hub;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.BuiltIn;
+using Orleans.Sentiment.Modeling.Catalog;
 
 namespace Orleans.Sentiment.Hosting.Models;
 
-/// <summary>Loads the configured models, or the built-in ones when none is configured.</summary>
+/// <summary>Loads the configured models (<c>Models:N</c>), or the built-in ones when none is configured.</summary>
 public static partial class ModelCatalogLoader
 {
-    public static ClassifierSet Load(IConfiguration configuration, InferenceOptions inference, ILogger logger)
+    public static ClassifierSet Load(IReadOnlyList<ModelOptions> configured, InferenceOptions inference, ILogger logger)
     {
-        var configured = configuration.GetSection("Models").Get<List<ModelOptions>>() ?? [];
-        if (configured.Count == 0)
+        var locator = new ModelLocator(inference.CacheDirectory);
+        var models = configured.Count == 0 ? BuiltIn(locator, logger) : configured.Select(Served).ToList();
+        foreach (var hub in models.Where(m => m.Reference.Kind == ModelReferenceKind.Hub))
         {
-            var cache = string.IsNullOrEmpty(inference.CacheDirectory) ? BuiltInModels.DefaultCacheDirectory : inference.CacheDirectory;
-            var builtIn = BuiltInModels.EnsureBuilt(cache);
-            configured =
-            [
-                new ModelOptions { Name = BuiltInModels.SentimentModelName, Path = builtIn.Sentiment },
-                new ModelOptions { Name = BuiltInModels.CategoryModelName, Path = builtIn.Category },
-            ];
-            LogBuiltIn(logger);
+            LogPulling(logger, hub.Reference.Value, hub.Revision ?? "main");
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var classifiers = new List<ITextClassifier>();
-        try
+        return ModelCatalog.LoadAsync(models, locator, inference.ToClassifier, (model, classifier) =>
         {
-            foreach (var (model, index) in configured.Select((m, i) => (m, i)))
+            LogLoaded(logger, model.Name, string.Join(", ", classifier.Labels), classifier.Device.ToString(), classifier.IntraOpThreads);
+            if (classifier.FallbackReason is { } reason)
             {
-                if (string.IsNullOrWhiteSpace(model.Path))
-                {
-                    throw new ModelFolderException($"Models:{index}:Path must name a model folder or a hub id (org/name).");
-                }
-
-                var name = string.IsNullOrWhiteSpace(model.Name) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Path)) : model.Name;
-                var folder = ResolveFolder(model, index, logger);
-                if (!names.Add(name))
-                {
-                    throw new ModelFolderException($"Models: two models are named '{name}'; give each a distinct Name.");
-                }
-
-                var classifier = OnnxTextClassifier.Load(name, folder, inference.ToClassifier(model.Variant));
-                classifiers.Add(classifier);
-                LogLoaded(logger, name, string.Join(", ", classifier.Labels), classifier.Device.ToString(), classifier.IntraOpThreads);
-                if (classifier.FallbackReason is { } reason)
-                {
-                    LogCudaFallback(logger, name, reason);
-                }
+                LogCudaFallback(logger, model.Name, reason);
             }
-
-            return new ClassifierSet(classifiers);
-        }
-        catch
-        {
-            classifiers.ForEach(c => c.Dispose());
-            throw;
-        }
+        }).GetAwaiter().GetResult();
     }
 
-    private static string ResolveFolder(ModelOptions model, int index, ILogger logger)
+    private static ServedModel Served(ModelOptions model, int index)
     {
-        if (!HubModelResolver.IsHubId(model.Path))
-        {
-            return Directory.Exists(model.Path)
-                ? model.Path
-                : throw new ModelFolderException(
-                    $"Models:{index}:Path '{model.Path}' is not an existing folder. It reads as a path (not a hub id org/name), so nothing is downloaded; check the path.");
-        }
+        var what = $"Models:{index}:Path";
+        var reference = ModelReference.Parse(model.Path, what);
+        return new ServedModel(string.IsNullOrWhiteSpace(model.Name) ? reference.DefaultName : model.Name, reference, what, model.Revision, model.Variant);
+    }
 
-        LogPulling(logger, model.Path, model.Revision ?? "main");
-        string[] variants = string.IsNullOrEmpty(model.Variant) ? [] : [model.Variant];
-        return HubModelResolver.FromEnvironment().ResolveAsync(model.Path, model.Revision, variants).GetAwaiter().GetResult();
+    private static List<ServedModel> BuiltIn(ModelLocator locator, ILogger logger)
+    {
+        LogBuiltIn(logger, locator.CacheDirectory);
+        return [.. BuiltInModels.ModelNames.Select(name => new ServedModel(name, new ModelReference(ModelReferenceKind.BuiltIn, name), "the built-in models"))];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {HubId} ({Revision}) is a hub id: using the Hugging Face cache, pulling what it lacks")]
@@ -85,6 +50,6 @@ public static partial class ModelCatalogLoader
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} runs on the CPU (Inference:CudaFallbackToCpu): {Reason}")]
     private static partial void LogCudaFallback(ILogger logger, string model, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No model configured: using the built-in models 'sentiment' and 'category' (MiniLM fine-tuned with LoRA on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
-    private static partial void LogBuiltIn(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "No model configured: serving the built-in models 'sentiment' and 'category' (MiniLM fine-tuned with LoRA on the project's own feedback corpus), built once into {Folder}. For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
+    private static partial void LogBuiltIn(ILogger logger, string folder);
 }

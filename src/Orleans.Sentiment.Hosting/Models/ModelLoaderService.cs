@@ -48,7 +48,7 @@ internal sealed partial class ModelLoaderService(
         var watch = Stopwatch.StartNew();
         try
         {
-            var models = ModelCatalogLoader.Load(configuration, inference.Value, logger);
+            var models = ModelCatalogLoader.Load(configuration.GetSection("Models").Get<List<ModelOptions>>() ?? [], inference.Value, logger);
             CheckWindowModel(models);
             source.SetLoaded(new InferenceHost(models, metrics, inference.Value.ToBatching()));
             LogLoaded(logger, models.Classifiers.Count, watch.Elapsed.TotalSeconds);

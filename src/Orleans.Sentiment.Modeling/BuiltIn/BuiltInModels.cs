@@ -64,33 +64,9 @@ public static class BuiltInModels
         [CategoryModelName] = new Dictionary<string, float>(StringComparer.Ordinal) { ["bug report"] = -BugReportLogitShift, ["feature request"] = -FeatureRequestLogitShift },
     };
 
-    /// <summary>Prefix that names a built-in model where a model folder is expected: <c>builtin:sentiment</c>.</summary>
-    public const string ReferencePrefix = "builtin:";
-
-    /// <summary>Per-user cache: <c>~/.cache/orleans-sentiment/models</c> on Linux (LocalApplicationData).</summary>
+    /// <summary>Per-user data folder: <c>~/.local/share/orleans-sentiment/models</c> on Linux (LocalApplicationData).</summary>
     public static string DefaultCacheDirectory { get; } = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "orleans-sentiment", "models");
-
-    /// <summary>
-    /// Resolves <c>builtin:sentiment</c> or <c>builtin:category</c> to its folder (building it if needed);
-    /// any other value is returned unchanged as a folder path.
-    /// </summary>
-    public static string ResolveFolder(string modelReference, string? cacheDirectory = null, IProgress<string>? progress = null)
-    {
-        if (!modelReference.StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return modelReference;
-        }
-
-        var name = modelReference[ReferencePrefix.Length..];
-        var folders = EnsureBuilt(cacheDirectory ?? DefaultCacheDirectory, progress);
-        return name.ToLowerInvariant() switch
-        {
-            SentimentModelName => folders.Sentiment,
-            CategoryModelName => folders.Category,
-            _ => throw new ArgumentException($"Unknown built-in model '{name}' (expected '{SentimentModelName}' or '{CategoryModelName}'; 'builtin:minilm' is a base model for train --base).", nameof(modelReference)),
-        };
-    }
 
     /// <summary>True when the adapters were embedded at build time.</summary>
     public static bool IsAvailable =>
