@@ -43,11 +43,11 @@ internal sealed class BenchRun
     {
         var machine = MachineInfo.Read();
         log(machine.Describe());
-        var options = new OnnxClassifierOptions { IntraOpThreads = Threads, MaxBatchSize = BatchSize };
+        var options = new OnnxClassifierOptions { IntraOpThreads = Threads };
         var (fp32, fp32Memory) = OfflineBench.LoadMeasured(ModelReference.Parse(ModelDirectory, "--model").DefaultName, ModelDirectory, options, Texts.Take(BatchSize).ToList());
         _memory["fp32"] = fp32Memory;
         using var fp32Set = new ClassifierSet([fp32]);
-        var tokenCounts = Texts.Select(fp32.CountTokens).ToArray();
+        var tokenCounts = Texts.Select(t => fp32.Encode(t).Length).ToArray();
         var meanTokens = tokenCounts.Average();
         log(string.Create(CultureInfo.InvariantCulture,
             $"Model {ModelDirectory}; {Texts.Count} texts ({TextsDescription}), {meanTokens:F1} tokens each on average; offline: {Threads} intra-op thread(s), batch {BatchSize}, no spinning (classify's defaults), padding {OfflineBench.PaddingRatio(tokenCounts, BatchSize):P0} of real tokens."));
@@ -100,7 +100,7 @@ internal sealed class BenchRun
             ModelQuantizer.Quantize(ModelDirectory);
         }
 
-        var options = new OnnxClassifierOptions { IntraOpThreads = Threads, MaxBatchSize = BatchSize, Variant = "quantized" };
+        var options = new OnnxClassifierOptions { IntraOpThreads = Threads, Variant = "quantized" };
         var (int8, int8Memory) = OfflineBench.LoadMeasured(ModelReference.Parse(ModelDirectory, "--model").DefaultName, ModelDirectory, options, Texts.Take(BatchSize).ToList());
         _memory["int8"] = int8Memory;
         using var int8Set = new ClassifierSet([int8]);

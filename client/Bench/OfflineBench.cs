@@ -11,11 +11,11 @@ internal static class OfflineBench
     public static double CommentsPerSecond(ClassifierSet models, IReadOnlyList<string> texts, int batchSize)
     {
         var chunk = batchSize * BatchesPerChunk;
-        models.Classify([.. texts.Take(chunk)]);
+        models.Classify([.. texts.Take(chunk)], batchSize);
         var watch = Stopwatch.StartNew();
         foreach (var part in texts.Chunk(chunk))
         {
-            models.Classify(part);
+            models.Classify(part, batchSize);
         }
 
         return texts.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-9);

@@ -38,12 +38,12 @@ internal static class ClassifyCommand
         {
             var options = new OnnxClassifierOptions
             {
-                MaxBatchSize = parse.GetValue(batchSize),
                 MaxSequenceLength = parse.GetValue(maxLength),
                 Variant = parse.GetValue(variant),
                 IntraOpThreads = parse.GetValue(threads),
             };
-            if (options.MaxBatchSize < 1)
+            var texts = parse.GetValue(batchSize);
+            if (texts < 1)
             {
                 Console.Error.WriteLine("--batch-size must be at least 1.");
                 return 1;
@@ -53,7 +53,7 @@ internal static class ClassifyCommand
             try
             {
                 using var classifiers = await ClassifierLoader.LoadAllAsync(parse.GetValue(models)!, options, cancellationToken);
-                var summary = await RunAsync(classifiers, parse.GetValue(input)!, fileOptions, parse.GetValue(output)!, options.MaxBatchSize * BatchesPerChunk, cancellationToken);
+                var summary = await RunAsync(classifiers, parse.GetValue(input)!, fileOptions, parse.GetValue(output)!, texts, cancellationToken);
                 Console.Error.WriteLine(summary);
                 return 0;
             }
@@ -77,7 +77,7 @@ internal static class ClassifyCommand
         _ => error,
     };
 
-    private static async Task<string> RunAsync(ClassifierSet classifiers, string inputPath, InputFileOptions fileOptions, string outputPath, int chunkSize, CancellationToken cancellationToken)
+    private static async Task<string> RunAsync(ClassifierSet classifiers, string inputPath, InputFileOptions fileOptions, string outputPath, int batchSize, CancellationToken cancellationToken)
     {
         var total = InputFileReader.Read(inputPath, fileOptions).LongCount();
         var classified = 0L;
@@ -88,7 +88,7 @@ internal static class ClassifyCommand
         await Progress.RunAsync("classify", total, report => Task.Run(() =>
         {
             var done = 0L;
-            foreach (var chunk in InputFileReader.Read(inputPath, fileOptions).Chunk(chunkSize))
+            foreach (var chunk in InputFileReader.Read(inputPath, fileOptions).Chunk(batchSize * BatchesPerChunk))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var valid = new List<InputRow>(chunk.Length);
@@ -104,7 +104,7 @@ internal static class ClassifyCommand
                     bad++;
                 }
 
-                var results = classifiers.Classify([.. valid.Select(r => r.Text!)]);
+                var results = classifiers.Classify([.. valid.Select(r => r.Text!)], batchSize);
                 for (var i = 0; i < valid.Count; i++)
                 {
                     writer.Write(valid[i].Id, valid[i].Text!, results[i]);

@@ -16,6 +16,7 @@ using Orleans.Sentiment.Hosting.Networking;
 using Orleans.Sentiment.Hosting.Options;
 using Orleans.Sentiment.Hosting.Placement;
 using Orleans.Sentiment.Hosting.Streams;
+using Orleans.Sentiment.Inference;
 using Orleans.Serialization;
 using Orleans.Storage;
 

@@ -2,7 +2,7 @@ using Orleans.Sentiment.Inference.Execution;
 
 namespace Orleans.Sentiment.Inference;
 
-/// <summary>How an ONNX model is run.</summary>
+/// <summary>How one model's ONNX Runtime session runs (how calls are batched is <see cref="InferenceOptions"/>'s).</summary>
 public sealed record OnnxClassifierOptions
 {
     /// <summary>Threads one inference call may use; 0 uses the machine's physical cores (<see cref="MachineCores"/>).</summary>
@@ -14,17 +14,11 @@ public sealed record OnnxClassifierOptions
     /// </summary>
     public bool AllowSpinning { get; init; }
 
-    /// <summary>Padded tokens (texts × longest text) per ONNX Runtime call; 0 for no limit beyond <see cref="MaxBatchSize"/>.</summary>
-    public int MaxBatchTokens { get; init; }
-
     /// <summary>Where the model runs: <c>cpu</c> or a CUDA device.</summary>
     public InferenceDevice Device { get; init; } = InferenceDevice.Cpu;
 
     /// <summary>Run on the CPU when <see cref="Device"/> names CUDA and CUDA cannot be used (otherwise that is an error).</summary>
     public bool CudaFallbackToCpu { get; init; }
-
-    /// <summary>Texts per ONNX Runtime call; larger inputs are split into batches of similar length.</summary>
-    public int MaxBatchSize { get; init; } = 32;
 
     /// <summary>Longest token sequence fed to the model; null uses the tokenizer's model maximum.</summary>
     public int? MaxSequenceLength { get; init; }
@@ -41,16 +35,6 @@ public sealed record OnnxClassifierOptions
         if (IntraOpThreads < 0)
         {
             throw new ArgumentException($"{nameof(OnnxClassifierOptions)}.{nameof(IntraOpThreads)} must be 0 (ONNX Runtime decides) or more; it is {IntraOpThreads}.");
-        }
-
-        if (MaxBatchSize < 1)
-        {
-            throw new ArgumentException($"{nameof(OnnxClassifierOptions)}.{nameof(MaxBatchSize)} must be at least 1; it is {MaxBatchSize}.");
-        }
-
-        if (MaxBatchTokens < 0)
-        {
-            throw new ArgumentException($"{nameof(OnnxClassifierOptions)}.{nameof(MaxBatchTokens)} must be 0 (no limit) or more; it is {MaxBatchTokens}.");
         }
 
         if (MaxSequenceLength is < 2)

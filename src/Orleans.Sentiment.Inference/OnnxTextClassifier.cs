@@ -6,8 +6,8 @@ using Orleans.Sentiment.Inference.Tokenization;
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>
-/// Runs a Hugging Face sequence-classification model exported to ONNX. Texts are grouped by token count
-/// and each batch is padded to its longest text only (dynamic padding).
+/// Runs a Hugging Face sequence-classification model exported to ONNX: <see cref="Encode"/> gives a text's token ids,
+/// <see cref="Run"/> makes one model call over encoded texts, padded to the longest (dynamic padding).
 /// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
 /// is safe to call concurrently on CPU, so one instance serves all callers.
 /// </summary>
@@ -17,8 +17,6 @@ public sealed class OnnxTextClassifier : ITextClassifier
     private readonly InferenceSession _session;
     private readonly ITextTokenizer _tokenizer;
     private readonly ProblemType _problemType;
-    private readonly int _maxBatchSize;
-    private readonly int _maxBatchTokens;
     private readonly int _maxSequenceLength;
     private readonly (string Name, bool Int32)[] _inputs;
     private readonly string _outputName;
@@ -30,13 +28,12 @@ public sealed class OnnxTextClassifier : ITextClassifier
         Device = plan.Device;
         IntraOpThreads = plan.IntraOpThreads;
         FallbackReason = plan.FallbackReason;
-        _maxBatchTokens = options.MaxBatchTokens;
         Labels = folder.Config.Labels;
         _problemType = folder.Config.ProblemType;
         _tokenizer = tokenizer;
         _session = session;
-        _maxBatchSize = options.MaxBatchSize;
         _maxSequenceLength = Math.Min(options.MaxSequenceLength ?? tokenizer.ModelMaxLength, folder.Config.MaxSequenceLength ?? int.MaxValue);
+        TokenizerKey = TokenizerFingerprint.Of(folder.Directory, _maxSequenceLength);
 
         var inputs = session.InputMetadata;
         foreach (var required in RequiredInputs)
@@ -69,6 +66,8 @@ public sealed class OnnxTextClassifier : ITextClassifier
     public string Name { get; }
 
     public IReadOnlyList<string> Labels { get; }
+
+    public string TokenizerKey { get; }
 
     public ITextTokenizer Tokenizer => _tokenizer;
 
@@ -119,61 +118,19 @@ public sealed class OnnxTextClassifier : ITextClassifier
         }
     }
 
-    public IReadOnlyList<Prediction> Classify(IReadOnlyList<string> texts)
-    {
-        var encoded = new int[texts.Count][];
-        for (var i = 0; i < texts.Count; i++)
-        {
-            encoded[i] = _tokenizer.Encode(texts[i], _maxSequenceLength);
-        }
-
-        // Batching texts of similar length keeps padding small; results go back to input order.
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
-        var results = new Prediction[texts.Count];
-        var start = 0;
-        while (start < order.Length)
-        {
-            var count = BatchLength(order, start, encoded);
-            var batch = order.AsSpan(start, count).ToArray();
-            var predictions = RunBatch([.. batch.Select(i => encoded[i])]);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                results[batch[i]] = predictions[i];
-            }
-
-            start += count;
-        }
-
-        return results;
-    }
-
-    public int CountTokens(string text) => _tokenizer.Encode(text, _maxSequenceLength).Length;
-
-    /// <summary>Texts from <paramref name="start"/> (in ascending length) that fit one call: at most the batch size and the token budget.</summary>
-    private int BatchLength(int[] order, int start, int[][] encoded)
-    {
-        var count = 0;
-        while (start + count < order.Length && count < _maxBatchSize)
-        {
-            // Sorted ascending, so the candidate is the longest so far and sets the padded width.
-            var padded = (count + 1) * encoded[order[start + count]].Length;
-            if (count > 0 && _maxBatchTokens > 0 && padded > _maxBatchTokens)
-            {
-                break;
-            }
-
-            count++;
-        }
-
-        return count;
-    }
+    public int[] Encode(string text) => _tokenizer.Encode(text, _maxSequenceLength);
 
     public void Dispose() => _session.Dispose();
 
-    private Prediction[] RunBatch(int[][] encoded)
+    public IReadOnlyList<Prediction> Run(IReadOnlyList<int[]> encoded)
     {
+        if (encoded.Count == 0)
+        {
+            return [];
+        }
+
         var batch = PaddedBatch.Create(encoded, _tokenizer.PadTokenId);
-        long[] shape = [encoded.Length, batch.SequenceLength];
+        long[] shape = [encoded.Count, batch.SequenceLength];
         var values = new List<OrtValue>(_inputs.Length);
         try
         {
@@ -193,15 +150,15 @@ public sealed class OnnxTextClassifier : ITextClassifier
             using var runOptions = new RunOptions();
             using var outputs = _session.Run(runOptions, [.. _inputs.Select(i => i.Name)], values, [_outputName]);
             var logits = outputs[0].GetTensorDataAsSpan<float>();
-            if (logits.Length != encoded.Length * Labels.Count)
+            if (logits.Length != encoded.Count * Labels.Count)
             {
                 throw new ModelFolderException(
-                    $"Model '{Name}' returned {logits.Length} logits for {encoded.Length} texts, but {ModelConfig.FileName} names {Labels.Count} labels.");
+                    $"Model '{Name}' returned {logits.Length} logits for {encoded.Count} texts, but {ModelConfig.FileName} names {Labels.Count} labels.");
             }
 
             var width = Labels.Count;
-            var predictions = new Prediction[encoded.Length];
-            for (var i = 0; i < encoded.Length; i++)
+            var predictions = new Prediction[encoded.Count];
+            for (var i = 0; i < encoded.Count; i++)
             {
                 predictions[i] = ToPrediction(logits.Slice(i * width, width).ToArray(), encoded[i].Length);
             }

@@ -68,7 +68,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(sp => InferenceHostSource.Loaded(new InferenceHost(
                 new ClassifierSet([new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory))]),
                 sp.GetRequiredService<SentimentMetrics>(),
-                maxBatchTexts: 64)));
+                new InferenceOptions { MaxBatchTexts = 64 })));
             silo.AddSentiment(Settings());
             silo.Services.AddSingleton(new PipelineClock(Clock));
         }

@@ -1,21 +1,33 @@
+using System.Runtime.CompilerServices;
 using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.ClusterTests;
 
 /// <summary>
 /// Wraps the fixture's model with failures a real deployment meets: a text with "poison" makes the model throw (as a
-/// malformed input can), and a text with "unavailable" times out like an overloaded classifier.
+/// malformed input can), and a text with "unavailable" times out like an overloaded classifier. The model is fed token
+/// ids, so each encoding remembers the text it came from.
 /// </summary>
 internal sealed class FaultyClassifier(ITextClassifier inner) : ITextClassifier
 {
+    private readonly ConditionalWeakTable<int[], string> _texts = [];
+
     public string Name => inner.Name;
 
     public IReadOnlyList<string> Labels => inner.Labels;
 
-    public int CountTokens(string text) => inner.CountTokens(text);
+    public string TokenizerKey => inner.TokenizerKey;
 
-    public IReadOnlyList<Prediction> Classify(IReadOnlyList<string> texts)
+    public int[] Encode(string text)
     {
+        var ids = inner.Encode(text);
+        _texts.AddOrUpdate(ids, text);
+        return ids;
+    }
+
+    public IReadOnlyList<Prediction> Run(IReadOnlyList<int[]> batch)
+    {
+        var texts = batch.Select(ids => _texts.TryGetValue(ids, out var text) ? text : "").ToList();
         if (texts.Any(t => t.Contains("poison", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException("The model rejected an input.");
@@ -26,7 +38,7 @@ internal sealed class FaultyClassifier(ITextClassifier inner) : ITextClassifier
             throw new TimeoutException("The classifier did not answer in time.");
         }
 
-        return inner.Classify(texts);
+        return inner.Run(batch);
     }
 
     public void Dispose() => inner.Dispose();

@@ -31,31 +31,32 @@ var results = new Dictionary<string, object>();
 var device = InferenceDevice.Parse(options.Device);
 foreach (var batchTexts in options.BatchTexts)
 {
-    var classifierOptions = new OnnxClassifierOptions { Device = device, MaxBatchSize = batchTexts, MaxBatchTokens = options.BatchTokens, Variant = options.Variant };
+    var classifierOptions = new OnnxClassifierOptions { Device = device, Variant = options.Variant };
     var load = Stopwatch.StartNew();
     using var classifier = OnnxTextClassifier.Load("bench", modelDirectory, classifierOptions);
     var loaded = load.Elapsed.TotalSeconds;
     if (batchTexts == options.BatchTexts[0])
     {
-        var tokens = texts.Average(t => (double)classifier.CountTokens(t));
+        var tokens = texts.Average(t => (double)classifier.Encode(t).Length);
         Say(string.Create(CultureInfo.InvariantCulture, $"Session on {classifier.Device} ({classifier.IntraOpThreads} intra-op threads) loaded in {loaded:F1} s; texts average {tokens:F1} tokens."));
         results["meanTokens"] = tokens;
         results["device"] = classifier.Device.ToString();
     }
 
-    classifier.Classify([.. texts.Take(Math.Min(texts.Count, batchTexts * 2))]);
+    classifier.Classify([.. texts.Take(Math.Min(texts.Count, batchTexts * 2))], batchTexts, options.BatchTokens);
     var run = Stopwatch.StartNew();
-    classifier.Classify(texts);
+    classifier.Classify(texts, batchTexts, options.BatchTokens);
     var rate = texts.Count / run.Elapsed.TotalSeconds;
     Say(string.Create(CultureInfo.InvariantCulture, $"direct, batches of up to {batchTexts} texts / {options.BatchTokens} padded tokens, length-grouped: {rate:F0} comments/s"));
     results[$"direct_{batchTexts}"] = rate;
 }
 
 {
-    var classifierOptions = new OnnxClassifierOptions { Device = device, MaxBatchSize = options.BatchTexts.Max(), MaxBatchTokens = options.BatchTokens, Variant = options.Variant };
+    var classifierOptions = new OnnxClassifierOptions { Device = device, Variant = options.Variant };
     using var models = new ClassifierSet([OnnxTextClassifier.Load("bench", modelDirectory, classifierOptions)]);
-    var batching = new BatchingOptions
+    var batching = new InferenceOptions
     {
+        Device = options.Device,
         MaxBatchTexts = options.BatchTexts.Max(),
         MaxBatchTokens = options.BatchTokens,
         Workers = options.Workers,

@@ -11,17 +11,12 @@ public sealed class InferenceHost : IAsyncDisposable
 {
     private readonly ClassifierSet _models;
 
-    public InferenceHost(ClassifierSet models, SentimentMetrics metrics, BatchingOptions options)
+    public InferenceHost(ClassifierSet models, SentimentMetrics metrics, InferenceOptions options)
     {
         _models = models;
         Classifier = new BatchingClassifier(models, options);
         Classifier.BatchCompleted += metrics.InferenceBatch;
         metrics.ObserveInferenceQueue(() => Classifier.QueueDepth);
-    }
-
-    public InferenceHost(ClassifierSet models, SentimentMetrics metrics, int maxBatchTexts)
-        : this(models, metrics, new BatchingOptions { MaxBatchTexts = maxBatchTexts, MaxQueuedTexts = Math.Max(maxBatchTexts, 20_000) })
-    {
     }
 
     public BatchingClassifier Classifier { get; }

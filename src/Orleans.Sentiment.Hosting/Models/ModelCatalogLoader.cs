@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.BuiltIn;
 using Orleans.Sentiment.Modeling.Catalog;
@@ -18,7 +17,7 @@ public static partial class ModelCatalogLoader
             LogPulling(logger, hub.Reference.Value, hub.Revision ?? "main");
         }
 
-        return ModelCatalog.LoadAsync(models, locator, inference.ToClassifier, (model, classifier) =>
+        return ModelCatalog.LoadAsync(models, locator, inference.ToSession, (model, classifier) =>
         {
             LogLoaded(logger, model.Name, string.Join(", ", classifier.Labels), classifier.Device.ToString(), classifier.IntraOpThreads);
             if (classifier.FallbackReason is { } reason)

@@ -50,7 +50,7 @@ internal sealed partial class ModelLoaderService(
         {
             var models = ModelCatalogLoader.Load(configuration.GetSection("Models").Get<List<ModelOptions>>() ?? [], inference.Value, logger);
             CheckWindowModel(models);
-            source.SetLoaded(new InferenceHost(models, metrics, inference.Value.ToBatching()));
+            source.SetLoaded(new InferenceHost(models, metrics, inference.Value));
             LogLoaded(logger, models.Classifiers.Count, watch.Elapsed.TotalSeconds);
         }
         catch (Exception e)

@@ -6,17 +6,20 @@ namespace Orleans.Sentiment.Inference;
 /// The per-process inference service: gathers texts from concurrent callers into model calls that group
 /// texts of similar length (little padding) under a text count, a padded-token budget and a padding cap. Each caller
 /// names its tenant's lane, and lanes share the model fairly by tokens (<see cref="FairTextQueue"/>); within a lane the
-/// shortest texts go first, and a text that waited a fifth of <see cref="BatchingOptions.CallTimeout"/> next. An idle worker
+/// shortest texts go first, and a text that waited a fifth of <see cref="InferenceOptions.CallTimeout"/> next. An idle worker
 /// lingers briefly for more texts, so light load keeps low latency and heavy load fills each call.
 /// A model call that fails is retried text by text, so one bad text fails alone. The queue is bounded, and a
-/// caller that gives up (cancellation or <see cref="BatchingOptions.CallTimeout"/>) takes its queued texts
+/// caller that gives up (cancellation or <see cref="InferenceOptions.CallTimeout"/>) takes its queued texts
 /// with it.
 /// </summary>
 public sealed class BatchingClassifier : IAsyncDisposable
 {
     private const int MaxFailureLength = 300;
     private readonly ClassifierSet _models;
-    private readonly BatchingOptions _options;
+    private readonly InferenceOptions _options;
+    private readonly int _maxBatchTexts;
+    private readonly int _maxBatchTokens;
+    private readonly int _workerCount;
     private readonly object _gate = new();
     private readonly FairTextQueue _queue = new();
     private readonly Thread[] _workers;
@@ -27,25 +30,22 @@ public sealed class BatchingClassifier : IAsyncDisposable
     private int _running;
     private bool _disposed;
 
-    public BatchingClassifier(ClassifierSet models, BatchingOptions options)
+    public BatchingClassifier(ClassifierSet models, InferenceOptions options)
     {
         options.Validate();
         _models = models;
         _options = options;
+        _maxBatchTexts = options.ResolvedMaxBatchTexts;
+        _maxBatchTokens = options.ResolvedMaxBatchTokens;
+        _workerCount = options.ResolvedWorkers;
         _lingerTicks = (long)(options.Linger.TotalSeconds * Stopwatch.Frequency);
         _starvationTicks = (long)(options.CallTimeout.TotalSeconds / 5 * Stopwatch.Frequency);
-        _running = options.Workers;
-        _workers = [.. Enumerable.Range(0, options.Workers).Select(i => new Thread(Work) { IsBackground = true, Name = $"inference-{i}" })];
+        _running = _workerCount;
+        _workers = [.. Enumerable.Range(0, _workerCount).Select(i => new Thread(Work) { IsBackground = true, Name = $"inference-{i}" })];
         foreach (var worker in _workers)
         {
             worker.Start();
         }
-    }
-
-    /// <summary>Compatibility shape: at most <paramref name="maxBatchTexts"/> texts per call, other settings default.</summary>
-    public BatchingClassifier(ClassifierSet models, int maxBatchTexts, int workers = 1)
-        : this(models, new BatchingOptions { MaxBatchTexts = maxBatchTexts, Workers = workers, MaxQueuedTexts = Math.Max(maxBatchTexts, 10_000) })
-    {
     }
 
     /// <summary>Observes each model call.</summary>
@@ -53,7 +53,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
 
     public IReadOnlyList<ITextClassifier> Classifiers => _models.Classifiers;
 
-    public BatchingOptions Options => _options;
+    public InferenceOptions Options => _options;
 
     /// <summary>Texts waiting for a model call.</summary>
     public int QueueDepth
@@ -70,7 +70,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
     /// <summary>
     /// One outcome per text, in input order, with the texts queued in <paramref name="lane"/> (the caller's tenant).
     /// Throws <see cref="InferenceQueueFullException"/> when the queue, or the lane's share of it, cannot take all
-    /// texts (nothing is queued then), <see cref="TimeoutException"/> after <see cref="BatchingOptions.CallTimeout"/>,
+    /// texts (nothing is queued then), <see cref="TimeoutException"/> after <see cref="InferenceOptions.CallTimeout"/>,
     /// <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
     public Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane = "", CancellationToken cancellationToken = default)
@@ -87,11 +87,11 @@ public sealed class BatchingClassifier : IAsyncDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         var call = new PendingCall(texts);
-        var primary = _models.Classifiers[0];
-        var tokens = new int[texts.Count];
+        // Each text is encoded once, here, outside the lock: the queue groups by its length, the models run its ids.
+        var encoded = new EncodedText[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            tokens[i] = primary.CountTokens(texts[i]);
+            encoded[i] = _models.Encode(texts[i]);
         }
 
         lock (_gate)
@@ -113,7 +113,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
             call.Items = new PendingText[texts.Count];
             for (var i = 0; i < texts.Count; i++)
             {
-                call.Items[i] = new PendingText(call, i, tokens[i], _sequence++, now, lane);
+                call.Items[i] = new PendingText(call, i, encoded[i], _sequence++, now, lane);
                 _queue.Add(call.Items[i]);
             }
 
@@ -202,7 +202,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
                     continue;
                 }
 
-                var full = _queue.Count >= _options.MaxBatchTexts || _queue.Tokens >= _options.MaxBatchTokens;
+                var full = _queue.Count >= _maxBatchTexts || _queue.Tokens >= _maxBatchTokens;
                 var waited = Stopwatch.GetTimestamp() - _queue.Oldest()!.EnqueuedAt;
                 if (!full && !_disposed && waited < _lingerTicks)
                 {
@@ -212,7 +212,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
 
                 // Least-served tenants first; within a tenant, shortest first cuts its queue into runs of similar
                 // length, and a text that waited a fifth of the call timeout is served next with its nearest-length neighbours.
-                var batch = new BatchBuilder(FairShare(), _options.MaxBatchTokens, _options.MaxPadding, _options.MinBatchTextsBeforePaddingCut);
+                var batch = new BatchBuilder(FairShare(), _maxBatchTokens, _options.MaxPadding, _options.MinBatchTextsBeforePaddingCut);
                 return _queue.TakeBatch(batch, starvedBefore: Stopwatch.GetTimestamp() - _starvationTicks, lightLaneTexts: _options.MinBatchTextsBeforePaddingCut);
             }
         }
@@ -223,7 +223,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
     /// share of it. Callers wait for their last text, so when the queue runs low (the end of a burst, before the
     /// sources refill it) one worker taking everything leaves the others idle while it runs alone.
     /// </summary>
-    private int FairShare() => Math.Clamp((_queue.Count + _options.Workers - 1) / _options.Workers, 1, _options.MaxBatchTexts);
+    private int FairShare() => Math.Clamp((_queue.Count + _workerCount - 1) / _workerCount, 1, _maxBatchTexts);
 
     private void Run(List<PendingText> batch)
     {
@@ -236,7 +236,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var results = _models.Classify([.. live.Select(t => t.Text)]);
+            var results = _models.Run([.. live.Select(t => t.Encoded)]);
             Report(live, started);
             for (var i = 0; i < live.Count; i++)
             {
@@ -266,7 +266,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = _models.Classify([text.Text])[0];
+            var result = _models.Run([text.Encoded])[0];
             Report([text], started);
             text.Call.Set(text.Index, TextClassification.Success(result));
         }

@@ -1,13 +1,16 @@
 namespace Orleans.Sentiment.Inference;
 
-/// <summary>One queued text: which call it belongs to, where its result goes, its token count and its tenant's lane.</summary>
-internal sealed class PendingText(PendingCall call, int index, int tokens, long sequence, long enqueuedAt, string lane = "")
+/// <summary>One queued text: which call it belongs to, where its result goes, its encoding and its tenant's lane.</summary>
+internal sealed class PendingText(PendingCall call, int index, EncodedText encoded, long sequence, long enqueuedAt, string lane = "")
 {
     public PendingCall Call { get; } = call;
 
     public int Index { get; } = index;
 
-    public int Tokens { get; } = tokens;
+    /// <summary>The text as the models are fed it, encoded once when it was queued.</summary>
+    public EncodedText Encoded { get; } = encoded;
+
+    public int Tokens => Encoded.Tokens;
 
     /// <summary>Arrival order across all calls.</summary>
     public long Sequence { get; } = sequence;

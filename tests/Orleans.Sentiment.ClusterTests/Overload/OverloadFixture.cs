@@ -66,7 +66,7 @@ public sealed class OverloadFixture : IAsyncLifetime
             silo.Services.AddSingleton(sp => InferenceHostSource.Loaded(new InferenceHost(
                 new ClassifierSet([new SlowClassifier(new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory)))]),
                 sp.GetRequiredService<SentimentMetrics>(),
-                new BatchingOptions { MaxBatchTexts = 16, Workers = 1 })));
+                new InferenceOptions { MaxBatchTexts = 16, Workers = 1 })));
             silo.AddSentiment(Settings());
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(1));
         }
@@ -84,12 +84,14 @@ public sealed class OverloadFixture : IAsyncLifetime
 
         public IReadOnlyList<string> Labels => inner.Labels;
 
-        public int CountTokens(string text) => inner.CountTokens(text);
+        public string TokenizerKey => inner.TokenizerKey;
 
-        public IReadOnlyList<Prediction> Classify(IReadOnlyList<string> texts)
+        public int[] Encode(string text) => inner.Encode(text);
+
+        public IReadOnlyList<Prediction> Run(IReadOnlyList<int[]> batch)
         {
-            Thread.Sleep(texts.Count);
-            return inner.Classify(texts);
+            Thread.Sleep(batch.Count);
+            return inner.Run(batch);
         }
 
         public void Dispose() => inner.Dispose();

@@ -11,7 +11,7 @@ public sealed class BatchingClassifierTests
     {
         var model = new FakeClassifier();
         model.Hold();
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { Linger = TimeSpan.Zero });
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1, Linger = TimeSpan.Zero });
         var first = service.ClassifyAsync(["busy"]);
         Assert.True(await model.Started.WaitAsync(Wait));
 
@@ -32,7 +32,7 @@ public sealed class BatchingClassifierTests
     {
         var model = new FakeClassifier();
         model.Hold();
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { Workers = 2, Linger = TimeSpan.Zero });
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 2, Linger = TimeSpan.Zero });
         var first = service.ClassifyAsync(["busy"]);
         Assert.True(await model.Started.WaitAsync(Wait));
 
@@ -52,7 +52,7 @@ public sealed class BatchingClassifierTests
     public async Task ClassifyAsync_TextThatFailsTheModel_FailsAloneAndItsNeighboursSucceed()
     {
         var model = new FakeClassifier { Poison = "poison" };
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions());
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1 });
 
         var results = await service.ClassifyAsync(["good one", "poison", "good three"]);
 
@@ -70,7 +70,7 @@ public sealed class BatchingClassifierTests
     {
         var model = new FakeClassifier();
         model.Hold();
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { MaxBatchTexts = 2, MaxQueuedTexts = 3, Linger = TimeSpan.Zero });
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1, MaxBatchTexts = 2, MaxQueuedTexts = 3, Linger = TimeSpan.Zero });
         var running = service.ClassifyAsync(["busy"]);
         Assert.True(await model.Started.WaitAsync(Wait));
         var queued = service.ClassifyAsync(["a", "b"]);
@@ -89,7 +89,7 @@ public sealed class BatchingClassifierTests
     {
         var model = new FakeClassifier();
         model.Hold();
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { MaxBatchTexts = 8, Linger = TimeSpan.Zero });
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1, MaxBatchTexts = 8, Linger = TimeSpan.Zero });
         var first = service.ClassifyAsync(["busy"], "noisy");
         Assert.True(await model.Started.WaitAsync(Wait));
 
@@ -107,7 +107,7 @@ public sealed class BatchingClassifierTests
     {
         var model = new FakeClassifier();
         model.Hold();
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { MaxBatchTexts = 2, MaxQueuedTexts = 8, Linger = TimeSpan.Zero });
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1, MaxBatchTexts = 2, MaxQueuedTexts = 8, Linger = TimeSpan.Zero });
         var running = service.ClassifyAsync(["busy"], "noisy");
         Assert.True(await model.Started.WaitAsync(Wait));
         var flood = service.ClassifyAsync([.. Enumerable.Range(0, 6).Select(i => $"t{i}")], "noisy");
@@ -127,7 +127,7 @@ public sealed class BatchingClassifierTests
         var model = new FakeClassifier();
         model.Hold();
         // One second, not less: the call after the timeouts must also finish within it, on a busy 2-core machine.
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { Linger = TimeSpan.Zero, CallTimeout = TimeSpan.FromSeconds(1) });
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1, Linger = TimeSpan.Zero, CallTimeout = TimeSpan.FromSeconds(1) });
         var running = service.ClassifyAsync(["busy"]);
         Assert.True(await model.Started.WaitAsync(Wait));
 
@@ -148,7 +148,7 @@ public sealed class BatchingClassifierTests
     {
         var model = new FakeClassifier();
         model.Hold();
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions { Linger = TimeSpan.Zero });
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1, Linger = TimeSpan.Zero });
         var running = service.ClassifyAsync(["busy"]);
         Assert.True(await model.Started.WaitAsync(Wait));
         using var cancellation = new CancellationTokenSource();
@@ -165,10 +165,25 @@ public sealed class BatchingClassifierTests
     }
 
     [Fact]
+    public async Task ClassifyAsync_TwoModelsSharingATokenizer_EncodeEachTextOnce()
+    {
+        var first = new FakeClassifier { Name = "first" };
+        var second = new FakeClassifier { Name = "second" };
+        await using var service = new BatchingClassifier(new ClassifierSet([first, second]), new InferenceOptions { Workers = 1 });
+
+        var results = await service.ClassifyAsync(["one text", "another text here"]);
+
+        Assert.Equal(2, first.EncodeCount);
+        Assert.Equal(0, second.EncodeCount);
+        Assert.All(results, r => Assert.Equal(["first", "second"], r.Predictions!.Keys.Order()));
+        Assert.Equal([4, 5], results.Select(r => (int)r.Predictions!["second"].TokenCount));
+    }
+
+    [Fact]
     public async Task BatchCompleted_ReportsTextsRealAndPaddedTokens()
     {
         var model = new FakeClassifier();
-        await using var service = new BatchingClassifier(new ClassifierSet([model]), new BatchingOptions());
+        await using var service = new BatchingClassifier(new ClassifierSet([model]), new InferenceOptions { Workers = 1 });
         var stats = new List<InferenceBatchStats>();
         service.BatchCompleted += stats.Add;
 

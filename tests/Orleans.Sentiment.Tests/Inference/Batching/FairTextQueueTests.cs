@@ -127,11 +127,13 @@ public sealed class FairTextQueueTests
 
     private PendingText Add(FairTextQueue queue, string lane, int tokens)
     {
-        var text = new PendingText(new PendingCall(["t"]), 0, tokens, _sequence++, _sequence, lane);
+        var text = new PendingText(new PendingCall(["t"]), 0, Encoded(tokens), _sequence++, _sequence, lane);
         queue.Add(text);
         return text;
     }
 
     private static List<PendingText> Take(FairTextQueue queue, int maxTexts, int maxTokens = 100_000, double maxPadding = 0.1, int minTexts = 1) =>
         queue.TakeBatch(new BatchBuilder(maxTexts, maxTokens, maxPadding, minTexts), starvedBefore: long.MinValue);
+
+    private static EncodedText Encoded(int tokens) => new("t", [new int[tokens]]);
 }

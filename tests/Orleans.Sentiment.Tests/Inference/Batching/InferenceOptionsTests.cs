@@ -1,4 +1,4 @@
-using Orleans.Sentiment.Grains.Classification;
+using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Inference.Execution;
 
 namespace Orleans.Sentiment.Tests.Inference.Batching;
@@ -6,32 +6,31 @@ namespace Orleans.Sentiment.Tests.Inference.Batching;
 public sealed class InferenceOptionsTests
 {
     [Fact]
-    public void ToBatching_Defaults_ComeFromTheDevice()
+    public void Resolved_Defaults_ComeFromTheDevice()
     {
-        var cpu = new InferenceOptions().ToBatching();
-        var cuda = new InferenceOptions { Device = "cuda:0" }.ToBatching();
+        var cpu = new InferenceOptions();
+        var cuda = new InferenceOptions { Device = "cuda:0" };
 
-        Assert.Equal((32, 2048, MachineCores.PhysicalCores), (cpu.MaxBatchTexts, cpu.MaxBatchTokens, cpu.Workers));
-        Assert.Equal((1024, 65_536, 2), (cuda.MaxBatchTexts, cuda.MaxBatchTokens, cuda.Workers));
+        Assert.Equal((32, 2048, MachineCores.PhysicalCores), (cpu.ResolvedMaxBatchTexts, cpu.ResolvedMaxBatchTokens, cpu.ResolvedWorkers));
+        Assert.Equal((1024, 65_536, 2), (cuda.ResolvedMaxBatchTexts, cuda.ResolvedMaxBatchTokens, cuda.ResolvedWorkers));
         Assert.Equal(TimeSpan.FromMilliseconds(2), cpu.Linger);
     }
 
     [Fact]
-    public void ToClassifier_DefaultThreads_ShareTheCoresAmongTheWorkers()
+    public void ToSession_DefaultThreads_ShareTheCoresAmongTheWorkers()
     {
-        Assert.Equal(1, new InferenceOptions().ToClassifier(null).IntraOpThreads);
-        Assert.Equal(MachineCores.PhysicalCores, new InferenceOptions { Workers = 1 }.ToClassifier(null).IntraOpThreads);
-        Assert.Equal(Math.Max(1, MachineCores.PhysicalCores / 2), new InferenceOptions { Workers = 2 }.ToClassifier(null).IntraOpThreads);
+        Assert.Equal(1, new InferenceOptions().ToSession(null).IntraOpThreads);
+        Assert.Equal(MachineCores.PhysicalCores, new InferenceOptions { Workers = 1 }.ToSession(null).IntraOpThreads);
+        Assert.Equal(Math.Max(1, MachineCores.PhysicalCores / 2), new InferenceOptions { Workers = 2 }.ToSession(null).IntraOpThreads);
     }
 
     [Fact]
-    public void ToClassifier_Settings_ReachTheSession()
+    public void ToSession_Settings_ReachTheSession()
     {
-        var options = new InferenceOptions { IntraOpThreads = 3, AllowSpinning = true, MaxBatchTexts = 16, CudaFallbackToCpu = true }.ToClassifier("quantized");
+        var options = new InferenceOptions { IntraOpThreads = 3, AllowSpinning = true, CudaFallbackToCpu = true }.ToSession("quantized");
 
         Assert.Equal(3, options.IntraOpThreads);
         Assert.True(options.AllowSpinning);
-        Assert.Equal(16, options.MaxBatchSize);
         Assert.Equal("quantized", options.Variant);
         Assert.True(options.CudaFallbackToCpu);
     }

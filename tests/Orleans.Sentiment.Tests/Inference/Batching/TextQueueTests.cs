@@ -132,8 +132,10 @@ public sealed class TextQueueTests
 
     private static PendingText Add(TextQueue queue, int tokens, ref long sequence)
     {
-        var text = new PendingText(new PendingCall(["t"]), 0, tokens, sequence++, 0);
+        var text = new PendingText(new PendingCall(["t"]), 0, Encoded(tokens), sequence++, 0);
         queue.Add(text);
         return text;
     }
+
+    private static EncodedText Encoded(int tokens) => new("t", [new int[tokens]]);
 }
