@@ -8,7 +8,6 @@ using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Grains.Hosting;
 using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting.Models;
@@ -66,15 +65,7 @@ public static class SentimentSiloBuilderExtensions
             services.AddSentimentPipeline(configuration);
         }
 
-        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        if (!services.Any(d => d.ServiceType == typeof(InferenceHostSource)))
-        {
-            // Unless the caller supplied the inference host (tests with a model of their own), load the configured models.
-            services.AddSingleton(_ => new InferenceHostSource());
-            services.AddKeyedSingleton(ModelLoaderService.ConfigurationKey, configuration);
-            services.AddHostedService<ModelLoaderService>();
-        }
-
+        services.AddSentimentInference(configuration);
         return silo;
     }
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Grains.Hosting;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting;
 using Orleans.Sentiment.Inference;
@@ -65,10 +64,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.Services.AddSingleton(sp => InferenceHostSource.Loaded(new InferenceHost(
+            silo.Services.AddSingleton(sp => SiloInference.Loaded(
                 new ClassifierSet([new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory))]),
                 sp.GetRequiredService<SentimentMetrics>(),
-                new InferenceOptions { MaxBatchTexts = 64 })));
+                new InferenceOptions { MaxBatchTexts = 64 }));
             silo.AddSentiment(Settings());
             silo.Services.AddSingleton(new PipelineClock(Clock));
         }

@@ -1,6 +1,5 @@
 using Orleans.Concurrency;
 using Orleans.Sentiment.Contracts;
-using Orleans.Sentiment.Grains.Hosting;
 using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Inference;
 
@@ -17,12 +16,11 @@ namespace Orleans.Sentiment.Grains.Classification;
 [StatelessWorker]
 [Reentrant]
 [ClassifierSiloFilter]
-public sealed class ClassifierGrain(InferenceHostSource inference) : Grain, IClassifierGrain
+public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifierGrain
 {
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(string tenant, IReadOnlyList<string> texts)
     {
-        var host = await inference.GetAsync();
-        var results = await host.Classifier.ClassifyAsync(texts, tenant);
+        var results = await inference.ClassifyAsync(texts, tenant);
         var failed = results.Select((r, i) => (r, i)).FirstOrDefault(p => !p.r.Succeeded);
         if (failed.r is not null)
         {
@@ -35,11 +33,11 @@ public sealed class ClassifierGrain(InferenceHostSource inference) : Grain, ICla
     public async Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts)
     {
         // Models still loading (or failed to load) is the silo's state, not the texts' fault: that throws, and the caller retries.
-        var host = await inference.GetAsync();
-        var results = await host.Classifier.ClassifyAsync(texts, tenant);
+        var results = await inference.ClassifyAsync(texts, tenant);
         return [.. results.Select(r => r.Succeeded ? ClassificationResult.Success(ToContract(r.Predictions!)) : ClassificationResult.Failure(r.Failure!))];
     }
 
+    /// <summary>The one mapping from the inference library's predictions (it knows no Orleans) to the grain contract's.</summary>
     private static IReadOnlyDictionary<string, ModelPrediction> ToContract(IReadOnlyDictionary<string, Prediction> predictions) =>
         predictions.ToDictionary(p => p.Key, p => new ModelPrediction(p.Value.Label, p.Value.Score, p.Value.Scores, p.Value.Logits), StringComparer.Ordinal);
 }

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Orleans.Sentiment.Grains.Hosting;
+using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Hosting.Options;
 
 namespace Orleans.Sentiment.Hosting.Health;
 
 /// <summary>Ready once this silo's models are loaded (ingest silos, which load on demand, only fail on a failed load).</summary>
-internal sealed class ModelsLoadedCheck(InferenceHostSource source, IOptions<SiloRoleOptions> role) : IHealthCheck
+internal sealed class ModelsLoadedCheck(SiloInference source, IOptions<SiloRoleOptions> role) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(

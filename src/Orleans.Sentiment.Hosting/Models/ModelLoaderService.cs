@@ -1,42 +1,40 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Grains.Hosting;
-using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting.Options;
 using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Hosting.Models;
 
 /// <summary>
-/// Loads the models (built-in training, hub pulls, ONNX sessions) after the host has started, off the start-up
-/// path, and publishes the silo's <see cref="InferenceHost"/> through <see cref="InferenceHostSource"/>.
-/// Silos with role <c>ingest</c> load on the first classifier call instead. A failed load on a silo that loads
-/// at start stops the process (exit code 1) with the reason, which names the setting.
+/// Loads the models (built-in builds, hub pulls, ONNX sessions) after the host has started, off the start-up path, and
+/// hands them to the silo's <see cref="SiloInference"/>. Silos with role <c>ingest</c> load on the first classifier call
+/// instead. A failed load on a silo that loads at start stops the process (exit code 1) with the reason, which names
+/// the setting.
 /// </summary>
 internal sealed partial class ModelLoaderService(
-    [FromKeyedServices(ModelLoaderService.ConfigurationKey)] IConfiguration configuration,
+    IOptions<ServedModelsOptions> served,
     IOptions<InferenceOptions> inference,
+    IOptions<SentimentOptions> sentiment,
     IOptions<SiloRoleOptions> role,
-    InferenceHostSource source,
-    SentimentMetrics metrics,
+    SiloInference service,
     IHostApplicationLifetime lifetime,
     ILogger<ModelLoaderService> logger) : BackgroundService
 {
-    /// <summary>Key of the configuration the silo was wired with (AddSentiment's argument), which names the models.</summary>
-    public const string ConfigurationKey = "Orleans.Sentiment";
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (service.IsLoaded)
+        {
+            return Task.CompletedTask;
+        }
+
         if (!role.Value.LoadsModelsAtStart)
         {
             LogOnDemand(logger);
-            source.LoadOnDemand(() => _ = Task.Run(() => Load(stopOnFailure: false), CancellationToken.None));
+            service.LoadOnDemand(() => _ = Task.Run(() => Load(stopOnFailure: false), CancellationToken.None));
             return Task.CompletedTask;
         }
 
@@ -48,14 +46,14 @@ internal sealed partial class ModelLoaderService(
         var watch = Stopwatch.StartNew();
         try
         {
-            var models = ModelCatalogLoader.Load(configuration.GetSection("Models").Get<List<ModelOptions>>() ?? [], inference.Value, logger);
+            var models = ModelCatalogLoader.Load(served.Value.Models, inference.Value, logger);
             CheckWindowModel(models);
-            source.SetLoaded(new InferenceHost(models, metrics, inference.Value));
+            service.SetLoaded(models, inference.Value);
             LogLoaded(logger, models.Classifiers.Count, watch.Elapsed.TotalSeconds);
         }
         catch (Exception e)
         {
-            source.SetFailed(e);
+            service.SetFailed(e);
             LogFailed(logger, e, e.Message);
             if (stopOnFailure)
             {
@@ -67,7 +65,7 @@ internal sealed partial class ModelLoaderService(
 
     private void CheckWindowModel(ClassifierSet models)
     {
-        var windowModel = configuration[$"{SentimentOptions.Section}:{nameof(SentimentOptions.WindowModel)}"];
+        var windowModel = sentiment.Value.WindowModel;
         if (!string.IsNullOrEmpty(windowModel) && models.Classifiers.All(c => c.Name != windowModel))
         {
             models.Dispose();

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Grains.Hosting;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting;
@@ -63,10 +62,10 @@ public sealed class OverloadFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.Services.AddSingleton(sp => InferenceHostSource.Loaded(new InferenceHost(
+            silo.Services.AddSingleton(sp => SiloInference.Loaded(
                 new ClassifierSet([new SlowClassifier(new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory)))]),
                 sp.GetRequiredService<SentimentMetrics>(),
-                new InferenceOptions { MaxBatchTexts = 16, Workers = 1 })));
+                new InferenceOptions { MaxBatchTexts = 16, Workers = 1 }));
             silo.AddSentiment(Settings());
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(1));
         }

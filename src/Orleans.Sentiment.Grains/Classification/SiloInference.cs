@@ -1,0 +1,88 @@
+using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Inference;
+
+namespace Orleans.Sentiment.Grains.Classification;
+
+/// <summary>
+/// The silo's one inference service: its models behind the batching queue (one ONNX Runtime session per model per
+/// silo, whatever the number of classifier activations). Models load in a hosted service after the silo has started
+/// (readiness waits for them); a call that arrives earlier waits up to <see cref="WaitLimit"/> and then fails with a
+/// message saying so, and a load that failed fails every call with its reason. On silos that load models on demand
+/// (role <c>ingest</c>) the first call starts the load.
+/// </summary>
+public sealed class SiloInference(SentimentMetrics metrics) : IAsyncDisposable
+{
+    private readonly TaskCompletionSource<(ClassifierSet Models, BatchingClassifier Queue)> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Action? _loadOnDemand;
+    private int _demanded;
+
+    public TimeSpan WaitLimit { get; init; } = TimeSpan.FromMinutes(2);
+
+    public bool IsLoaded => _loaded.Task.IsCompletedSuccessfully;
+
+    public bool IsFailed => _loaded.Task.IsFaulted;
+
+    /// <summary>Why the load failed, or null.</summary>
+    public string? FailureReason => _loaded.Task.Exception?.InnerException?.Message;
+
+    /// <summary>A service whose models are already there (tests, tools).</summary>
+    public static SiloInference Loaded(ClassifierSet models, SentimentMetrics metrics, InferenceOptions options)
+    {
+        var inference = new SiloInference(metrics);
+        inference.SetLoaded(models, options);
+        return inference;
+    }
+
+    /// <summary>Starts serving <paramref name="models"/> through a batching queue run as <paramref name="options"/> say.</summary>
+    public void SetLoaded(ClassifierSet models, InferenceOptions options)
+    {
+        var queue = new BatchingClassifier(models, options);
+        queue.BatchCompleted += metrics.InferenceBatch;
+        metrics.ObserveInferenceQueue(() => queue.QueueDepth);
+        _loaded.TrySetResult((models, queue));
+    }
+
+    public void SetFailed(Exception reason) => _loaded.TrySetException(reason);
+
+    /// <summary>Defers the load until the first caller asks (ingest silos).</summary>
+    public void LoadOnDemand(Action startLoading) => _loadOnDemand = startLoading;
+
+    /// <summary>One outcome per text, with the texts queued in <paramref name="lane"/> (the caller's tenant); see <see cref="BatchingClassifier.ClassifyAsync"/>.</summary>
+    public async Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane, CancellationToken cancellationToken = default)
+    {
+        var (_, queue) = await WaitForModelsAsync(cancellationToken);
+        return await queue.ClassifyAsync(texts, lane, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_loaded.Task.IsCompletedSuccessfully)
+        {
+            var (models, queue) = _loaded.Task.Result;
+            await queue.DisposeAsync();
+            models.Dispose();
+        }
+    }
+
+    private async Task<(ClassifierSet Models, BatchingClassifier Queue)> WaitForModelsAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded.Task.IsCompleted)
+        {
+            return await _loaded.Task;
+        }
+
+        if (_loadOnDemand is { } load && Interlocked.Exchange(ref _demanded, 1) == 0)
+        {
+            load();
+        }
+
+        try
+        {
+            return await _loaded.Task.WaitAsync(WaitLimit, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The models are still loading on this silo (waited {WaitLimit.TotalSeconds:0} s); retry once /health/ready answers 200.");
+        }
+    }
+}

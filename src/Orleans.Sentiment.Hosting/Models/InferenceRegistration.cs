@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Sentiment.Grains.Classification;
+using Orleans.Sentiment.Inference;
+
+namespace Orleans.Sentiment.Hosting.Models;
+
+public static class InferenceRegistration
+{
+    /// <summary>
+    /// The silo's inference runtime, registered in one place: the <c>Inference</c> settings, the served models
+    /// (<c>Models</c>), the one <see cref="SiloInference"/> service the classifier grains call, and the hosted loader that
+    /// locates and loads the models after start. A caller that registered an already loaded <see cref="SiloInference"/>
+    /// (tests with a model of their own) keeps it, and the loader stands aside.
+    /// </summary>
+    public static IServiceCollection AddSentimentInference(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServedModelsOptions>().Bind(configuration);
+        services.TryAddSingleton<SiloInference>();
+        services.AddHostedService<ModelLoaderService>();
+        return services;
+    }
+}
