@@ -23,6 +23,7 @@ public static partial class ModelCatalogLoader
                 new ModelOptions { Name = BuiltInModels.CategoryModelName, Path = builtIn.Category },
             ];
             LogBuiltIn(logger);
+            LogBuiltInFolder(logger, Path.GetDirectoryName(builtIn.Sentiment)!);
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -85,6 +86,9 @@ public static partial class ModelCatalogLoader
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} runs on the CPU (Inference:CudaFallbackToCpu): {Reason}")]
     private static partial void LogCudaFallback(ILogger logger, string model, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No model configured: using the built-in models 'sentiment' and 'category' (MiniLM fine-tuned with LoRA on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "No model configured: using the built-in models 'sentiment' and 'category' (MiniLM fine-tuned with LoRA on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
     private static partial void LogBuiltIn(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built-in models folder: {Folder} (built at the first start, reused by later ones; Inference:CacheDirectory chooses where)")]
+    private static partial void LogBuiltInFolder(ILogger logger, string folder);
 }

@@ -68,7 +68,7 @@ public static class BuiltInModels
     /// <summary>Prefix that names a built-in model where a model folder is expected: <c>builtin:sentiment</c>.</summary>
     public const string ReferencePrefix = "builtin:";
 
-    /// <summary>Per-user cache: <c>~/.cache/orleans-sentiment/models</c> on Linux (LocalApplicationData).</summary>
+    /// <summary>Per-user data folder: <c>~/.local/share/orleans-sentiment/models</c> on Linux (LocalApplicationData, or $XDG_DATA_HOME).</summary>
     public static string DefaultCacheDirectory { get; } = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "orleans-sentiment", "models");
 
