@@ -44,7 +44,7 @@ internal static class StatsCommand
                 AnsiConsole.Write(table);
                 var ratio = (double?)window["negativeRatio"] ?? 0;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{window["negativeCount"]}/{window["count"]} negative ({ratio:P1}); alerting: {window["alerting"]}"));
+                    $"{window["negativeCount"]}/{window["count"]} negative ({ratio:P1}); alerting: {StatsAlerting.Text(window)}"));
                 return 0;
             }
             catch (Exception e) when (e is SiloApiException or HttpRequestException)

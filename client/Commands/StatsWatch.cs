@@ -72,7 +72,7 @@ internal static class StatsWatch
     }
 
     private static string PlainLine(JsonObject window, StatsSparkline sparkline) => string.Create(CultureInfo.InvariantCulture,
-        $"{Now()}  {window["negativeCount"]}/{window["count"]} negative ({Ratio(window) * 100:F1}%)  alerting: {Alerting(window)}  {sparkline}");
+        $"{Now()}  {window["negativeCount"]}/{window["count"]} negative ({Ratio(window) * 100:F1}%)  alerting: {StatsAlerting.Text(window)}  {sparkline}");
 
     private static IRenderable Render(string tenant, string source, TimeSpan interval, JsonObject? window, string? error, StatsSparkline sparkline)
     {
@@ -83,7 +83,7 @@ internal static class StatsWatch
             grid.AddRow(new Markup("[bold]Window[/]"), new Text(DescribeWindow(window)));
             grid.AddRow(new Markup("[bold]Negative[/]"), new Text(string.Create(CultureInfo.InvariantCulture,
                 $"{window["negativeCount"]}/{window["count"]} ({Ratio(window) * 100:F1}%)")));
-            grid.AddRow(new Markup("[bold]Alerting[/]"), Alerting(window) ? new Markup("[red bold]yes[/]") : new Markup("[green]no[/]"));
+            grid.AddRow(new Markup("[bold]Alerting[/]"), StatsAlerting.Of(window) ? new Markup("[red bold]yes[/]") : new Markup("[green]no[/]"));
             var labels = (window["labelCounts"] as JsonObject ?? [])
                 .Select(l => $"{l.Key} {l.Value}")
                 .DefaultIfEmpty("none");
@@ -107,8 +107,6 @@ internal static class StatsWatch
     }
 
     private static double Ratio(JsonObject window) => (double?)window["negativeRatio"] ?? 0;
-
-    private static bool Alerting(JsonObject window) => (bool?)window["alerting"] ?? false;
 
     private static string Now() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -36,7 +36,7 @@ public sealed record AlertPolicyDto(int? WindowSize, double? Threshold, int? Min
             p.WindowDuration is { } d ? System.Xml.XmlConvert.ToString(d) : null, p.ExportMetrics);
 }
 
-/// <summary>A source's window as the HTTP API shows it; <c>windowDuration</c> is null for a count-only window.</summary>
+/// <summary>A source's window as the HTTP API shows it; <c>windowDuration</c> is written as null (not left out) for a count-only window.</summary>
 public sealed record WindowDto(
     int Count,
     IReadOnlyDictionary<string, int> LabelCounts,
@@ -44,7 +44,7 @@ public sealed record WindowDto(
     double NegativeRatio,
     bool Alerting,
     int WindowSize,
-    string? WindowDuration,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? WindowDuration,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts)
 {
     public static WindowDto From(WindowSnapshot w) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NATS.Client.Core;
 using Orleans.Configuration;
@@ -96,7 +97,8 @@ internal static class ProductionProviders
     {
         options.StreamName = settings.Nats.StreamName;
         options.PartitionCount = settings.Nats.Partitions;
-        options.ProducerCount = 2;
+        // The guarded adapter publishes on its own connection (JetStreamPublisher); the provider's producers stay idle.
+        options.ProducerCount = 1;
         options.BatchSize = settings.Nats.MaxAckPending;
         options.NatsClientOptions = NatsOpts.Default with { Url = settings.Nats.Url! };
     }
@@ -107,7 +109,7 @@ internal static class ProductionProviders
         services.AddSingleton<RedisAvailability>();
         services.AddSingleton<IIngestionAvailability>(sp => sp.GetRequiredService<RedisAvailability>());
         services.AddSingleton<IOptions<RedisOptions>>(Microsoft.Extensions.Options.Options.Create(settings.Redis));
-        services.AddLogging(PublishFailureLoggerProvider.Register);
+        services.AddSingleton(sp => new JetStreamPublisher(settings.Nats, sp.GetRequiredService<ILogger<JetStreamPublisher>>()));
     }
 
     private static ConfigurationOptions RedisConfiguration(string connectionString)

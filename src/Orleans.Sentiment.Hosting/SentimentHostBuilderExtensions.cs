@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Orleans.Sentiment.Contracts;
@@ -30,6 +31,9 @@ public static class SentimentHostBuilderExtensions
         services.AddSentimentPipeline(configuration);
 
         var health = services.AddHealthChecks().AddCheck<HostStartedCheck>("started", tags: [ReadyTag]);
+        services.TryAddSingleton<ReadinessLog>();
+        // Every unhealthy probe would be an error line there, "models are loading" included; ReadinessLog logs changes instead.
+        builder.Logging.AddFilter(ReadinessLog.FrameworkCategory, LogLevel.None);
         if (settings.Host.IsFrontend)
         {
             builder.UseOrleansClient(client => client.AddSentimentClient(configuration));

@@ -70,7 +70,7 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
         await Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("3");
         await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("1");
         await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("33.3%");
-        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("OK");
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Not enough comments: 3 of minCount 5");
         await Expect(_page.Locator("#comments tbody")).ToContainTextAsync("The checkout is broken");
         await Screenshot("2-first-comments");
 
@@ -93,7 +93,7 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
         await Expect(_page.Locator("#status")).ToContainTextAsync("Spike alert on app-store: 6 of 10 negative.");
 
         // The ratio chart and its text, the label and category mix, recent comments with labels and scores.
-        await Expect(_page.Locator("#ratio-summary")).ToContainTextAsync("Now 60.0% negative (6 of 10 in the last 20 comments); alert threshold 10.0%");
+        await Expect(_page.Locator("#ratio-summary")).ToContainTextAsync("Now 60.0% negative (6 of 10 in the last 20 comments); alert threshold 10.0% from 5 comments (minCount)");
         await Expect(_page.Locator("#ratio-chart path.series")).ToHaveCountAsync(1);
         await Expect(_page.Locator("#labels tbody tr").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^negative\\s*6"));
         await Expect(_page.Locator("#categories")).ToContainTextAsync("bug report");
@@ -120,6 +120,29 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
         Assert.All(_requests.Where(r => !r.StartsWith("data:", StringComparison.Ordinal)), r => Assert.StartsWith(origin + "/", r));
         Assert.Contains(_requests, r => r.EndsWith("/dashboard/dashboard.js", StringComparison.Ordinal));
         Assert.Contains(_requests, r => r.Contains("/v1/tenants/shop/sources/app-store/alerts", StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
+    public async Task Dashboard_FewerCommentsThanMinCount_SaysNotEnoughCommentsUntilTheWindowIsJudged()
+    {
+        var key = await CreateTenantKeyAsync("young");
+        await PutAsync("/v1/tenants/young/sources/reviews/alert-policy", new { threshold = 0.50, minCount = 4 });
+        await IngestAsync(key, "young", "reviews", ("Where is my refund", true), ("The app keeps crashing", true), ("Lovely app", false));
+        await _page.GotoAsync(Url("/dashboard"));
+        await _page.GetByLabel("API key").FillAsync(key);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        var row = _page.Locator("#sources tbody tr", new() { Has = _page.GetByRole(AriaRole.Button, new() { Name = "reviews" }) });
+
+        // 66.7% negative against a 50% threshold, but no alert can fire below minCount: the page must not say "OK".
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("66.7%");
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Not enough comments: 3 of minCount 4");
+        await Expect(_page.Locator("#ratio-summary")).ToContainTextAsync("alert threshold 50.0% from 4 comments (minCount)");
+        await Screenshot("6-not-enough-comments");
+
+        // A fourth, positive comment: the window is judged, at 50% (not above the threshold), so now it is OK.
+        await IngestAsync(key, "young", "reviews", ("Lovely design", false));
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("50.0%");
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("OK");
     }
 
     [BrowserFact]

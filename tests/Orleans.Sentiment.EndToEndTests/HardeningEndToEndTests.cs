@@ -58,6 +58,20 @@ public sealed class HardeningEndToEndTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task Window_CountOnlyPolicy_AnswersEveryDocumentedFieldWithWindowDurationNull()
+    {
+        await Http.PostAsJsonAsync("/v1/tenants/acme/sources/counted/comments", new[] { new { text = "broken again" } });
+
+        var window = await Eventually.WaitForAsync(() => WindowAsync("acme", "counted"), w => (int?)w["count"] == 1, "one comment");
+
+        Assert.Equal(
+            ["alerting", "count", "labelCounts", "modelLabelCounts", "negativeCount", "negativeRatio", "windowDuration", "windowSize"],
+            window.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.True(window.TryGetPropertyValue("windowDuration", out var duration));
+        Assert.Null(duration);
+    }
+
+    [Fact]
     public async Task Ingest_SpikeInOneRequest_PostsOneWebhookAndRecordsItInTheHistory()
     {
         await using var slack = new WebhookReceiver();

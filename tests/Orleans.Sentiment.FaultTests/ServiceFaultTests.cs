@@ -26,10 +26,11 @@ public sealed class ServiceFaultTests(ServicesFixture fixture, ITestOutputHelper
         await SettleAsync(cluster, driver);
 
         await fixture.Services.MakeRedisUnavailableAsync();
-        string refusal;
+        string refusal, readiness;
         try
         {
             refusal = await Eventually.WaitForAsync(() => PostOnceAsync(cluster.EntryPoints[0], sources[0]), r => r.StartsWith("503", StringComparison.Ordinal), "ingestion to answer 503 while Redis is frozen", TimeSpan.FromSeconds(60));
+            readiness = await ReadinessAsync(cluster.Silos[0]);
         }
         finally
         {
@@ -38,9 +39,14 @@ public sealed class ServiceFaultTests(ServicesFixture fixture, ITestOutputHelper
 
         await driver.RunAsync(batch => batch < 10, 1_000, TimeSpan.FromMinutes(3), TimeSpan.Zero);
         var settled = await SettleAsync(cluster, driver);
+        await Eventually.WaitForAsync(() => ReadinessAsync(cluster.Silos[0]), r => r.StartsWith("200", StringComparison.Ordinal), "silo 1 ready again");
 
         // Nothing of the refused batch was accepted (the problem body reports "published": 0), so the client re-sends it whole.
         Assert.Contains("\"published\":0", refusal);
+        // Redis away is a real failure: readiness says so, and the silo logs it once as an error, then the recovery.
+        Assert.StartsWith("503", readiness);
+        Assert.Matches(@"fail: Orleans\.Sentiment\.Hosting\.Health\.ReadinessLog\[\d+\]\s+Readiness check 'redis' fails", cluster.Silos[0].Output);
+        Assert.Matches(@"info: Orleans\.Sentiment\.Hosting\.Health\.ReadinessLog\[\d+\]\s+Readiness check 'redis' passes", cluster.Silos[0].Output);
         Assert.All(cluster.Silos, s => Assert.True(s.IsRunning, $"{s.Name} had to be restarted"));
         AssertCountedOnce(driver, settled);
     }
@@ -93,6 +99,13 @@ public sealed class ServiceFaultTests(ServicesFixture fixture, ITestOutputHelper
         return metrics.Split('\n')
             .Where(l => l.StartsWith("orleans_sentiment_classification_batch_size_sum", StringComparison.Ordinal))
             .Sum(l => double.Parse(l.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<string> ReadinessAsync(SiloNode silo)
+    {
+        using var http = new HttpClient { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.GetAsync("/health/ready");
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
     }
 
     /// <summary>One batch, no retry: "202" or the status and body of the refusal.</summary>

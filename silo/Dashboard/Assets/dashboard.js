@@ -6,6 +6,8 @@
   const POLL_MS = 2000;
   const HISTORY = 150;            // points per source kept for the charts (5 minutes at 2 s)
   const MAX_SOURCES = 100;        // windows fetched per poll
+  const POLICY_MS = 30000;        // a source's alert policy is read again after this long
+  const POLICIES_PER_POLL = 10;   // policies read per poll, so many sources stay under the tenant's request rate
   const KEY_STORE = "orleans-sentiment.api-key";
   const TENANT_STORE = "orleans-sentiment.tenant";
   const NEGATIVE = /^neg(ative)?$/i;
@@ -18,7 +20,7 @@
     selected: new URLSearchParams(location.search).get("source") || "",
     history: new Map(),
     rows: new Map(),
-    thresholds: new Map(),
+    policies: new Map(),  // source -> { threshold, minCount, read }
     lastAlert: new Map(),
     sourceCount: -1,
     timer: 0,
@@ -161,7 +163,7 @@
     state.rows.forEach((row) => row.tr.remove());
     state.rows.clear();
     state.history.clear();
-    state.thresholds.clear();
+    state.policies.clear();
     state.lastAlert.clear();
     state.sourceCount = -1;
     $("detail").hidden = true;
@@ -192,6 +194,7 @@
     const { sources } = await api(tenantPath(tenant) + "/sources");
     const shown = sources.slice(0, MAX_SOURCES);
     const windows = await Promise.all(shown.map((source) => api(sourcePath(tenant, source) + "/window")));
+    await readPolicies(tenant, shown);
     const now = new Date();
     shown.forEach((source, i) => {
       const points = state.history.get(source) || [];
@@ -219,10 +222,6 @@
         api(sourcePath(tenant, source) + "/comments?limit=20"),
         api(sourcePath(tenant, source) + "/alerts?limit=20"),
       ]);
-      if (!state.thresholds.has(source)) {
-        const policy = await api(sourcePath(tenant, source) + "/alert-policy");
-        state.thresholds.set(source, policy.threshold);
-      }
       renderDetail(source, windows[shown.indexOf(source)], comments.comments, alerts.alerts);
       announceAlert(source, alerts.alerts);
     }
@@ -230,6 +229,38 @@
     const updated = $("updated");
     updated.dateTime = now.toISOString();
     updated.textContent = now.toLocaleTimeString();
+  }
+
+  // Reads the alert policies the sources table needs (threshold, minCount): missing ones first, then stale ones.
+  async function readPolicies(tenant, sources) {
+    const now = Date.now();
+    const wanted = sources
+      .filter((source) => !state.policies.has(source) || now - state.policies.get(source).read > POLICY_MS)
+      .sort((a, b) => Number(state.policies.has(a)) - Number(state.policies.has(b)) || Number(b === state.selected) - Number(a === state.selected))
+      .slice(0, POLICIES_PER_POLL);
+    const policies = await Promise.all(wanted.map((source) => api(sourcePath(tenant, source) + "/alert-policy")));
+    wanted.forEach((source, i) => state.policies.set(source, { threshold: policies[i].threshold, minCount: policies[i].minCount, read: now }));
+  }
+
+  // What the alert state of a source means right now. "OK" only when the window is judged and under the threshold:
+  // below minCount no alert can fire whatever the ratio, and a change within the cooldown waits to be announced.
+  function describeState(window, policy) {
+    const ratio = window.negativeRatio || 0;
+    if (window.alerting) {
+      return policy && ratio <= policy.threshold
+        ? { text: "Alerting; back under the threshold, recovery waits for the cooldown", className: "state-alerting" }
+        : { text: "Alerting", className: "state-alerting" };
+    }
+    if (!policy) {
+      return { text: "Reading the alert policy…", className: "state-pending" };
+    }
+    if (window.count < policy.minCount) {
+      return { text: "Not enough comments: " + window.count + " of minCount " + policy.minCount, className: "state-pending" };
+    }
+    if (ratio > policy.threshold) {
+      return { text: "Above the threshold; the alert waits for the cooldown", className: "state-alerting" };
+    }
+    return { text: "OK", className: "state-ok" };
   }
 
   function announceAlert(source, alerts) {
@@ -260,8 +291,9 @@
       row.negative.textContent = String(window.negativeCount);
       row.ratio.textContent = percent(window.negativeRatio || 0);
       row.window.textContent = describeWindow(window);
-      row.state.textContent = window.alerting ? "Alerting" : "OK";
-      row.state.className = window.alerting ? "state-alerting" : "state-ok";
+      const described = describeState(window, state.policies.get(source));
+      row.state.textContent = described.text;
+      row.state.className = described.className;
       SentimentCharts.sparkline(row.spark, (state.history.get(source) || []).map((p) => p.v));
       tbody.appendChild(row.tr); // keeps the rows in the API's (sorted) order without rebuilding them
     });
@@ -311,11 +343,12 @@
     $("detail-name").textContent = source;
 
     const points = state.history.get(source) || [];
-    const threshold = state.thresholds.get(source);
+    const policy = state.policies.get(source);
+    const threshold = policy ? policy.threshold : undefined;
     SentimentCharts.lineChart($("ratio-chart"), points, { min: 0, max: 1, threshold });
     $("ratio-summary").textContent = "Now " + percent(window.negativeRatio || 0) + " negative (" + window.negativeCount +
       " of " + window.count + " in the " + describeWindow(window) + ")" +
-      (typeof threshold === "number" ? "; alert threshold " + percent(threshold) : "") +
+      (policy ? "; alert threshold " + percent(threshold) + " from " + policy.minCount + " comments (minCount)" : "") +
       "; " + points.length + " samples since " + (points[0] ? points[0].t.toLocaleTimeString() : "now") + ".";
 
     renderCounts($("labels").tBodies[0], window.labelCounts || {}, window.count);

@@ -9,5 +9,5 @@ internal sealed class HostStartedCheck(IHostApplicationLifetime lifetime) : IHea
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
             ? HealthCheckResult.Healthy("Started.")
-            : HealthCheckResult.Unhealthy("Starting or stopping."));
+            : ReadinessLog.Pending("Starting or stopping."));
 }

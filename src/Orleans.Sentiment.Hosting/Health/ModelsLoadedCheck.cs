@@ -12,6 +12,6 @@ internal sealed class ModelsLoadedCheck(SiloInference source, IOptions<SiloRoleO
         Task.FromResult(
             source.IsLoaded ? HealthCheckResult.Healthy("Models loaded.")
             : source.IsFailed ? HealthCheckResult.Unhealthy($"Loading the models failed: {source.FailureReason}")
-            : role.Value.LoadsModelsAtStart ? HealthCheckResult.Unhealthy("Models are loading.")
+            : role.Value.LoadsModelsAtStart ? ReadinessLog.Pending("Models are loading.")
             : HealthCheckResult.Healthy("Models load on demand (role ingest)."));
 }

@@ -36,7 +36,8 @@ public static partial class ModelCatalogLoader
 
     private static List<ServedModel> BuiltIn(ModelLocator locator, ILogger logger)
     {
-        LogBuiltIn(logger, locator.CacheDirectory);
+        LogBuiltIn(logger);
+        LogBuiltInFolder(logger, Path.GetDirectoryName(BuiltInModels.EnsureBuilt(locator.CacheDirectory).Sentiment)!);
         return [.. BuiltInModels.ModelNames.Select(name => new ServedModel(name, new ModelReference(ModelReferenceKind.BuiltIn, name), "the built-in models"))];
     }
 
@@ -49,6 +50,9 @@ public static partial class ModelCatalogLoader
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} runs on the CPU (Inference:CudaFallbackToCpu): {Reason}")]
     private static partial void LogCudaFallback(ILogger logger, string model, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No model configured: serving the built-in models 'sentiment' and 'category' (MiniLM fine-tuned with LoRA on the project's own feedback corpus), built once into {Folder}. For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
-    private static partial void LogBuiltIn(ILogger logger, string folder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "No model configured: using the built-in models 'sentiment' and 'category' (MiniLM fine-tuned with LoRA on the project's own feedback corpus). For a pretrained model set Models:0:Path to a model folder or a hub id such as org/name.")]
+    private static partial void LogBuiltIn(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built-in models folder: {Folder} (built at the first start, reused by later ones; Inference:CacheDirectory chooses where)")]
+    private static partial void LogBuiltInFolder(ILogger logger, string folder);
 }

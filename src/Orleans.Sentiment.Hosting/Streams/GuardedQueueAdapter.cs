@@ -1,14 +1,17 @@
 using Orleans.Runtime;
+using Orleans.Serialization;
 using Orleans.Streams;
 
 namespace Orleans.Sentiment.Hosting.Streams;
 
 /// <summary>
-/// Wraps the NATS queue adapter so a publish either is acknowledged by JetStream or throws
-/// <see cref="StreamPublishException"/> (the provider itself only logs a failed publish), refuses batches while
-/// grain storage is unreachable, and keeps stream keys that hold '.' on a subject the consumers read.
+/// Wraps the NATS queue adapter. Publishing does not go through the provider, which learns of a refused JetStream
+/// publish only in a log line: this adapter publishes the provider's own wire format itself (<see cref="NatsWireMessage"/>)
+/// and throws <see cref="StreamPublishException"/> unless JetStream acknowledged it (<see cref="JetStreamPublisher"/>).
+/// It refuses batches while grain storage is unreachable, keeps stream keys that hold '.' on a subject the consumers
+/// read, and receives through the provider.
 /// </summary>
-internal sealed class GuardedQueueAdapter(IQueueAdapter inner, IIngestionAvailability availability) : IQueueAdapter
+internal sealed class GuardedQueueAdapter(IQueueAdapter inner, IIngestionAvailability availability, Serializer serializer, JetStreamPublisher publisher) : IQueueAdapter
 {
     public string Name => inner.Name;
 
@@ -23,20 +26,7 @@ internal sealed class GuardedQueueAdapter(IQueueAdapter inner, IIngestionAvailab
             throw new StreamPublishException(unavailable);
         }
 
-        using var scope = PublishAcknowledgement.Begin();
-        try
-        {
-            await inner.QueueMessageBatchAsync(StreamKeys.ForWire(streamId), events, token, requestContext);
-        }
-        catch (Exception e)
-        {
-            throw new StreamPublishException($"The comment stream rejected the batch ({e.GetType().Name}).", e);
-        }
-
-        if (scope.Acknowledgement.Failed)
-        {
-            throw new StreamPublishException("JetStream did not acknowledge the batch.", scope.Acknowledgement.Failure);
-        }
+        await publisher.PublishAsync(NatsWireMessage.Create(serializer, inner.Name, StreamKeys.ForWire(streamId), events, requestContext));
     }
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new GuardedQueueAdapterReceiver(inner.CreateReceiver(queueId));

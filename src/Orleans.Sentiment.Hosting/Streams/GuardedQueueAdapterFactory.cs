@@ -1,16 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Orleans.Streams;
 
 namespace Orleans.Sentiment.Hosting.Streams;
 
 /// <summary>Hands out <see cref="GuardedQueueAdapter"/>s around the provider's own adapter.</summary>
-internal sealed class GuardedQueueAdapterFactory(IQueueAdapterFactory inner, IIngestionAvailability availability) : IQueueAdapterFactory
+internal sealed class GuardedQueueAdapterFactory(IQueueAdapterFactory inner, IIngestionAvailability availability, Serializer serializer, JetStreamPublisher publisher) : IQueueAdapterFactory
 {
     [Obsolete("Use the overload which accepts a CancellationToken.")]
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
 
     public async Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) =>
-        new GuardedQueueAdapter(await inner.CreateAdapter(cancellationToken), availability);
+        new GuardedQueueAdapter(await inner.CreateAdapter(cancellationToken), availability, serializer, publisher);
 
     public IQueueAdapterCache GetQueueAdapterCache() => inner.GetQueueAdapterCache();
 
@@ -25,7 +26,7 @@ internal sealed class GuardedQueueAdapterFactory(IQueueAdapterFactory inner, IIn
             ?? throw new InvalidOperationException($"No queue adapter factory is registered for stream provider '{name}'.");
         services.Remove(original);
         services.AddKeyedSingleton<IQueueAdapterFactory>(name, (sp, key) =>
-            new GuardedQueueAdapterFactory(Create(original, sp, key), sp.GetRequiredService<IIngestionAvailability>()));
+            new GuardedQueueAdapterFactory(Create(original, sp, key), sp.GetRequiredService<IIngestionAvailability>(), sp.GetRequiredService<Serializer>(), sp.GetRequiredService<JetStreamPublisher>()));
     }
 
     private static IQueueAdapterFactory Create(ServiceDescriptor original, IServiceProvider services, object? key) =>

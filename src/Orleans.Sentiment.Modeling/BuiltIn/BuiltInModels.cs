@@ -64,7 +64,7 @@ public static class BuiltInModels
         [CategoryModelName] = new Dictionary<string, float>(StringComparer.Ordinal) { ["bug report"] = -BugReportLogitShift, ["feature request"] = -FeatureRequestLogitShift },
     };
 
-    /// <summary>Per-user data folder: <c>~/.local/share/orleans-sentiment/models</c> on Linux (LocalApplicationData).</summary>
+    /// <summary>Per-user data folder: <c>~/.local/share/orleans-sentiment/models</c> on Linux (LocalApplicationData, or $XDG_DATA_HOME).</summary>
     public static string DefaultCacheDirectory { get; } = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "orleans-sentiment", "models");
 

@@ -59,9 +59,13 @@ internal sealed class ContainerServices : IClusterServices
 
     public async Task RestartNatsAsync()
     {
-        await _nats.StopAsync();
-        await _nats.StartAsync();
+        await StopNatsAsync();
+        await StartNatsAsync();
     }
+
+    public Task StopNatsAsync() => _nats.StopAsync();
+
+    public Task StartNatsAsync() => _nats.StartAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -27,5 +27,9 @@ internal sealed class ExternalServices(string redis, string nats) : IClusterServ
 
     public Task RestartNatsAsync() => throw new NotSupportedException("Services given by environment variables cannot be faulted.");
 
+    public Task StopNatsAsync() => throw new NotSupportedException("Services given by environment variables cannot be faulted.");
+
+    public Task StartNatsAsync() => throw new NotSupportedException("Services given by environment variables cannot be faulted.");
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

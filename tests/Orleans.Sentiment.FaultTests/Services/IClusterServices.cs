@@ -27,4 +27,10 @@ public interface IClusterServices : IAsyncDisposable
 
     /// <summary>Stops NATS and starts it again on the same address with the same JetStream store.</summary>
     Task RestartNatsAsync();
+
+    /// <summary>Stops NATS (its JetStream store stays for <see cref="StartNatsAsync"/>).</summary>
+    Task StopNatsAsync();
+
+    /// <summary>Starts NATS again after <see cref="StopNatsAsync"/>, on the same address with the same store.</summary>
+    Task StartNatsAsync();
 }

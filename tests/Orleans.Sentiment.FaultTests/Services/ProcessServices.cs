@@ -51,9 +51,11 @@ internal sealed class ProcessServices : IClusterServices
 
     public async Task RestartNatsAsync()
     {
-        await _nats!.DisposeAsync();
+        await StopNatsAsync();
         await StartNatsAsync();
     }
+
+    public Task StopNatsAsync() => _nats!.DisposeAsync().AsTask();
 
     public async ValueTask DisposeAsync()
     {
@@ -70,7 +72,7 @@ internal sealed class ProcessServices : IClusterServices
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task StartNatsAsync()
+    public async Task StartNatsAsync()
     {
         _nats = ServiceProcess.Start(FindOnPath("nats-server")!,
             ["-a", "127.0.0.1", "-p", _natsPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-js", "-sd", Path.Combine(_directory, "jetstream")]);
