@@ -3,8 +3,9 @@ using Orleans.Sentiment.Hosting;
 using Orleans.Sentiment.Hosting.Health;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Dashboard;
-using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Silo.Http.Parsing;
+using Orleans.Sentiment.Silo.Http.Routes;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -22,11 +23,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiSecurity();
-app.MapIngestion();
-app.MapClassify();
-app.MapSources();
-app.MapCorrections();
-app.MapDeadLetters();
+app.MapHttpApi();
 app.MapDashboards();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

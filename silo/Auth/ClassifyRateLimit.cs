@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Endpoints;
+using Orleans.Sentiment.Silo.Http.Responses;
 using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Silo.Auth;

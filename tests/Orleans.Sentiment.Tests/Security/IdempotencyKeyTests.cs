@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Orleans.Sentiment.Silo.Endpoints;
+using Orleans.Sentiment.Silo.Http.Parsing;
+using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Tests.Security;
 

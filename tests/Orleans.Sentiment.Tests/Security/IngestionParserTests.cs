@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
-using Orleans.Sentiment.Silo.Endpoints;
+using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Tests.Security;

@@ -1,0 +1,31 @@
+using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Silo.Http.Parsing;
+using Orleans.Sentiment.Silo.Http.Responses;
+
+namespace Orleans.Sentiment.Silo.Http.Routes;
+
+/// <summary>A tenant's dead letters: accepted comments that could not be classified, with the reason, newest first.</summary>
+internal static class DeadLetterRoutes
+{
+    private const int DefaultLimit = 20;
+    private const int MaxLimit = 1_000;
+
+    public static void MapDeadLetters(this IEndpointRouteBuilder app) =>
+        app.MapGet("/v1/tenants/{tenant}/dead-letters", GetAsync);
+
+    private static async Task<IResult> GetAsync(string tenant, string? limit, IClusterClient cluster)
+    {
+        if (RouteIds.Check(tenant) is { } invalidRoute)
+        {
+            return invalidRoute;
+        }
+
+        if (LimitQuery.Check(limit, MaxLimit, "at most 1000 per request", out var count) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var page = await cluster.GetGrain<IDeadLetterGrain>(tenant).GetAsync(count ?? DefaultLimit);
+        return TypedResults.Ok(new DeadLettersResponse(page.Total, page.Items));
+    }
+}
