@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using Orleans.Sentiment.Contracts;
-using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 

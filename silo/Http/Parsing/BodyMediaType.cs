@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 
@@ -35,8 +36,8 @@ internal static class BodyMediaType
 
         return type.MediaType.Value?.ToLowerInvariant() switch
         {
-            IngestionParser.JsonContentType => Kind.Json,
-            IngestionParser.NdJsonContentType => Kind.NdJson,
+            ApiMediaTypes.Json => Kind.Json,
+            ApiMediaTypes.NdJson => Kind.NdJson,
             _ => Kind.Unsupported,
         };
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 

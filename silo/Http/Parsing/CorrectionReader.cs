@@ -1,4 +1,5 @@
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 
@@ -11,7 +11,7 @@ namespace Orleans.Sentiment.Silo.Http.Parsing;
 /// </summary>
 internal static class IdempotencyKey
 {
-    public const string Header = "Idempotency-Key";
+    public const string Header = ApiHeaders.IdempotencyKey;
     public const int MaxLength = 255;
 
     /// <summary>The header's value; null when absent. <paramref name="error"/> is set when it is present but malformed.</summary>

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Hosting;
-using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 
@@ -14,9 +14,6 @@ namespace Orleans.Sentiment.Silo.Http.Parsing;
 /// </summary>
 internal static class IngestionParser
 {
-    public const string JsonContentType = "application/json";
-    public const string NdJsonContentType = "application/x-ndjson";
-
     public sealed record Result(IReadOnlyList<IncomingComment> Comments, ErrorList Errors, bool TooLarge)
     {
         public bool IsValid => !TooLarge && !Errors.Any;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.Alerts;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
 
@@ -13,9 +14,9 @@ internal static class AlertRoutes
 
     public static void MapAlerts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/tenants/{tenant}/sources/{source}/alert-policy", GetPolicyAsync);
-        app.MapPut("/v1/tenants/{tenant}/sources/{source}/alert-policy", PutPolicyAsync);
-        app.MapGet("/v1/tenants/{tenant}/sources/{source}/alerts", GetAlertsAsync);
+        app.MapGet(ApiRoutes.AlertPolicy, GetPolicyAsync);
+        app.MapPut(ApiRoutes.AlertPolicy, PutPolicyAsync);
+        app.MapGet(ApiRoutes.Alerts, GetAlertsAsync);
     }
 
     private static async Task<IResult> GetAlertsAsync(string tenant, string source, string? limit, IClusterClient cluster, IOptions<SlackOptions> slack)
@@ -31,11 +32,11 @@ internal static class AlertRoutes
         }
 
         var history = await cluster.GetGrain<IAlertGrain>(new SourceKey(tenant, source).ToString()).GetHistoryAsync(count ?? DefaultLimit);
-        return TypedResults.Ok(new AlertsResponse(history.Select(AlertRecordDto.From).ToArray()));
+        return TypedResults.Ok(new AlertsResponse(history.Select(r => r.ToDto()).ToArray()));
     }
 
     private static async Task<IResult> GetPolicyAsync(string tenant, string source, IClusterClient cluster) =>
-        RouteIds.Check(tenant, source) ?? TypedResults.Ok(AlertPolicyDto.From(await SourceRoutes.SourceGrain(cluster, tenant, source).GetPolicyAsync()));
+        RouteIds.Check(tenant, source) ?? TypedResults.Ok((await SourceRoutes.SourceGrain(cluster, tenant, source).GetPolicyAsync()).ToDto());
 
     private static async Task<IResult> PutPolicyAsync(string tenant, string source, HttpRequest request, IClusterClient cluster, WebhookUrlPolicy webhooks, CancellationToken cancellationToken)
     {
@@ -71,7 +72,7 @@ internal static class AlertRoutes
         }
 
         await SourceRoutes.SourceGrain(cluster, tenant, source).SetPolicyAsync(policy!);
-        return TypedResults.Ok(AlertPolicyDto.From(policy!));
+        return TypedResults.Ok(policy!.ToDto());
     }
 
     // A policy read back (webhook masked) and PUT again keeps its webhook instead of storing the mask.

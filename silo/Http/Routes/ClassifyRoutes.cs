@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Sentiment.Silo.Http.Parsing;
@@ -10,7 +11,7 @@ namespace Orleans.Sentiment.Silo.Http.Routes;
 /// <summary><c>POST /v1/classify</c>: labels texts synchronously, within the caller's text rate.</summary>
 internal static class ClassifyRoutes
 {
-    public static void MapClassify(this IEndpointRouteBuilder app) => app.MapPost("/v1/classify", ClassifyAsync);
+    public static void MapClassify(this IEndpointRouteBuilder app) => app.MapPost(ApiRoutes.Classify, ClassifyAsync);
 
     private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, ClassifyRateLimit rate, CancellationToken cancellationToken)
     {
@@ -40,7 +41,7 @@ internal static class ClassifyRoutes
         var tenant = request.HttpContext.User.FindFirst(ApiKeyAuthenticationHandler.TenantClaim)?.Value ?? "";
         var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(tenant, texts.ToArray());
         var results = predictions
-            .Select((p, i) => new ClassifiedItemDto(null, texts[i], null, p.ToDictionary(m => m.Key, m => PredictionDto.From(m.Value))))
+            .Select((p, i) => new ClassifiedItemDto(null, texts[i], null, p.ToDto()))
             .ToArray();
         return TypedResults.Ok(new ClassifyResponse(results));
     }

@@ -1,5 +1,6 @@
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Data.Corrections;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
 
@@ -9,7 +10,7 @@ namespace Orleans.Sentiment.Silo.Http.Routes;
 internal static class CorrectionRoutes
 {
     public static void MapCorrections(this IEndpointRouteBuilder app) =>
-        app.MapPost("/v1/tenants/{tenant}/corrections", CorrectAsync);
+        app.MapPost(ApiRoutes.Corrections, CorrectAsync);
 
     private static async Task<IResult> CorrectAsync(string tenant, HttpRequest request, IClusterClient cluster, CorrectionStore store, CancellationToken cancellationToken)
     {
@@ -40,7 +41,7 @@ internal static class CorrectionRoutes
         try
         {
             var stored = await store.AppendAsync(tenant, text, body.Label ?? "", body.Id, source, cancellationToken);
-            return TypedResults.Accepted((string?)null, stored);
+            return TypedResults.Accepted((string?)null, stored.ToDto());
         }
         catch (CorrectionException e)
         {

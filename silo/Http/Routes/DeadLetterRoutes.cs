@@ -1,4 +1,5 @@
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
 
@@ -11,7 +12,7 @@ internal static class DeadLetterRoutes
     private const int MaxLimit = 1_000;
 
     public static void MapDeadLetters(this IEndpointRouteBuilder app) =>
-        app.MapGet("/v1/tenants/{tenant}/dead-letters", GetAsync);
+        app.MapGet(ApiRoutes.DeadLetters, GetAsync);
 
     private static async Task<IResult> GetAsync(string tenant, string? limit, IClusterClient cluster)
     {
@@ -26,6 +27,6 @@ internal static class DeadLetterRoutes
         }
 
         var page = await cluster.GetGrain<IDeadLetterGrain>(tenant).GetAsync(count ?? DefaultLimit);
-        return TypedResults.Ok(new DeadLettersResponse(page.Total, page.Items));
+        return TypedResults.Ok(new DeadLettersResponse(page.Total, page.Items.Select(d => d.ToDto()).ToArray()));
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Ingestion;
 using Orleans.Sentiment.Silo.Http.Parsing;
 
@@ -7,7 +8,7 @@ namespace Orleans.Sentiment.Silo.Http.Routes;
 internal static class IngestionRoutes
 {
     public static void MapIngestion(this IEndpointRouteBuilder app) =>
-        app.MapPost("/v1/tenants/{tenant}/sources/{source}/comments", IngestAsync);
+        app.MapPost(ApiRoutes.Comments, IngestAsync);
 
     private static async Task<IResult> IngestAsync(string tenant, string source, HttpRequest request, BatchIntake intake, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Http.Parsing;
-using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
@@ -10,10 +10,9 @@ internal static partial class KeyRoutes
 {
     public static void MapKeys(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/v1/tenants/{tenant}/keys").RequireAuthorization(AdminRequirement.Policy);
-        keys.MapPost("", CreateAsync);
-        keys.MapGet("", ListAsync);
-        keys.MapDelete("/{id}", RevokeAsync);
+        app.MapPost(ApiRoutes.Keys, CreateAsync).RequireAuthorization(AdminRequirement.Policy);
+        app.MapGet(ApiRoutes.Keys, ListAsync).RequireAuthorization(AdminRequirement.Policy);
+        app.MapDelete(ApiRoutes.Key, RevokeAsync).RequireAuthorization(AdminRequirement.Policy);
     }
 
     private static async Task<IResult> CreateAsync(string tenant, IClusterClient cluster, ApiKeyCache cache, TimeProvider time, ILoggerFactory loggers)
@@ -32,7 +31,7 @@ internal static partial class KeyRoutes
 
         await cache.RefreshAsync();
         LogCreated(loggers.CreateLogger(typeof(KeyRoutes)), tenant, id);
-        return TypedResults.Created($"/v1/tenants/{tenant}/keys/{id}", new CreatedKey(id, key));
+        return TypedResults.Created($"/v1/tenants/{tenant}/keys/{id}", new CreatedKeyResponse(id, key));
     }
 
     /// <summary>
@@ -53,7 +52,7 @@ internal static partial class KeyRoutes
         }
 
         var records = await cluster.GetGrain<IApiKeyRegistryGrain>(0).ListAsync(tenant);
-        return TypedResults.Ok(new KeyList(records.Select(r => new KeyInfo(r.Id, r.CreatedAt)).ToArray()));
+        return TypedResults.Ok(new KeysResponse(records.Select(r => new KeyDto(r.Id, r.CreatedAt)).ToArray()));
     }
 
     private static async Task<IResult> RevokeAsync(string tenant, string id, IClusterClient cluster, ApiKeyCache cache, ILoggerFactory loggers)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
 
@@ -13,16 +14,16 @@ internal static class SourceRoutes
 
     public static void MapSources(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/tenants/{tenant}/sources", GetSourcesAsync);
-        app.MapGet("/v1/tenants/{tenant}/sources/{source}/window", GetWindowAsync);
-        app.MapGet("/v1/tenants/{tenant}/sources/{source}/comments", GetCommentsAsync);
+        app.MapGet(ApiRoutes.Sources, GetSourcesAsync);
+        app.MapGet(ApiRoutes.Window, GetWindowAsync);
+        app.MapGet(ApiRoutes.Comments, GetCommentsAsync);
     }
 
     private static async Task<IResult> GetSourcesAsync(string tenant, IClusterClient cluster) =>
         RouteIds.Check(tenant) ?? TypedResults.Ok(new SourcesResponse(await cluster.GetGrain<ITenantGrain>(tenant).GetSourcesAsync()));
 
     private static async Task<IResult> GetWindowAsync(string tenant, string source, IClusterClient cluster) =>
-        RouteIds.Check(tenant, source) ?? TypedResults.Ok(WindowDto.From(await SourceGrain(cluster, tenant, source).GetWindowAsync()));
+        RouteIds.Check(tenant, source) ?? TypedResults.Ok((await SourceGrain(cluster, tenant, source).GetWindowAsync()).ToDto());
 
     private static async Task<IResult> GetCommentsAsync(string tenant, string source, string? limit, IClusterClient cluster, IOptions<SentimentOptions> options)
     {
@@ -37,7 +38,7 @@ internal static class SourceRoutes
         }
 
         var recent = await SourceGrain(cluster, tenant, source).GetRecentAsync(count ?? DefaultLimit);
-        return TypedResults.Ok(new CommentsResponse(recent.Select(ClassifiedItemDto.From).ToArray()));
+        return TypedResults.Ok(new CommentsResponse(recent.Select(c => c.ToDto()).ToArray()));
     }
 
     public static IFeedbackSourceGrain SourceGrain(IClusterClient cluster, string tenant, string source) =>

@@ -1,13 +1,13 @@
 using System.Security.Claims;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Auth;
-using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
 /// <summary><c>GET /v1/whoami</c>: what the key sent reaches.</summary>
 internal static class WhoAmIRoutes
 {
-    public static void MapWhoAmI(this IEndpointRouteBuilder app) => app.MapGet("/v1/whoami", WhoAmI);
+    public static void MapWhoAmI(this IEndpointRouteBuilder app) => app.MapGet(ApiRoutes.WhoAmI, WhoAmI);
 
     private static WhoAmIResponse WhoAmI(ClaimsPrincipal user, AuthState state) => new(
         user.FindFirst(ApiKeyAuthenticationHandler.TenantClaim)?.Value,

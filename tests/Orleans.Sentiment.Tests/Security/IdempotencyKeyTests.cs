@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
-using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Tests.Security;
 
