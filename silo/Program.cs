@@ -4,6 +4,7 @@ using Orleans.Sentiment.Hosting.Health;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Dashboard;
 using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Routes;
 
@@ -15,6 +16,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocument();
 builder.AddSentimentHost();
 builder.AddSentimentApi().AddApiSecurity();
 builder.AddDashboards();
@@ -24,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiSecurity();
 app.MapHttpApi();
+app.MapApiDocument();
 app.MapDashboards();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -8,10 +8,11 @@ namespace Orleans.Sentiment.HttpApi;
 /// </summary>
 public sealed record ApiProblem(
     string? Type,
-    string? Title,
-    int? Status,
+    string Title,
+    int Status,
     string? Detail,
     string? Instance = null,
+    [property: Description("The request's trace id, as the silo's logs show it.")] string? TraceId = null,
     [property: Description("400: messages by field ([3].text, line 2: text, tenant, body, ...); at most 20 fields.")] IReadOnlyDictionary<string, string[]>? Errors = null,
     [property: Description("400 from a batch: how many errors there were in all.")] int? ErrorCount = null,
     [property: Description("429/503 on ingestion: how many comments of the batch are on the stream.")] int? Published = null,

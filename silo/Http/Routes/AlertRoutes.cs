@@ -4,6 +4,7 @@ using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
@@ -14,9 +15,17 @@ internal static class AlertRoutes
 
     public static void MapAlerts(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiRoutes.AlertPolicy, GetPolicyAsync);
-        app.MapPut(ApiRoutes.AlertPolicy, PutPolicyAsync);
-        app.MapGet(ApiRoutes.Alerts, GetAlertsAsync);
+        app.MapGet(ApiRoutes.AlertPolicy, GetPolicyAsync)
+            .WithName("GetAlertPolicy").WithTags("Alerts").WithSummary("The source's alert policy; the webhook URL masked.")
+            .Answers<AlertPolicyDto>(StatusCodes.Status200OK);
+        app.MapPut(ApiRoutes.AlertPolicy, PutPolicyAsync)
+            .WithName("PutAlertPolicy").WithTags("Alerts").WithSummary("Replace the source's alert policy; absent fields take their defaults, a masked webhook URL keeps the stored one.")
+            .Reads<AlertPolicyDto>(ApiMediaTypes.Json)
+            .Answers<AlertPolicyDto>(StatusCodes.Status200OK);
+        app.MapGet(ApiRoutes.Alerts, GetAlertsAsync)
+            .WithName("ListAlerts").WithTags("Alerts").WithSummary("The source's alerts and their delivery, newest first.")
+            .TakesLimit("Slack:HistoryCapacity")
+            .Answers<AlertsResponse>(StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> GetAlertsAsync(string tenant, string source, string? limit, IClusterClient cluster, IOptions<SlackOptions> slack)

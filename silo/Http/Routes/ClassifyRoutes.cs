@@ -5,13 +5,20 @@ using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
 /// <summary><c>POST /v1/classify</c>: labels texts synchronously, within the caller's text rate.</summary>
 internal static class ClassifyRoutes
 {
-    public static void MapClassify(this IEndpointRouteBuilder app) => app.MapPost(ApiRoutes.Classify, ClassifyAsync);
+    public static void MapClassify(this IEndpointRouteBuilder app) =>
+        app.MapPost(ApiRoutes.Classify, ClassifyAsync)
+            .WithName("Classify").WithTags("Classification")
+            .WithSummary("Classify texts synchronously with every model; at most Ingestion:ClassifyTextsPerSecond texts a second per caller.")
+            .Reads<ClassifyRequest>(ApiMediaTypes.Json)
+            .Answers<ClassifyResponse>(StatusCodes.Status200OK)
+            .Fails(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> ClassifyAsync(HttpRequest request, IClusterClient cluster, IOptions<IngestionOptions> limits, ClassifyRateLimit rate, CancellationToken cancellationToken)
     {

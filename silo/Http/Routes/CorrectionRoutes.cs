@@ -3,6 +3,7 @@ using Orleans.Sentiment.Data.Corrections;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
@@ -10,7 +11,11 @@ namespace Orleans.Sentiment.Silo.Http.Routes;
 internal static class CorrectionRoutes
 {
     public static void MapCorrections(this IEndpointRouteBuilder app) =>
-        app.MapPost(ApiRoutes.Corrections, CorrectAsync);
+        app.MapPost(ApiRoutes.Corrections, CorrectAsync)
+            .WithName("Correct").WithTags("Corrections").WithSummary("Append a human-corrected label to the tenant's corrections file (train --corrections reads it).")
+            .Reads<CorrectionRequest>(ApiMediaTypes.Json)
+            .Answers<CorrectionDto>(StatusCodes.Status202Accepted)
+            .Fails(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> CorrectAsync(string tenant, HttpRequest request, IClusterClient cluster, CorrectionStore store, CancellationToken cancellationToken)
     {

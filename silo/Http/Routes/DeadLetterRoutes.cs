@@ -2,6 +2,7 @@ using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
@@ -12,7 +13,10 @@ internal static class DeadLetterRoutes
     private const int MaxLimit = 1_000;
 
     public static void MapDeadLetters(this IEndpointRouteBuilder app) =>
-        app.MapGet(ApiRoutes.DeadLetters, GetAsync);
+        app.MapGet(ApiRoutes.DeadLetters, GetAsync)
+            .WithName("ListDeadLetters").WithTags("Dead letters").WithSummary("Accepted comments that could not be classified, with the reason, newest first.")
+            .TakesLimit("1000")
+            .Answers<DeadLettersResponse>(StatusCodes.Status200OK);
 
     private static async Task<IResult> GetAsync(string tenant, string? limit, IClusterClient cluster)
     {

@@ -2,6 +2,7 @@ using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Http.Parsing;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
@@ -10,9 +11,17 @@ internal static partial class KeyRoutes
 {
     public static void MapKeys(this IEndpointRouteBuilder app)
     {
-        app.MapPost(ApiRoutes.Keys, CreateAsync).RequireAuthorization(AdminRequirement.Policy);
-        app.MapGet(ApiRoutes.Keys, ListAsync).RequireAuthorization(AdminRequirement.Policy);
-        app.MapDelete(ApiRoutes.Key, RevokeAsync).RequireAuthorization(AdminRequirement.Policy);
+        app.MapPost(ApiRoutes.Keys, CreateAsync).RequireAuthorization(AdminRequirement.Policy)
+            .WithName("CreateKey").WithTags("Keys").WithSummary("Admin key only. Create a tenant key; the key is shown this once.")
+            .Answers<CreatedKeyResponse>(StatusCodes.Status201Created)
+            .Fails(StatusCodes.Status409Conflict);
+        app.MapGet(ApiRoutes.Keys, ListAsync).RequireAuthorization(AdminRequirement.Policy)
+            .WithName("ListKeys").WithTags("Keys").WithSummary("Admin key only. The tenant's keys (never the keys themselves).")
+            .Answers<KeysResponse>(StatusCodes.Status200OK);
+        app.MapDelete(ApiRoutes.Key, RevokeAsync).RequireAuthorization(AdminRequirement.Policy)
+            .WithName("RevokeKey").WithTags("Keys").WithSummary("Admin key only. Revoke a tenant key.")
+            .Produces(StatusCodes.Status204NoContent)
+            .Fails(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> CreateAsync(string tenant, IClusterClient cluster, ApiKeyCache cache, TimeProvider time, ILoggerFactory loggers)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.HttpApi;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
 
@@ -14,9 +15,16 @@ internal static class SourceRoutes
 
     public static void MapSources(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiRoutes.Sources, GetSourcesAsync);
-        app.MapGet(ApiRoutes.Window, GetWindowAsync);
-        app.MapGet(ApiRoutes.Comments, GetCommentsAsync);
+        app.MapGet(ApiRoutes.Sources, GetSourcesAsync)
+            .WithName("ListSources").WithTags("Sources").WithSummary("The tenant's sources, sorted.")
+            .Answers<SourcesResponse>(StatusCodes.Status200OK);
+        app.MapGet(ApiRoutes.Window, GetWindowAsync)
+            .WithName("GetWindow").WithTags("Sources").WithSummary("The source's rolling window: counts per label, negative share, alerting.")
+            .Answers<WindowDto>(StatusCodes.Status200OK);
+        app.MapGet(ApiRoutes.Comments, GetCommentsAsync)
+            .WithName("ListComments").WithTags("Sources").WithSummary("The source's recent comments with their predictions, newest first.")
+            .TakesLimit("Sentiment:RecentCapacity")
+            .Answers<CommentsResponse>(StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> GetSourcesAsync(string tenant, IClusterClient cluster) =>
