@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;

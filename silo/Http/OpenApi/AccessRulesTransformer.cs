@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Auth;
 
 namespace Orleans.Sentiment.Silo.Http.OpenApi;

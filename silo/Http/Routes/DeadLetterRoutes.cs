@@ -1,8 +1,8 @@
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.HttpApi;
+using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
-using Orleans.Sentiment.Silo.Http.OpenApi;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 

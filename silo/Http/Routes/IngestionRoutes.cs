@@ -1,7 +1,7 @@
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Ingestion;
-using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.OpenApi;
+using Orleans.Sentiment.Silo.Http.Parsing;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
