@@ -3,8 +3,10 @@ using Orleans.Sentiment.Hosting;
 using Orleans.Sentiment.Hosting.Health;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Dashboard;
-using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Silo.Http.OpenApi;
+using Orleans.Sentiment.Silo.Http.Parsing;
+using Orleans.Sentiment.Silo.Http.Routes;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -14,6 +16,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocument();
 builder.AddSentimentHost();
 builder.AddSentimentApi().AddApiSecurity();
 builder.AddDashboards();
@@ -22,11 +25,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiSecurity();
-app.MapIngestion();
-app.MapClassify();
-app.MapSources();
-app.MapCorrections();
-app.MapDeadLetters();
+app.MapHttpApi();
+app.MapApiDocument();
 app.MapDashboards();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Client.Bench;
 
@@ -51,7 +51,7 @@ internal static class PipelineBench
         using var http = new HttpClient { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
 
         // Warm the model up (first calls allocate), as the offline measurement does.
-        using (var warm = await http.PostAsJsonAsync("/v1/classify", new { texts = texts.Take(32).ToArray() }, cancellationToken))
+        using (var warm = await http.PostAsJsonAsync(ApiRoutes.Path(ApiRoutes.Classify), new ClassifyRequest([.. texts.Take(32)]), HttpApiJson.Options, cancellationToken))
         {
             warm.EnsureSuccessStatusCode();
         }
@@ -62,8 +62,8 @@ internal static class PipelineBench
         for (var s = 0; s < sources; s++)
         {
             // A window as large as the source's share, so the window's count reaches every comment.
-            var policy = new { windowSize = Math.Max(1, perSource[s].Count), threshold = 0.99, minCount = 1, cooldown = "PT15M" };
-            using var put = await http.PutAsJsonAsync($"/v1/tenants/{Tenant}/sources/source-{s}/alert-policy", policy, cancellationToken);
+            var policy = new AlertPolicyDto(WindowSize: Math.Max(1, perSource[s].Count), Threshold: 0.99, MinCount: 1, Cooldown: "PT15M", WebhookUrl: null);
+            using var put = await http.PutAsJsonAsync(ApiRoutes.Path(ApiRoutes.AlertPolicy, Tenant, SourceName(s)), policy, HttpApiJson.Options, cancellationToken);
             put.EnsureSuccessStatusCode();
         }
 
@@ -141,14 +141,14 @@ internal static class PipelineBench
         var counted = 0;
         for (var s = 0; s < sources; s++)
         {
-            using var response = await http.GetAsync(new Uri($"/v1/tenants/{Tenant}/sources/source-{s}/window", UriKind.Relative), cancellationToken);
+            using var response = await http.GetAsync(ApiRoutes.Path(ApiRoutes.Window, Tenant, SourceName(s)), cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return 0;
             }
 
-            var window = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-            counted += (int)window!["count"]!;
+            var window = await response.Content.ReadFromJsonAsync<WindowDto>(HttpApiJson.Options, cancellationToken);
+            counted += window!.Count;
         }
 
         return counted;
@@ -158,12 +158,14 @@ internal static class PipelineBench
     {
         foreach (var chunk in comments.Chunk(RequestSize))
         {
-            var body = chunk.Select(c => new { id = $"c{c.Index}", text = c.Text }).ToArray();
-            using var response = await http.PostAsJsonAsync($"/v1/tenants/{Tenant}/sources/source-{source}/comments", body, cancellationToken);
+            var body = chunk.Select(c => new IncomingComment($"c{c.Index}", c.Text, null)).ToArray();
+            using var response = await http.PostAsJsonAsync(ApiRoutes.Path(ApiRoutes.Comments, Tenant, SourceName(source)), body, HttpApiJson.Options, cancellationToken);
             if ((int)response.StatusCode != 202)
             {
                 throw new InvalidOperationException($"Ingestion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
             }
         }
     }
+
+    private static string SourceName(int source) => $"source-{source}";
 }

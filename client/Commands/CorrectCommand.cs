@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Orleans.Sentiment.Client.Http;
 using Orleans.Sentiment.Data.Corrections;
+using Orleans.Sentiment.HttpApi;
 using Spectre.Console;
 
 namespace Orleans.Sentiment.Client.Commands;
@@ -49,76 +48,49 @@ internal static class CorrectCommand
 
     private static async Task<int> SendAsync(Uri baseUrl, string? apiKey, string tenant, string? text, string? id, string label, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["label"] = label.Trim() };
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            body["id"] = id!.Trim();
-        }
-        else
-        {
-            body["text"] = text.Trim();
-        }
-
-        var route = new Uri(baseUrl, $"/v1/tenants/{Uri.EscapeDataString(tenant)}/corrections");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        Http.SiloApi.Authorize(http, apiKey);
+        var correction = string.IsNullOrWhiteSpace(text)
+            ? new CorrectionRequest(id!.Trim(), null, label.Trim(), null)
+            : new CorrectionRequest(null, text.Trim(), label.Trim(), null);
+        using var api = new SiloApi(baseUrl, apiKey, timeout: TimeSpan.FromSeconds(30));
         try
         {
-            // Buffered (not chunked) so the request carries a Content-Length, which every proxy accepts.
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(route, content, cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                AnsiConsole.MarkupLineInterpolated($"Correction recorded for tenant '{tenant}' as '{label.Trim()}' (HTTP {(int)response.StatusCode}).");
-                return 0;
-            }
-
-            var problem = await response.Content.ReadAsStringAsync(cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"[red]The server refused the correction:[/] HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-            AnsiConsole.WriteLine(ProblemText(problem));
+            await api.PostCorrectionAsync(tenant, correction, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Correction recorded for tenant '{tenant}' as '{label.Trim()}' (HTTP 202).");
+            return 0;
+        }
+        catch (SiloApiException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]The server refused the correction:[/] HTTP {e.Status}");
+            AnsiConsole.WriteLine(e.Problem is { } problem ? ProblemText(problem) ?? e.Message : e.Message);
             return 1;
         }
         catch (HttpRequestException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Cannot reach {route}:[/] {e.Message.TrimEnd('.')}. Is the silo running (see --url)?");
+            AnsiConsole.MarkupLineInterpolated($"[red]Cannot reach {baseUrl}:[/] {e.Message.TrimEnd('.')}. Is the silo running (see --url)?");
             return 2;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]No answer from {route} within {http.Timeout.TotalSeconds:0} s.[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]No answer from {baseUrl} within {api.Timeout.TotalSeconds:0} s.[/]");
             return 2;
         }
     }
 
-    /// <summary>Problem details (title, detail, field errors) as plain lines; any other body as it came.</summary>
-    private static string ProblemText(string content)
+    /// <summary>Problem details (title, detail, field errors) as plain lines; null when they hold none of these.</summary>
+    private static string? ProblemText(ApiProblem problem)
     {
-        try
+        var lines = new List<string>();
+        if (problem.Title is { } title)
         {
-            if (JsonNode.Parse(content) is not JsonObject problem)
-            {
-                return content;
-            }
-
-            var lines = new List<string>();
-            foreach (var key in new[] { "title", "detail" })
-            {
-                if (problem[key] is JsonValue value)
-                {
-                    lines.Add($"{key}: {value}");
-                }
-            }
-
-            if (problem["errors"] is JsonObject errors)
-            {
-                lines.AddRange(errors.Select(e => $"  {e.Key}: {string.Join("; ", e.Value is JsonArray messages ? messages.Select(m => m?.ToString()) : [e.Value?.ToString()])}"));
-            }
-
-            return lines.Count > 0 ? string.Join(Environment.NewLine, lines) : content;
+            lines.Add($"title: {title}");
         }
-        catch (JsonException)
+
+        if (problem.Detail is { } detail)
         {
-            return content;
+            lines.Add($"detail: {detail}");
         }
+
+        lines.AddRange((problem.Errors ?? new Dictionary<string, string[]>()).Select(e => $"  {e.Key}: {string.Join("; ", e.Value)}"));
+        return lines.Count > 0 ? string.Join(Environment.NewLine, lines) : null;
     }
 }

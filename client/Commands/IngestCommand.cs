@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orleans.Sentiment.Client.Http;
 using Orleans.Sentiment.Data;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Client.Commands;
 
@@ -53,10 +54,10 @@ internal static class IngestCommand
             {
                 foreach (var batch in good.Chunk(batchSize))
                 {
-                    var body = batch.Select(r => (object)(r.Id is { Length: > 0 } ? new { id = r.Id, text = r.Text } : new { text = r.Text })).ToArray();
+                    var body = batch.Select(r => new IncomingComment(r.Id is { Length: > 0 } ? r.Id : null, r.Text, null)).ToArray();
                     // One key per batch, reused by every retry of it: the silo answers a repeat without counting it twice.
                     var answer = await api.PostCommentsAsync(tenant, source, body, Guid.NewGuid().ToString("N"), cancellationToken);
-                    accepted += (int?)answer["accepted"] ?? 0;
+                    accepted += answer.Accepted;
                     report(accepted, null);
                 }
             });

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Orleans.Sentiment.Client.Http;
+using Orleans.Sentiment.HttpApi;
 using Spectre.Console;
 
 namespace Orleans.Sentiment.Client.Commands;
@@ -31,20 +33,19 @@ internal static class StatsCommand
                 var window = await api.GetWindowAsync(parse.GetValue(tenant)!, parse.GetValue(source)!, cancellationToken);
                 if (parse.GetValue(json))
                 {
-                    Console.WriteLine(window.ToJsonString());
+                    Console.WriteLine(JsonSerializer.Serialize(window, HttpApiJson.Options));
                     return 0;
                 }
 
                 var table = new Table().AddColumns("label", "comments");
-                foreach (var (label, count) in window["labelCounts"]!.AsObject())
+                foreach (var (label, count) in window.LabelCounts)
                 {
-                    table.AddRow(Markup.Escape(label), count!.ToString());
+                    table.AddRow(Markup.Escape(label), count.ToString(CultureInfo.InvariantCulture));
                 }
 
                 AnsiConsole.Write(table);
-                var ratio = (double?)window["negativeRatio"] ?? 0;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{window["negativeCount"]}/{window["count"]} negative ({ratio:P1}); alerting: {StatsAlerting.Text(window)}"));
+                    $"{window.NegativeCount}/{window.Count} negative ({window.NegativeRatio:P1}); alerting: {(window.Alerting ? "true" : "false")}"));
                 return 0;
             }
             catch (Exception e) when (e is SiloApiException or HttpRequestException)

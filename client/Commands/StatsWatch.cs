@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Orleans.Sentiment.Client.Http;
+using Orleans.Sentiment.HttpApi;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -47,7 +47,7 @@ internal static class StatsWatch
         return 0;
     }
 
-    private static async Task LoopAsync(SiloApi api, string tenant, string source, TimeSpan interval, Action<JsonObject?, string?> show,
+    private static async Task LoopAsync(SiloApi api, string tenant, string source, TimeSpan interval, Action<WindowDto?, string?> show,
         StatsSparkline sparkline, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
@@ -56,7 +56,7 @@ internal static class StatsWatch
             try
             {
                 var window = await api.GetWindowAsync(tenant, source, cancellationToken);
-                sparkline.Add((double?)window["negativeRatio"] ?? 0);
+                sparkline.Add(window.NegativeRatio);
                 show(window, null);
             }
             catch (SiloApiException e) when (e.Status is 429 or >= 500)
@@ -71,10 +71,10 @@ internal static class StatsWatch
         while (await timer.WaitForNextTickAsync(cancellationToken));
     }
 
-    private static string PlainLine(JsonObject window, StatsSparkline sparkline) => string.Create(CultureInfo.InvariantCulture,
-        $"{Now()}  {window["negativeCount"]}/{window["count"]} negative ({Ratio(window) * 100:F1}%)  alerting: {StatsAlerting.Text(window)}  {sparkline}");
+    private static string PlainLine(WindowDto window, StatsSparkline sparkline) => string.Create(CultureInfo.InvariantCulture,
+        $"{Now()}  {window.NegativeCount}/{window.Count} negative ({window.NegativeRatio * 100:F1}%)  alerting: {(window.Alerting ? "true" : "false")}  {sparkline}");
 
-    private static IRenderable Render(string tenant, string source, TimeSpan interval, JsonObject? window, string? error, StatsSparkline sparkline)
+    private static IRenderable Render(string tenant, string source, TimeSpan interval, WindowDto? window, string? error, StatsSparkline sparkline)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         grid.AddRow(new Markup("[bold]Source[/]"), new Text($"{tenant}/{source}"));
@@ -82,10 +82,10 @@ internal static class StatsWatch
         {
             grid.AddRow(new Markup("[bold]Window[/]"), new Text(DescribeWindow(window)));
             grid.AddRow(new Markup("[bold]Negative[/]"), new Text(string.Create(CultureInfo.InvariantCulture,
-                $"{window["negativeCount"]}/{window["count"]} ({Ratio(window) * 100:F1}%)")));
-            grid.AddRow(new Markup("[bold]Alerting[/]"), StatsAlerting.Of(window) ? new Markup("[red bold]yes[/]") : new Markup("[green]no[/]"));
-            var labels = (window["labelCounts"] as JsonObject ?? [])
-                .Select(l => $"{l.Key} {l.Value}")
+                $"{window.NegativeCount}/{window.Count} ({window.NegativeRatio * 100:F1}%)")));
+            grid.AddRow(new Markup("[bold]Alerting[/]"), window.Alerting ? new Markup("[red bold]yes[/]") : new Markup("[green]no[/]"));
+            var labels = window.LabelCounts
+                .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Key} {l.Value}"))
                 .DefaultIfEmpty("none");
             grid.AddRow(new Markup("[bold]Labels[/]"), new Text(string.Join(", ", labels)));
         }
@@ -100,13 +100,11 @@ internal static class StatsWatch
         return new Panel(grid).Header("stats --watch").Border(BoxBorder.Rounded);
     }
 
-    private static string DescribeWindow(JsonObject window)
+    private static string DescribeWindow(WindowDto window)
     {
-        var size = $"last {window["windowSize"]} comments";
-        return (string?)window["windowDuration"] is { } duration ? $"{size} within {duration}" : size;
+        var size = string.Create(CultureInfo.InvariantCulture, $"last {window.WindowSize} comments");
+        return window.WindowDuration is { } duration ? $"{size} within {duration}" : size;
     }
-
-    private static double Ratio(JsonObject window) => (double?)window["negativeRatio"] ?? 0;
 
     private static string Now() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

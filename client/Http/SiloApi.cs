@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Client.Http;
 
 /// <summary>
-/// The silo's HTTP API as the CLI uses it. Sends the API key when one is given. Ingestion batches carry an
-/// <c>Idempotency-Key</c> (the same on every retry of a batch), so a 429 or 503 can be retried — honouring
-/// <c>Retry-After</c>, at most <see cref="MaxRetries"/> times — without counting a comment twice.
+/// The silo's HTTP API as the CLI uses it, in the contract's types. Sends the API key when one is given. Ingestion
+/// batches carry an <c>Idempotency-Key</c> (the same on every retry of a batch), so a 429 or 503 can be retried —
+/// honouring <c>Retry-After</c>, at most <see cref="MaxRetries"/> times — without counting a comment twice. An error
+/// answer is thrown as a <see cref="SiloApiException"/> carrying its problem details.
 /// </summary>
 internal sealed class SiloApi : IDisposable
 {
@@ -19,14 +21,16 @@ internal sealed class SiloApi : IDisposable
     private readonly HttpClient _http;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
-    public SiloApi(Uri baseUrl, string? apiKey = null, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    public SiloApi(Uri baseUrl, string? apiKey = null, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeSpan? timeout = null)
     {
         _http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.BaseAddress = baseUrl;
-        _http.Timeout = TimeSpan.FromMinutes(2);
+        _http.Timeout = timeout ?? TimeSpan.FromMinutes(2);
         Authorize(_http, apiKey);
         _delay = delay ?? Task.Delay;
     }
+
+    public TimeSpan Timeout => _http.Timeout;
 
     /// <summary>Adds <c>Authorization: Bearer</c> to every request of a client when a key is given.</summary>
     public static void Authorize(HttpClient http, string? apiKey)
@@ -38,23 +42,29 @@ internal sealed class SiloApi : IDisposable
     }
 
     /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; the same for every retry of this batch.</param>
-    public async Task<JsonObject> PostCommentsAsync(string tenant, string source, IReadOnlyList<object> comments, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<IngestResponse> PostCommentsAsync(string tenant, string source, IReadOnlyList<IncomingComment> comments, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(comments, JsonSerializerOptions.Web);
+        var body = JsonSerializer.SerializeToUtf8Bytes(comments, HttpApiJson.Options);
         using var response = await SendWithRetriesAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, SourcePath(tenant, source) + "/comments") { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Path(ApiRoutes.Comments, tenant, source)) { Content = JsonBytes(body) };
+            request.Headers.Add(ApiHeaders.IdempotencyKey, idempotencyKey);
             return request;
         }, cancellationToken);
-        return await ReadAsync(response, cancellationToken);
+        return await ReadAsync<IngestResponse>(response, cancellationToken);
     }
 
-    public async Task<JsonObject> GetWindowAsync(string tenant, string source, CancellationToken cancellationToken)
+    public async Task<WindowDto> GetWindowAsync(string tenant, string source, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(SourcePath(tenant, source) + "/window", cancellationToken);
-        return await ReadAsync(response, cancellationToken);
+        using var response = await _http.GetAsync(ApiRoutes.Path(ApiRoutes.Window, tenant, source), cancellationToken);
+        return await ReadAsync<WindowDto>(response, cancellationToken);
+    }
+
+    public async Task<CorrectionDto> PostCorrectionAsync(string tenant, CorrectionRequest correction, CancellationToken cancellationToken)
+    {
+        using var content = JsonBytes(JsonSerializer.SerializeToUtf8Bytes(correction, HttpApiJson.Options));
+        using var response = await _http.PostAsync(ApiRoutes.Path(ApiRoutes.Corrections, tenant), content, cancellationToken);
+        return await ReadAsync<CorrectionDto>(response, cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();
@@ -67,10 +77,16 @@ internal sealed class SiloApi : IDisposable
             return null;
         }
 
-        var retryAfter = response.Headers.RetryAfter;
-        var wait = retryAfter?.Delta
-            ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(Math.Pow(2, attempt)));
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryDelay ? MaxRetryDelay : wait;
+        var wait = RetryAfterHeader.Delay(response.Headers, DateTimeOffset.UtcNow) ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
+        return wait > MaxRetryDelay ? MaxRetryDelay : wait;
+    }
+
+    // Buffered (not chunked) so the request carries a Content-Length, which every proxy accepts.
+    private static ByteArrayContent JsonBytes(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(ApiMediaTypes.Json) { CharSet = "utf-8" };
+        return content;
     }
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
@@ -89,35 +105,22 @@ internal sealed class SiloApi : IDisposable
         }
     }
 
-    private static string SourcePath(string tenant, string source) =>
-        $"v1/tenants/{Uri.EscapeDataString(tenant)}/sources/{Uri.EscapeDataString(source)}";
-
-    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var status = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode)
         {
-            throw new SiloApiException((int)response.StatusCode, Describe(body) ?? response.ReasonPhrase ?? "request failed");
+            throw await SiloApiException.ReadAsync(response, cancellationToken);
         }
 
-        return JsonNode.Parse(body) as JsonObject ?? throw new SiloApiException((int)response.StatusCode, "the silo answered with something other than a JSON object");
-    }
-
-    private static string? Describe(string body)
-    {
         try
         {
-            var problem = JsonNode.Parse(body);
-            return (string?)problem?["detail"] ?? (string?)problem?["title"];
+            return await response.Content.ReadFromJsonAsync<T>(HttpApiJson.Options, cancellationToken)
+                ?? throw new SiloApiException(status, "the silo answered null", null);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return body.Length > 200 ? body[..200] : body;
+            throw new SiloApiException(status, $"the silo's answer is not a {typeof(T).Name}: {e.Message}", null);
         }
     }
-}
-
-internal sealed class SiloApiException(int status, string message) : Exception($"HTTP {status}: {message}")
-{
-    public int Status { get; } = status;
 }

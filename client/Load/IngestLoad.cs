@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Client.Load;
 
@@ -98,20 +98,22 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
         return http;
     }
 
-    /// <summary>Windows as large as allowed, so each window's count is the number of comments the source classified.</summary>
+    /// <summary>A window as large as allowed, so its count is the number of comments the source classified.</summary>
+    public static readonly AlertPolicyDto LargeWindow = new(WindowSize: 100_000, Threshold: null, MinCount: 100_000, Cooldown: null, WebhookUrl: null);
+
     private async Task PrepareSourcesAsync(CancellationToken cancellationToken)
     {
         for (var s = 0; s < options.Sources; s++)
         {
-            using var response = await Control.PutJsonAsync(SourcePath(s) + "/alert-policy", new { windowSize = 100_000, minCount = 100_000 }, cancellationToken);
+            using var response = await Control.PutJsonAsync(ApiRoutes.Path(ApiRoutes.AlertPolicy, options.Tenant, SourceName(s)), LargeWindow, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new InvalidOperationException($"Setting the policy of {SourcePath(s)} failed: HTTP {(int)response.StatusCode}.");
+                throw new InvalidOperationException($"Setting the policy of {options.Tenant}/{SourceName(s)} failed: HTTP {(int)response.StatusCode}.");
             }
 
             if ((await WindowCountAsync(s, cancellationToken)) != 0)
             {
-                throw new InvalidOperationException($"Source {SourcePath(s)} already holds comments: use a fresh --tenant.");
+                throw new InvalidOperationException($"Source {options.Tenant}/{SourceName(s)} already holds comments: use a fresh --tenant.");
             }
         }
     }
@@ -123,12 +125,12 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
         while (!stop.IsCancellationRequested)
         {
             var source = (client + sequence) % options.Sources;
-            var batch = Enumerable.Range(0, options.BatchSize).Select(i => new { id = $"c{client}-{sequence}-{i}", text = texts.Next() }).ToArray();
+            var batch = Enumerable.Range(0, options.BatchSize).Select(i => new IncomingComment($"c{client}-{sequence}-{i}", texts.Next(), null)).ToArray();
             sequence++;
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await _http.PostAsJsonAsync(SourcePath(source) + "/comments", batch, CancellationToken.None);
+                using var response = await _http.PostAsJsonAsync(ApiRoutes.Path(ApiRoutes.Comments, options.Tenant, SourceName(source)), batch, HttpApiJson.Options, CancellationToken.None);
                 _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Interlocked.Increment(ref _requests);
                 if ((int)response.StatusCode == 202)
@@ -155,8 +157,8 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
         var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
-            return problem?["title"] is { } title ? $"{status} {title}" : status;
+            var problem = await response.Content.ReadFromJsonAsync<ApiProblem>(HttpApiJson.Options);
+            return problem?.Title is { } title ? $"{status} {title}" : status;
         }
         catch (System.Text.Json.JsonException)
         {
@@ -166,7 +168,7 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
 
     private static async Task BackOffAsync(HttpResponseMessage response, CancellationToken stop)
     {
-        var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(100);
+        var wait = RetryAfterHeader.Delay(response.Headers, DateTimeOffset.UtcNow) ?? TimeSpan.FromMilliseconds(100);
         try
         {
             // A well-behaved client waits as told before the next request.
@@ -201,17 +203,17 @@ internal sealed class IngestLoad(IngestLoadOptions options, Action<string> progr
 
     private async Task<long> WindowCountAsync(int source, CancellationToken cancellationToken)
     {
-        var window = await Control.GetJsonAsync(SourcePath(source) + "/window", cancellationToken);
-        return (long?)window?["count"] ?? 0;
+        var window = await Control.GetJsonAsync<WindowDto>(ApiRoutes.Path(ApiRoutes.Window, options.Tenant, SourceName(source)), cancellationToken);
+        return window?.Count ?? 0;
     }
 
     private async Task<long> DeadLetterTotalAsync(CancellationToken cancellationToken)
     {
-        var page = await Control.GetJsonAsync($"v1/tenants/{options.Tenant}/dead-letters?limit=1", cancellationToken);
-        return (long?)page?["total"] ?? 0;
+        var page = await Control.GetJsonAsync<DeadLettersResponse>(ApiRoutes.Path(ApiRoutes.DeadLetters, options.Tenant) + "?limit=1", cancellationToken);
+        return page?.Total ?? 0;
     }
 
-    private string SourcePath(int source) => $"v1/tenants/{options.Tenant}/sources/load-{source}";
+    private static string SourceName(int source) => $"load-{source}";
 
     private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 }

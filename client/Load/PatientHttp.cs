@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Client.Load;
 
@@ -12,15 +12,15 @@ internal sealed class PatientHttp(HttpClient http)
 {
     private static readonly TimeSpan GiveUp = TimeSpan.FromMinutes(2);
 
-    public async Task<JsonObject?> GetJsonAsync(string path, CancellationToken cancellationToken)
+    public async Task<T?> GetJsonAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(HttpApiJson.Options, cancellationToken);
     }
 
-    public async Task<HttpResponseMessage> PutJsonAsync(string path, object body, CancellationToken cancellationToken) =>
-        await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) }, cancellationToken);
+    public async Task<HttpResponseMessage> PutJsonAsync<T>(string path, T body, CancellationToken cancellationToken) =>
+        await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: HttpApiJson.Options) }, cancellationToken);
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class PatientHttp(HttpClient http)
                 return response;
             }
 
-            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            var wait = RetryAfterHeader.Delay(response.Headers, DateTimeOffset.UtcNow) ?? TimeSpan.FromSeconds(1);
             response.Dispose();
             await Task.Delay(wait, cancellationToken);
         }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Client.Load;
 
@@ -18,19 +18,19 @@ internal sealed class QuietTenantProbe(HttpClient http, PatientHttp control, str
     private readonly List<double> _waits = [];
     private readonly Dictionary<string, int> _refused = new(StringComparer.Ordinal);
 
-    private string SourcePath => $"v1/tenants/{tenant}/sources/probe";
+    private const string Source = "probe";
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        using var response = await control.PutJsonAsync(SourcePath + "/alert-policy", new { windowSize = 100_000, minCount = 100_000 }, cancellationToken);
+        using var response = await control.PutJsonAsync(ApiRoutes.Path(ApiRoutes.AlertPolicy, tenant, Source), IngestLoad.LargeWindow, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Setting the policy of {SourcePath} failed: HTTP {(int)response.StatusCode}.");
+            throw new InvalidOperationException($"Setting the policy of {tenant}/{Source} failed: HTTP {(int)response.StatusCode}.");
         }
 
         if (await CountAsync(cancellationToken) != 0)
         {
-            throw new InvalidOperationException($"Source {SourcePath} already holds comments: use a fresh --tenant.");
+            throw new InvalidOperationException($"Source {tenant}/{Source} already holds comments: use a fresh --tenant.");
         }
     }
 
@@ -41,7 +41,7 @@ internal sealed class QuietTenantProbe(HttpClient http, PatientHttp control, str
         for (var probe = 0; !stop.IsCancellationRequested; probe++)
         {
             var next = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsJsonAsync(SourcePath + "/comments", new[] { new { id = $"q{probe}", text = "The checkout page is broken again." } }, CancellationToken.None);
+            using var response = await http.PostAsJsonAsync(ApiRoutes.Path(ApiRoutes.Comments, tenant, Source), new[] { new IncomingComment($"q{probe}", "The checkout page is broken again.", null) }, HttpApiJson.Options, CancellationToken.None);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
                 var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
@@ -81,8 +81,8 @@ internal sealed class QuietTenantProbe(HttpClient http, PatientHttp control, str
 
     private async Task<long> CountAsync(CancellationToken cancellationToken)
     {
-        var window = await control.GetJsonAsync(SourcePath + "/window", cancellationToken);
-        return (long?)window?["count"] ?? 0;
+        var window = await control.GetJsonAsync<WindowDto>(ApiRoutes.Path(ApiRoutes.Window, tenant, Source), cancellationToken);
+        return window?.Count ?? 0;
     }
 
     private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];

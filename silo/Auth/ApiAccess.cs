@@ -13,7 +13,8 @@ internal sealed class AdminRequirement : IAuthorizationRequirement
 }
 
 /// <summary>
-/// The access rules. Open to all: <c>/health/*</c>, <c>/dashboard</c> and its assets, and <c>/metrics</c> unless
+/// The access rules. Open to all: <c>/health/*</c>, <c>/dashboard</c> and its assets, the OpenAPI document
+/// (<c>/openapi/v1.json</c>: it describes routes and shapes, never data), and <c>/metrics</c> unless
 /// <c>Auth:ProtectMetrics</c> (then admin only). With <c>Auth:Mode=None</c> everything else is open too. With
 /// <c>ApiKey</c>: the admin key reaches everything; a tenant key reaches routes of its own <c>{tenant}</c> and routes
 /// without one (classify, whoami); anything else is 401 (no valid key) or 403 (a key for another tenant).
@@ -72,5 +73,6 @@ internal sealed class ApiAccessHandler(AuthState state, IOptions<AuthOptions> op
 
     public static bool IsOpenPath(PathString path) =>
         path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 }

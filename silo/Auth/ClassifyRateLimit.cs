@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Auth;
 

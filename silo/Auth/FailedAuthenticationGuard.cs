@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Endpoints;
+using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Auth;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Silo.Http.Parsing;
 
 namespace Orleans.Sentiment.Silo.Auth;
 
@@ -50,7 +50,6 @@ internal static class SecurityExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<RequestBodyGuard>();
-        app.MapKeys();
         return app;
     }
 }

@@ -38,7 +38,7 @@ internal static class DashboardHosting
         if (orleans.Enabled)
         {
             // Operators only: the admin key's policy (a tenant key gets 403, no key 401).
-            app.MapOrleansDashboard(routePrefix: orleans.Path).RequireAuthorization(AdminRequirement.Policy);
+            app.MapOrleansDashboard(routePrefix: orleans.Path).RequireAuthorization(AdminRequirement.Policy).ExcludeFromDescription();
         }
 
         return app;

@@ -11,7 +11,8 @@ internal static class SiloHostingExtensions
     {
         var services = builder.Services;
         services.AddPipelineDrain();
-        services.AddSingleton<Endpoints.CommentPublisher>();
+        services.AddSingleton<Http.Ingestion.CommentPublisher>();
+        services.AddSingleton<Http.Ingestion.BatchIntake>();
         services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorrectionsOptions>().Bind(builder.Configuration.GetSection(CorrectionsOptions.Section));
         services.AddSingleton(sp =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Grains.Alerts;
 
@@ -26,7 +27,7 @@ public sealed class SlackWebhookClient(HttpClient http)
             }
 
             var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-            return new DeliveryAttempt(transient ? DeliveryResult.Transient : DeliveryResult.Permanent, status, RetryAfter(response));
+            return new DeliveryAttempt(transient ? DeliveryResult.Transient : DeliveryResult.Permanent, status, RetryAfterHeader.Delay(response.Headers, DateTimeOffset.UtcNow));
         }
         catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException)
         {
@@ -38,11 +39,4 @@ public sealed class SlackWebhookClient(HttpClient http)
             return new DeliveryAttempt(DeliveryResult.Transient, null, null);
         }
     }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 }

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Text;
-using Orleans.Sentiment.Silo.Endpoints;
 using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Silo.Http.Parsing;
 
 namespace Orleans.Sentiment.Tests.Security;
 

@@ -1,5 +1,5 @@
 using Orleans.Sentiment.Contracts;
-using Orleans.Sentiment.Silo.Endpoints;
+using Orleans.Sentiment.Silo.Http.Parsing;
 
 namespace Orleans.Sentiment.Tests.Security;
 

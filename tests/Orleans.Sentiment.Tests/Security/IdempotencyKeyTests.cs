@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Orleans.Sentiment.Silo.Endpoints;
+using Orleans.Sentiment.HttpApi;
+using Orleans.Sentiment.Silo.Http.Parsing;
 
 namespace Orleans.Sentiment.Tests.Security;
 

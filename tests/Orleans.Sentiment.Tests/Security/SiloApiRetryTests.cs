@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Orleans.Sentiment.Client.Http;
+using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Tests.Security;
 
@@ -16,9 +17,10 @@ public sealed class SiloApiRetryTests
         var waits = new List<TimeSpan>();
         using var api = new SiloApi(new Uri("http://silo.test"), "osk_key", handler, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
 
-        var answer = await api.PostCommentsAsync("acme", "app", [new { text = "hi" }], "batch-key", CancellationToken.None);
+        var answer = await api.PostCommentsAsync("acme", "app", [new IncomingComment(null, "hi", null)], "batch-key", CancellationToken.None);
 
-        Assert.Equal(1, (int?)answer["accepted"]);
+        Assert.Equal(1, answer.Accepted);
+        Assert.Equal(["a"], answer.Ids);
         Assert.Equal([TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)], waits);
         Assert.Equal(3, handler.Requests.Count);
         Assert.All(handler.Requests, r => Assert.Equal("batch-key", r.Headers.GetValues("Idempotency-Key").Single()));
@@ -31,7 +33,7 @@ public sealed class SiloApiRetryTests
         var handler = new ScriptedHandler([.. Enumerable.Range(0, 10).Select(_ => Answer(HttpStatusCode.TooManyRequests, retryAfterSeconds: 1))]);
         using var api = new SiloApi(new Uri("http://silo.test"), null, handler, (_, _) => Task.CompletedTask);
 
-        var error = await Assert.ThrowsAsync<SiloApiException>(() => api.PostCommentsAsync("acme", "app", [new { text = "hi" }], "k", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SiloApiException>(() => api.PostCommentsAsync("acme", "app", [new IncomingComment(null, "hi", null)], "k", CancellationToken.None));
 
         Assert.Equal(429, error.Status);
         Assert.Equal(SiloApi.MaxRetries + 1, handler.Requests.Count);
@@ -46,9 +48,23 @@ public sealed class SiloApiRetryTests
         var handler = new ScriptedHandler(Answer(status), Answer(HttpStatusCode.Accepted));
         using var api = new SiloApi(new Uri("http://silo.test"), null, handler, (_, _) => Task.CompletedTask);
 
-        await Assert.ThrowsAsync<SiloApiException>(() => api.PostCommentsAsync("acme", "app", [new { text = "hi" }], "k", CancellationToken.None));
+        await Assert.ThrowsAsync<SiloApiException>(() => api.PostCommentsAsync("acme", "app", [new IncomingComment(null, "hi", null)], "k", CancellationToken.None));
 
         Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task PostCommentsAsync_ProblemAnswer_ThrowsWithItsFieldErrors()
+    {
+        var handler = new ScriptedHandler(Answer(HttpStatusCode.BadRequest, body: """{"title":"The request is invalid.","status":400,"detail":"[0].text: must not be empty.","errors":{"[0].text":["must not be empty"]},"errorCount":1}"""));
+        using var api = new SiloApi(new Uri("http://silo.test"), null, handler, (_, _) => Task.CompletedTask);
+
+        var error = await Assert.ThrowsAsync<SiloApiException>(() => api.PostCommentsAsync("acme", "app", [new IncomingComment(null, " ", null)], "k", CancellationToken.None));
+
+        Assert.Equal("HTTP 400: [0].text: must not be empty.", error.Message);
+        var problem = Assert.IsType<ApiProblem>(error.Problem);
+        Assert.Equal(["must not be empty"], problem.Errors!["[0].text"]);
+        Assert.Equal(1, problem.ErrorCount);
     }
 
     [Fact]

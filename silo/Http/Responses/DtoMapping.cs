@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Xml;
+using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Data.Corrections;
+using Orleans.Sentiment.Grains.Alerts;
+using Orleans.Sentiment.HttpApi;
+
+namespace Orleans.Sentiment.Silo.Http.Responses;
+
+/// <summary>
+/// The cluster's types as the HTTP API shows them: durations as ISO 8601 strings, enum values as camelCase words,
+/// webhook URLs masked.
+/// </summary>
+internal static class DtoMapping
+{
+    public static PredictionDto ToDto(this ModelPrediction p) => new(p.Label, p.Score, p.Scores, p.Logits);
+
+    public static IReadOnlyDictionary<string, PredictionDto> ToDto(this IReadOnlyDictionary<string, ModelPrediction> predictions) =>
+        predictions.ToDictionary(p => p.Key, p => p.Value.ToDto());
+
+    public static ClassifiedItemDto ToDto(this ClassifiedComment c) => new(c.Id, c.Text, c.Timestamp, c.Predictions.ToDto());
+
+    public static AlertPolicyDto ToDto(this AlertPolicy p) =>
+        new(p.WindowSize, p.Threshold, p.MinCount, XmlConvert.ToString(p.Cooldown), WebhookUrlPolicy.Mask(p.WebhookUrl),
+            p.WindowDuration is { } d ? XmlConvert.ToString(d) : null, p.ExportMetrics);
+
+    public static WindowDto ToDto(this WindowSnapshot w) =>
+        new(w.Count, w.LabelCounts, w.NegativeCount, w.NegativeRatio, w.Alerting, w.WindowSize,
+            w.WindowDuration is { } d ? XmlConvert.ToString(d) : null, w.ModelLabelCounts);
+
+    public static AlertRecordDto ToDto(this AlertRecord r) =>
+        new(Word(r.Kind), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold, Word(r.Delivery), r.Attempts, r.DeliveredAt);
+
+    public static DeadLetterDto ToDto(this DeadLetter d) => new(d.Source, d.Id, d.Text, d.Reason, d.At);
+
+    public static CorrectionDto ToDto(this Correction c) => new(c.Text, c.Label, c.CorrectedAt, c.Id, c.Source);
+
+    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

@@ -1,0 +1,18 @@
+namespace Orleans.Sentiment.Silo.Http.Routes;
+
+/// <summary>Every route of the HTTP API under <c>/v1</c>, one resource group per file.</summary>
+internal static class HttpApiRoutes
+{
+    public static IEndpointRouteBuilder MapHttpApi(this IEndpointRouteBuilder app)
+    {
+        app.MapIngestion();
+        app.MapClassify();
+        app.MapSources();
+        app.MapAlerts();
+        app.MapDeadLetters();
+        app.MapCorrections();
+        app.MapKeys();
+        app.MapWhoAmI();
+        return app;
+    }
+}

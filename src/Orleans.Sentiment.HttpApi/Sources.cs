@@ -1,0 +1,22 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace Orleans.Sentiment.HttpApi;
+
+/// <summary>A tenant's sources, sorted.</summary>
+public sealed record SourcesResponse(IReadOnlyList<string> Sources);
+
+/// <summary>A source's rolling window: its last <c>windowSize</c> comments, within <c>windowDuration</c> when the policy sets one.</summary>
+public sealed record WindowDto(
+    int Count,
+    IReadOnlyDictionary<string, int> LabelCounts,
+    int NegativeCount,
+    double NegativeRatio,
+    bool Alerting,
+    int WindowSize,
+    [property: Description("ISO 8601 duration; null for a window bounded by count only.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? WindowDuration,
+    [property: Description("Every model's label counts, by model name.")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts);
+
+/// <summary>A source's recent comments, newest first.</summary>
+public sealed record CommentsResponse(IReadOnlyList<ClassifiedItemDto> Comments);

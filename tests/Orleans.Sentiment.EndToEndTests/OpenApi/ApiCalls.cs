@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Orleans.Sentiment.EndToEndTests.OpenApi;
+
+/// <summary>
+/// A valid request for every operation the document lists, keyed by method and path template: the test of the
+/// document fails for an operation without one, so a new route cannot go unchecked.
+/// </summary>
+internal static class ApiCalls
+{
+    public const string Source = "app";
+
+    private static readonly Dictionary<string, Func<HttpClient, string, Task<HttpRequestMessage>>> Valid = new()
+    {
+        ["POST /v1/tenants/{tenant}/sources/{source}/comments"] = (_, tenant) => Send(HttpMethod.Post, Path("/v1/tenants/{tenant}/sources/{source}/comments", tenant), """[{"id":"openapi-1","text":"The refund never came"}]"""),
+        ["GET /v1/tenants/{tenant}/sources/{source}/comments"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources/{source}/comments", tenant) + "?limit=5"),
+        ["POST /v1/classify"] = (_, _) => Send(HttpMethod.Post, "/v1/classify", """{"texts":["refund please","lovely app"]}"""),
+        ["GET /v1/tenants/{tenant}/sources"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources", tenant)),
+        ["GET /v1/tenants/{tenant}/sources/{source}/window"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources/{source}/window", tenant)),
+        ["GET /v1/tenants/{tenant}/sources/{source}/alert-policy"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources/{source}/alert-policy", tenant)),
+        ["PUT /v1/tenants/{tenant}/sources/{source}/alert-policy"] = (_, tenant) => Send(HttpMethod.Put, Path("/v1/tenants/{tenant}/sources/{source}/alert-policy", tenant), """{"windowSize":50,"threshold":0.2,"minCount":5,"cooldown":"PT15M","windowDuration":"PT1H","exportMetrics":false}"""),
+        ["GET /v1/tenants/{tenant}/sources/{source}/alerts"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources/{source}/alerts", tenant) + "?limit=5"),
+        ["GET /v1/tenants/{tenant}/dead-letters"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/dead-letters", tenant) + "?limit=5"),
+        ["POST /v1/tenants/{tenant}/corrections"] = (_, tenant) => Send(HttpMethod.Post, Path("/v1/tenants/{tenant}/corrections", tenant), """{"text":"The refund never came","label":"negative"}"""),
+        ["POST /v1/tenants/{tenant}/keys"] = (_, tenant) => Send(HttpMethod.Post, Path("/v1/tenants/{tenant}/keys", tenant)),
+        ["GET /v1/tenants/{tenant}/keys"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/keys", tenant)),
+        ["DELETE /v1/tenants/{tenant}/keys/{id}"] = async (admin, tenant) =>
+            await Send(HttpMethod.Delete, Path("/v1/tenants/{tenant}/keys/{id}", tenant, await NewKeyIdAsync(admin, tenant))),
+        ["GET /v1/whoami"] = (_, _) => Send(HttpMethod.Get, "/v1/whoami"),
+        ["GET /health/live"] = (_, _) => Send(HttpMethod.Get, "/health/live"),
+        ["GET /health/ready"] = (_, _) => Send(HttpMethod.Get, "/health/ready"),
+        ["GET /metrics"] = (_, _) => Send(HttpMethod.Get, "/metrics"),
+    };
+
+    public static IReadOnlyCollection<string> Known => Valid.Keys;
+
+    /// <summary>A valid request for <paramref name="operation"/> on <paramref name="tenant"/>; <paramref name="admin"/> prepares what it needs (a key to revoke).</summary>
+    public static Task<HttpRequestMessage> ValidAsync(ApiOperation operation, HttpClient admin, string tenant) =>
+        Valid.TryGetValue(operation.Key, out var create)
+            ? create(admin, tenant)
+            : throw new InvalidOperationException($"No request is known for {operation.Key}: add one to {nameof(ApiCalls)}.");
+
+    /// <summary>The path of a template, with the test's tenant, source and key id (all URI-escaped).</summary>
+    public static string Path(string template, string tenant, string id = "0123456789abcdef") => template
+        .Replace("{tenant}", Uri.EscapeDataString(tenant), StringComparison.Ordinal)
+        .Replace("{source}", Source, StringComparison.Ordinal)
+        .Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+
+    public static Task<HttpRequestMessage> Send(HttpMethod method, string path, string? json = null, string mediaType = "application/json") =>
+        Task.FromResult(new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, mediaType) });
+
+    private static async Task<string> NewKeyIdAsync(HttpClient admin, string tenant)
+    {
+        using var created = await admin.PostAsync(Path("/v1/tenants/{tenant}/keys", tenant), null);
+        created.EnsureSuccessStatusCode();
+        return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
+}
