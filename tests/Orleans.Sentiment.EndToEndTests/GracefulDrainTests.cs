@@ -99,6 +99,8 @@ public sealed class GracefulDrainTests
 
             // Past capacity: the tenant has been refused for having its share in flight, and the silo has measured its rate.
             await Eventually.WaitForAsync(() => Task.FromResult(Volatile.Read(ref admissionRefusals)), n => n >= 20, "the admission bound to refuse batches", TimeSpan.FromMinutes(3));
+            // Stop while a backlog is known to be there: on a loaded machine the clients can stall long enough for the silo to empty it.
+            await Eventually.WaitForAsync(() => ScrapeAsync(http), m => MetricsScrape.Sum(m, "orleans_sentiment_inflight_comments") >= 100, "a backlog of 100 comments in flight", TimeSpan.FromMinutes(1));
             silo.RequestStop();
             var exitCode = await silo.WaitForExitAsync(TimeSpan.FromMinutes(2));
             await stop.CancelAsync();
