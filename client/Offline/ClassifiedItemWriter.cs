@@ -5,7 +5,7 @@ using Orleans.Sentiment.Inference;
 namespace Orleans.Sentiment.Client.Offline;
 
 /// <summary>
-/// Writes one classified item per line (BRIEF §3): <c>{ "id"?, "text", "predictions": { model: { "label",
+/// Writes one classified item per line: <c>{ "id"?, "text", "predictions": { model: { "label",
 /// "score", "scores", "logits", "tokens" } }, "tokens" }</c>. The top-level token count is the first model's.
 /// </summary>
 internal sealed class ClassifiedItemWriter(TextWriter output) : IDisposable

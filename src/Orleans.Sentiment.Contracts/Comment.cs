@@ -1,6 +1,6 @@
 namespace Orleans.Sentiment.Contracts;
 
-/// <summary>A comment as it travels on the "comments" stream. The tenant travels in every payload (BRIEF §2).</summary>
+/// <summary>A comment as it travels on the "comments" stream. The tenant travels in every payload, so a consumer never infers it from the stream key.</summary>
 [GenerateSerializer, Immutable, Alias("sentiment.Comment")]
 public sealed record Comment(
     [property: Id(0)] string Tenant,

@@ -10,7 +10,7 @@ public sealed class HubFileSelection
     /// <summary>Variant name for the plain <c>model.onnx</c>.</summary>
     public const string DefaultVariant = "default";
 
-    /// <summary>Config and tokenizer files of the layouts the runtime reads (BRIEF §3), at the repository root.</summary>
+    /// <summary>Config and tokenizer files of the layouts the runtime reads, at the repository root.</summary>
     public static IReadOnlyList<string> ModelFolderFiles { get; } =
     [
         "config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json",

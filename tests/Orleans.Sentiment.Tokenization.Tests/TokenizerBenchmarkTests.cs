@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Client.Bench;
 using Orleans.Sentiment.Inference.Tokenization;
 
 namespace Orleans.Sentiment.Tokenization.Tests;

@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project tools/tokenizer-bench -- [shared-data-dir] [seconds-per-run]
 using System.Globalization;
 using System.Text.Json;
+using Orleans.Sentiment.Client.Bench;
 using Orleans.Sentiment.Inference.Tokenization;
 using Orleans.Sentiment.TokenizerBench;
 

@@ -31,19 +31,14 @@ public static class BuiltInModels
 
     /// <summary>
     /// Added to the sentiment model's "negative" logit: an unnoticed spike of complaints costs more than an extra
-    /// negative label, and calmly phrased complaints are the ones a model trained on written-for-purpose comments
-    /// misses. Read off aggregate curves over whole sets (shifts 0-1.5 in steps of 0.5, docs/training.md): on the
-    /// airline tweets 1.5 raises negative recall from 0.843 to 0.885 for 0.026 negative precision, and it changes
-    /// negative-vs-not accuracy on held-out SST-2 sentences and the review check sets by under 0.01.
+    /// negative label. Chosen on aggregate curves over whole sets, never single rows; the figures are in docs/training.md.
     /// </summary>
     public const float NegativeLogitShift = 1.5f;
 
     /// <summary>
-    /// Subtracted from the category model's "bug report" logit (a prior for the other categories). The corpus gives bug
-    /// reports and feature requests about a fifth of its rows so that their many phrasings are learned, while few real
-    /// app-review sentences are either. Chosen, with <see cref="FeatureRequestLogitShift"/>, on the aggregate
-    /// precision/recall curves of one half of the shared app-review sentences (split by a hash of the text; bug report
-    /// 0-6, feature request 0-7), never on single rows, and confirmed on the other half (docs/training.md).
+    /// Subtracted from the category model's "bug report" logit: the training corpus over-represents bug reports and
+    /// feature requests so their phrasings are learned, while real comments are rarely either. Chosen with
+    /// <see cref="FeatureRequestLogitShift"/> on aggregate precision/recall curves (docs/training.md).
     /// </summary>
     public const float BugReportLogitShift = 3.0f;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Orleans.Sentiment.Inference.Tokenization;
 
-namespace Orleans.Sentiment.Inference.Tokenization;
+namespace Orleans.Sentiment.Client.Bench;
 
 /// <summary>Single-thread tokenizer throughput: how many tokens per second <see cref="ITextTokenizer.Encode"/> produces.</summary>
-public static class TokenizerBenchmark
+internal static class TokenizerBenchmark
 {
     /// <summary>
     /// Encodes <paramref name="texts"/> to warm up, then in passes over all of them on the calling thread until
@@ -68,7 +69,7 @@ public static class TokenizerBenchmark
 /// pass over the texts (by processor time) is kept too: on a machine shared with other work, wall-clock figures
 /// measure the neighbours as much as the tokenizer.
 /// </summary>
-public sealed record TokenizerBenchmarkResult(long Texts, long Tokens, TimeSpan Elapsed, TimeSpan CpuTime, long TokensPerPass, TimeSpan FastestPassCpuTime)
+internal sealed record TokenizerBenchmarkResult(long Texts, long Tokens, TimeSpan Elapsed, TimeSpan CpuTime, long TokensPerPass, TimeSpan FastestPassCpuTime)
 {
     /// <summary>Tokens per wall-clock second over the whole run.</summary>
     public double TokensPerSecond => Tokens / Elapsed.TotalSeconds;

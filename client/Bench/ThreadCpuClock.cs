@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Orleans.Sentiment.Inference.Tokenization;
+namespace Orleans.Sentiment.Client.Bench;
 
 /// <summary>
 /// Processor time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>), so a single-thread benchmark is not
