@@ -3,13 +3,13 @@ using Orleans.Sentiment.Hosting;
 using Orleans.Sentiment.Hosting.Health;
 using Orleans.Sentiment.Silo.Auth;
 using Orleans.Sentiment.Silo.Dashboard;
-using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Silo.Http;
 using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Routes;
 
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+if (string.IsNullOrEmpty(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Auth;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Silo.Http.Parsing;
 
 namespace Orleans.Sentiment.Silo.Auth;
@@ -13,8 +13,7 @@ internal static class SecurityExtensions
     public static WebApplicationBuilder AddApiSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CorrectionsOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuthState>();
         services.AddSingleton<ApiKeyCache>();

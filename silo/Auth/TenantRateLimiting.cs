@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Silo.Auth;
 

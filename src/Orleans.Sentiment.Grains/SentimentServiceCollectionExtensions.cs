@@ -1,13 +1,12 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Polly;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
+using Polly;
 
 namespace Orleans.Sentiment.Grains;
 
@@ -16,15 +15,21 @@ public static class SentimentServiceCollectionExtensions
     /// <summary>The graceful drain at shutdown: it runs before the web server and the silo stop.</summary>
     public static IServiceCollection AddPipelineDrain(this IServiceCollection services) => services.AddHostedService<PipelineDrainService>();
 
-    /// <summary>Registers what the grains need besides the models: options (validated at start), metrics, Slack delivery, clock.</summary>
-    public static IServiceCollection AddSentimentPipeline(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers what the grains need besides the models: the pipeline's settings (Sentiment, Ingestion, Slack, Metrics,
+    /// Host; bound from the host's configuration, validated at start), metrics, Slack delivery, clock.
+    /// </summary>
+    public static IServiceCollection AddSentimentPipeline(this IServiceCollection services)
     {
-        services.AddOptions<SentimentOptions>().Bind(configuration.GetSection(SentimentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SentimentOptions>().BindConfiguration(SentimentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SentimentHostOptions>().BindConfiguration(SentimentHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<SentimentHostOptions>>((host, sentimentHost) => host.ShutdownTimeout = sentimentHost.Value.ShutdownTimeout);
+
         services.AddMetrics();
-        services.AddOptions<IngestionLimitsOptions>().Bind(configuration.GetSection(IngestionLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IngestionLimitsOptions>, IngestionLimitsValidator>();
-        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SentimentMetrics>();
         services.AddSingleton<SiloInFlight>();
         services.AddSingleton<SourceSeries>();
@@ -34,15 +39,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SentimentOptions>>((collection, sentiment) =>
             collection.ClassSpecificCollectionAge[typeof(FeedbackSourceGrain).FullName!] = sentiment.Value.IdleDeactivation);
 
-        services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.ShutdownTimeout);
-
-        var slack = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
-        services.AddOptions<WebhookUrlPolicyOptions>().Bind(configuration.GetSection(SlackOptions.Section))
-            .Configure(o => o.AllowedHosts = configuration[$"{SlackOptions.Section}:{nameof(WebhookUrlPolicyOptions.AllowedHosts)}"] is { } list ? [list] : o.AllowedHosts)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<WebhookUrlPolicy>();
-        services.AddSingleton<IValidateOptions<SlackOptions>, WebhookUrlPolicyValidator>();
+        services.AddSingleton(sp => new WebhookUrlPolicy(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
         services.AddTransient<WebhookUrlPolicyHandler>();
 
         // Webhook URLs come from API callers: check each against the allow-list, re-check the address after DNS
@@ -56,7 +53,8 @@ public static class SentimentServiceCollectionExtensions
             .RemoveAllLoggers() // The default request logs would carry the webhook URL, whose path is its secret.
             .AddHttpMessageHandler<WebhookUrlPolicyHandler>()
             // Retries live in the alert grain's persisted outbox (attempts, Retry-After cap, deadline); this only bounds one request.
-            .AddResilienceHandler("slack-timeout", pipeline => pipeline.AddTimeout(slack.RequestTimeout));
+            .AddResilienceHandler("slack-timeout", (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout));
         return services;
     }
 }

@@ -47,7 +47,7 @@ internal static class ProductionProviders
             // messages: a cache as large as what may be pending acknowledges each message soon after it is processed.
             .ConfigureCache(settings.Nats.MaxAckPending)
             .ConfigurePullingAgent(options => options.Configure(StreamDelivery.Configure)));
-        AddIngestionGuard(silo.Services, settings);
+        AddIngestionGuard(silo.Services);
     }
 
     public static void AddClientStreams(IClientBuilder client, SentimentSettings settings)
@@ -55,7 +55,7 @@ internal static class ProductionProviders
         client.AddNatsStreams(Constants.StreamProviderName, stream => stream
             .ConfigureNats(options => options.Configure(o => ConfigureNats(o, settings)))
             .ConfigurePartitioning(settings.Nats.Partitions));
-        AddIngestionGuard(client.Services, settings);
+        AddIngestionGuard(client.Services);
     }
 
     public static void UseClustering(ISiloBuilder silo, SentimentSettings settings)
@@ -103,13 +103,12 @@ internal static class ProductionProviders
         options.NatsClientOptions = NatsOpts.Default with { Url = settings.Nats.Url! };
     }
 
-    private static void AddIngestionGuard(IServiceCollection services, SentimentSettings settings)
+    private static void AddIngestionGuard(IServiceCollection services)
     {
         GuardedQueueAdapterFactory.Decorate(services, Constants.StreamProviderName);
         services.AddSingleton<RedisAvailability>();
         services.AddSingleton<IIngestionAvailability>(sp => sp.GetRequiredService<RedisAvailability>());
-        services.AddSingleton<IOptions<RedisOptions>>(Microsoft.Extensions.Options.Options.Create(settings.Redis));
-        services.AddSingleton(sp => new JetStreamPublisher(settings.Nats, sp.GetRequiredService<ILogger<JetStreamPublisher>>()));
+        services.AddSingleton(sp => new JetStreamPublisher(sp.GetRequiredService<IOptions<NatsSettings>>().Value, sp.GetRequiredService<ILogger<JetStreamPublisher>>()));
     }
 
     private static ConfigurationOptions RedisConfiguration(string connectionString)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
@@ -15,9 +14,9 @@ public static class SentimentClientBuilderExtensions
     /// Production: Redis gateway list, cluster id, the guarded NATS comment stream, and connection retries so a
     /// front-end may start before the silos. Embedded: memory streams only (a test host supplies the gateway).
     /// </summary>
-    public static IClientBuilder AddSentimentClient(this IClientBuilder client, IConfiguration configuration)
+    public static IClientBuilder AddSentimentClient(this IClientBuilder client)
     {
-        var settings = SentimentSettings.Read(configuration);
+        var settings = SentimentSettings.ReadOnce(client.Services, client.Configuration);
         if (settings.IsProduction)
         {
             ProductionProviders.UseClustering(client, settings);

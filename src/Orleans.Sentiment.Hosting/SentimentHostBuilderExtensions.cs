@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
@@ -23,12 +22,9 @@ public static class SentimentHostBuilderExtensions
     /// </summary>
     public static SentimentSettings AddSentimentHost(this IHostApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        var settings = SentimentSettings.Read(configuration);
         var services = builder.Services;
-        services.TryAddSingleton(settings);
-        services.TryAddSingleton<IOptions<NatsSettings>>(Microsoft.Extensions.Options.Options.Create(settings.Nats));
-        services.AddSentimentPipeline(configuration);
+        var settings = SentimentSettings.ReadOnce(services, builder.Configuration);
+        services.AddSentimentPipeline();
 
         var health = services.AddHealthChecks().AddCheck<HostStartedCheck>("started", tags: [ReadyTag]);
         services.TryAddSingleton<ReadinessLog>();
@@ -36,11 +32,11 @@ public static class SentimentHostBuilderExtensions
         builder.Logging.AddFilter(ReadinessLog.FrameworkCategory, LogLevel.None);
         if (settings.Host.IsFrontend)
         {
-            builder.UseOrleansClient(client => client.AddSentimentClient(configuration));
+            builder.UseOrleansClient(client => client.AddSentimentClient());
         }
         else
         {
-            builder.UseOrleans(silo => silo.UseSentimentClustering(configuration).AddSentiment(configuration));
+            builder.UseOrleans(silo => silo.UseSentimentClustering().AddSentiment());
             health.AddCheck<ModelsLoadedCheck>("models", tags: [ReadyTag]);
         }
 

@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Orleans.Hosting;
-using Orleans.Placement;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
@@ -13,7 +9,6 @@ using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting.Models;
 using Orleans.Sentiment.Hosting.Networking;
 using Orleans.Sentiment.Hosting.Options;
-using Orleans.Sentiment.Hosting.Placement;
 using Orleans.Sentiment.Hosting.Streams;
 using Orleans.Sentiment.Inference;
 using Orleans.Serialization;
@@ -29,19 +24,11 @@ public static class SentimentSiloBuilderExtensions
     /// Redis + NATS JetStream), silo role metadata and the classifier placement filter, the pipeline's services,
     /// and the hosted model loader. Settings are validated first; a bad one throws naming it.
     /// </summary>
-    public static ISiloBuilder AddSentiment(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddSentiment(this ISiloBuilder silo)
     {
-        var settings = SentimentSettings.Read(configuration);
+        var settings = SentimentSettings.ReadOnce(silo.Services, silo.Configuration);
         var services = silo.Services;
-        services.TryAddSingleton(settings);
-        services.TryAddSingleton<IOptions<SiloRoleOptions>>(Microsoft.Extensions.Options.Options.Create(settings.SiloRole));
-        services.TryAddSingleton<IOptions<PlacementOptions>>(Microsoft.Extensions.Options.Options.Create(settings.Placement));
-
-        var metadata = configuration.GetSection(SiloRoleOptions.Section).Get<Dictionary<string, string>>() ?? [];
-        metadata.Remove(SiloRoles.MetadataKey);
-        metadata[SiloRoles.MetadataKey] = settings.SiloRole.Role.ToLowerInvariant();
-        silo.UseSiloMetadata(metadata);
-        services.AddPlacementFilter<ClassifierSiloFilterStrategy, ClassifierSiloFilterDirector>(ServiceLifetime.Singleton);
+        silo.AddClassifierPlacement(settings.SiloRole);
 
         if (settings.IsProduction)
         {
@@ -62,10 +49,10 @@ public static class SentimentSiloBuilderExtensions
 
         if (!services.Any(d => d.ServiceType == typeof(SentimentMetrics)))
         {
-            services.AddSentimentPipeline(configuration);
+            services.AddSentimentPipeline();
         }
 
-        services.AddSentimentInference(configuration);
+        services.AddSentimentInference();
         return silo;
     }
 
@@ -74,9 +61,9 @@ public static class SentimentSiloBuilderExtensions
     /// for production; in both, a silo whose ports another process listens on refuses to start. The cluster tests
     /// leave this out (the test host provides its own).
     /// </summary>
-    public static ISiloBuilder UseSentimentClustering(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder UseSentimentClustering(this ISiloBuilder silo)
     {
-        var settings = SentimentSettings.Read(configuration);
+        var settings = SentimentSettings.ReadOnce(silo.Services, silo.Configuration);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ExclusivePortCheck>();
         if (settings.IsProduction)
         {

@@ -30,6 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         LexiconModelBuilder.Write(ModelDirectory, ["negative", "positive"], [0f, 0.1f], new Dictionary<string, float[]> { ["broken"] = [50f, 0f] });
         var builder = new TestClusterBuilder(1);
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(Settings));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
@@ -44,7 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>The settings the test silos and client run with.</summary>
-    private static IConfiguration Settings() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
         ["Slack:RetryDelay"] = "00:00:00.050",
         // The tests' webhook receiver listens on loopback: allowed explicitly, as an operator would.
@@ -58,7 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         // At most half the deadline above.
         ["Ingestion:BacklogHorizon"] = "00:00:02",
         ["Ingestion:MaxSourcesPerTenant"] = "50",
-    }).Build();
+    };
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -68,14 +69,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 new ClassifierSet([new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory))]),
                 sp.GetRequiredService<SentimentMetrics>(),
                 new InferenceOptions { MaxBatchTexts = 64 }));
-            silo.AddSentiment(Settings());
+            silo.AddSentiment();
             silo.Services.AddSingleton(new PipelineClock(Clock));
         }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddSentimentClient(Settings());
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddSentimentClient();
     }
 }
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Ingestion;
 using Orleans.Sentiment.Hosting.Streams;
-using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Streams;
 
 namespace Orleans.Sentiment.Silo.Http.Ingestion;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.HttpApi;
-using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
 

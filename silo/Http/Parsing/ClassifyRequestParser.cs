@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 using System.Text.Json;
-using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Grains;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.HttpApi;
-using Orleans.Sentiment.Silo.Hosting;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 

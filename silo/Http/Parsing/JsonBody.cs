@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
-using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Telemetry;
-using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;

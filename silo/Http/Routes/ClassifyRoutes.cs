@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Auth;
-using Orleans.Sentiment.Silo.Hosting;
 using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;

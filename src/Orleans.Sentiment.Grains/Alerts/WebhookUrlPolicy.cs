@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Options;
 
 namespace Orleans.Sentiment.Grains.Alerts;
 
@@ -11,10 +10,10 @@ namespace Orleans.Sentiment.Grains.Alerts;
 /// <c>[::ffff:169.254.169.254]</c>, <c>localhost</c>, this machine's own addresses or name). Names are checked again
 /// after DNS resolution when the webhook is called (<see cref="WebhookAddressFilter"/>).
 /// </summary>
-public sealed class WebhookUrlPolicy(IOptions<WebhookUrlPolicyOptions> options)
+public sealed class WebhookUrlPolicy(SlackOptions options)
 {
-    private readonly IReadOnlyList<string> _allowed = options.Value.EffectiveAllowedHosts.Select(h => h.ToLowerInvariant()).ToArray();
-    private readonly bool _allowPrivate = options.Value.AllowPrivateNetworks;
+    private readonly IReadOnlyList<string> _allowed = options.EffectiveAllowedHosts.Select(h => h.ToLowerInvariant()).ToArray();
+    private readonly bool _allowPrivate = options.AllowPrivateNetworks;
 
     public bool AllowPrivateNetworks => _allowPrivate;
 

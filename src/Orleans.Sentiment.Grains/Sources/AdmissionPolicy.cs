@@ -28,11 +28,11 @@ public static class AdmissionPolicy
     public readonly record struct Load(long SiloInFlight, int TenantInFlight, int OtherBusyTenants, double? Rate);
 
     /// <summary>Comments the silo can classify within the horizon: its capacity.</summary>
-    public static long Capacity(IngestionLimitsOptions limits, double? rate) => rate is { } measured
+    public static long Capacity(IngestionOptions limits, double? rate) => rate is { } measured
         ? Math.Max(2 * ThroughputMeter.SaturatedInFlight, (long)(measured * limits.BacklogHorizon.TotalSeconds))
         : limits.MinInFlight;
 
-    public static Admission Decide(IngestionLimitsOptions limits, Load load, int count)
+    public static Admission Decide(IngestionOptions limits, Load load, int count)
     {
         var capacity = Capacity(limits, load.Rate);
         var tenants = load.OtherBusyTenants + 1;
@@ -67,7 +67,7 @@ public static class AdmissionPolicy
         return TimeSpan.FromSeconds(Math.Clamp(seconds, ShortestRetry.TotalSeconds, LongestRetry.TotalSeconds));
     }
 
-    private static string Describe(IngestionLimitsOptions limits, double? rate, long capacity) => rate is { } measured
+    private static string Describe(IngestionOptions limits, double? rate, long capacity) => rate is { } measured
         ? string.Create(CultureInfo.InvariantCulture, $"{capacity} comments, what this silo classifies in Ingestion:BacklogHorizon ({limits.BacklogHorizon}) at its measured {measured:F0} comments/s")
         : string.Create(CultureInfo.InvariantCulture, $"{capacity} comments (Ingestion:MinInFlight, until the silo has measured its completion rate)");
 }

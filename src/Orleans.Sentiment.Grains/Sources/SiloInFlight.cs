@@ -9,7 +9,7 @@ namespace Orleans.Sentiment.Grains.Sources;
 /// happen under one lock, so concurrent tenants cannot overshoot the silo's bound together. The drain at shutdown
 /// waits for the count to reach zero.
 /// </summary>
-public sealed class SiloInFlight(IOptions<IngestionLimitsOptions> options, PipelineClock clock)
+public sealed class SiloInFlight(IOptions<IngestionOptions> options, PipelineClock clock)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, long> _tenants = new(StringComparer.Ordinal);

@@ -12,11 +12,11 @@ namespace Orleans.Sentiment.Grains.Sources;
 /// </summary>
 public sealed class TenantGrain(
     [PersistentState("tenant", Constants.StorageName)] IPersistentState<TenantState> state,
-    IOptions<IngestionLimitsOptions> options,
+    IOptions<IngestionOptions> options,
     SiloInFlight silo,
     PipelineClock clock) : Grain, ITenantGrain
 {
-    private readonly IngestionLimitsOptions _limits = options.Value;
+    private readonly IngestionOptions _limits = options.Value;
     private readonly InFlightLedger _ledger = new(options.Value.InFlightTimeout);
 
     private string Tenant => this.GetPrimaryKeyString();

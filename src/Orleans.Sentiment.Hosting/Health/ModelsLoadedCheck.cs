@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Hosting.Options;
+using Orleans.Sentiment.Grains.Placement;
 
 namespace Orleans.Sentiment.Hosting.Health;
 

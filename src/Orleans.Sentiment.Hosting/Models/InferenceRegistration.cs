@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Sentiment.Grains.Classification;
@@ -14,10 +13,11 @@ public static class InferenceRegistration
     /// locates and loads the models after start. A caller that registered an already loaded <see cref="SiloInference"/>
     /// (tests with a model of their own) keeps it, and the loader stands aside.
     /// </summary>
-    public static IServiceCollection AddSentimentInference(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSentimentInference(this IServiceCollection services)
     {
-        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ServedModelsOptions>().Bind(configuration);
+        services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The model paths are checked when the loader resolves them, naming Models:N:Path.
+        services.AddOptions<ServedModelsOptions>().BindConfiguration(ServedModelsOptions.Section);
         services.TryAddSingleton<SiloInference>();
         services.AddHostedService<ModelLoaderService>();
         return services;

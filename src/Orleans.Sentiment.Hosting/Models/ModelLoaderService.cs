@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
-using Orleans.Sentiment.Hosting.Options;
+using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Hosting.Models;
@@ -46,7 +46,7 @@ internal sealed partial class ModelLoaderService(
         var watch = Stopwatch.StartNew();
         try
         {
-            var models = ModelCatalogLoader.Load(served.Value.Models, inference.Value, logger);
+            var models = ModelCatalogLoader.Load(served.Value, inference.Value, logger);
             CheckWindowModel(models);
             service.SetLoaded(models, inference.Value);
             LogLoaded(logger, models.Classifiers.Count, watch.Elapsed.TotalSeconds);

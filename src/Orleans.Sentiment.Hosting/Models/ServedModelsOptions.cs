@@ -1,7 +1,10 @@
 namespace Orleans.Sentiment.Hosting.Models;
 
-/// <summary>The models a silo serves (configuration array <c>Models</c> at the root); none serves the built-in models.</summary>
-public sealed class ServedModelsOptions
+/// <summary>
+/// The models a silo serves (configuration section "Models", a list: <c>Models:0:Path</c>, <c>Models:1:Path</c>, …);
+/// none serves the built-in models.
+/// </summary>
+public sealed class ServedModelsOptions : List<ModelOptions>
 {
-    public List<ModelOptions> Models { get; set; } = [];
+    public const string Section = "Models";
 }

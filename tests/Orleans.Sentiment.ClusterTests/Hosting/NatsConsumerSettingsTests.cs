@@ -33,9 +33,9 @@ public sealed class NatsConsumerSettingsTests
             settings["Nats:MaxAckPending"] = setting;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleans(silo => silo.AddSentiment(configuration).UseLocalhostClustering());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.UseOrleans(silo => silo.AddSentiment().UseLocalhostClustering());
         using var host = builder.Build();
 
         var nats = host.Services.GetRequiredService<IOptionsMonitor<NatsOptions>>().Get(Constants.StreamProviderName);

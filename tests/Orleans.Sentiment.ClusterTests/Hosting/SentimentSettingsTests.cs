@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Hosting.Options;
 
@@ -14,7 +15,6 @@ public sealed class SentimentSettingsTests
         Assert.False(settings.IsProduction);
         Assert.False(settings.Host.IsFrontend);
         Assert.Equal("all", settings.SiloRole.Role);
-        Assert.True(settings.Placement.FallbackToAnySilo);
         Assert.Equal("orleans-sentiment", settings.Nats.StreamName);
         Assert.Equal("orleans-sentiment", settings.Endpoints.ClusterId);
         Assert.Equal("orleans-sentiment", settings.Endpoints.ServiceId);
@@ -58,10 +58,10 @@ public sealed class SentimentSettingsTests
     public void Read_KubernetesHosting_NeedsThePodVariablesAndASilo()
     {
         (string, string)[] production = [("Cluster:Profile", "production"), ("Redis:ConnectionString", "127.0.0.1:6379"), ("Nats:Url", "nats://127.0.0.1:4222"), ("Orleans:KubernetesHosting", "true")];
-        var saved = OrleansHostingOptions.KubernetesVariables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+        var saved = OrleansClusterOptions.KubernetesVariables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
         try
         {
-            foreach (var variable in OrleansHostingOptions.KubernetesVariables)
+            foreach (var variable in OrleansClusterOptions.KubernetesVariables)
             {
                 Environment.SetEnvironmentVariable(variable, null);
             }
@@ -70,7 +70,7 @@ public sealed class SentimentSettingsTests
             var missing = Assert.Throws<OptionsValidationException>(() => SentimentSettings.Read(Configuration(production)));
             Assert.Contains("Orleans:KubernetesHosting is on but POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID are not set", missing.Message);
 
-            foreach (var variable in OrleansHostingOptions.KubernetesVariables)
+            foreach (var variable in OrleansClusterOptions.KubernetesVariables)
             {
                 Environment.SetEnvironmentVariable(variable, "x");
             }
@@ -97,6 +97,19 @@ public sealed class SentimentSettingsTests
         Assert.True(settings.IsProduction);
         Assert.True(settings.Host.IsFrontend);
         Assert.False(settings.SiloRole.LoadsModelsAtStart is false);
+    }
+
+    [Fact]
+    public void ReadOnce_AgainOnTheSameServices_ReusesTheFirstReadAndBindsOnce()
+    {
+        var services = new ServiceCollection();
+
+        var first = SentimentSettings.ReadOnce(services, Configuration(("Nats:Partitions", "4")));
+        var again = SentimentSettings.ReadOnce(services, Configuration(("Nats:Partitions", "not a number")));
+
+        Assert.Same(first, again);
+        Assert.Equal(4, again.Nats.Partitions);
+        Assert.Single(services, d => d.ServiceType == typeof(IOptionsChangeTokenSource<NatsSettings>));
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>

@@ -35,6 +35,7 @@ public sealed class OverloadFixture : IAsyncLifetime
     {
         LexiconModelBuilder.Write(ModelDirectory, ["negative", "positive"], [0f, 0.1f], new Dictionary<string, float[]> { ["broken"] = [50f, 0f] });
         var builder = new TestClusterBuilder(1);
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(Settings));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
@@ -48,7 +49,7 @@ public sealed class OverloadFixture : IAsyncLifetime
         Directory.Delete(ModelDirectory, recursive: true);
     }
 
-    private static IConfiguration Settings() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
         ["Sentiment:ClassifierBatchSize"] = "16",
         ["Sentiment:ClassificationDeadline"] = "00:01:00",
@@ -56,7 +57,7 @@ public sealed class OverloadFixture : IAsyncLifetime
         ["Sentiment:RecentMaxBytes"] = "16777216",
         ["Ingestion:BacklogHorizon"] = "00:00:02",
         ["Ingestion:MinInFlight"] = "300",
-    }).Build();
+    };
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -66,14 +67,14 @@ public sealed class OverloadFixture : IAsyncLifetime
                 new ClassifierSet([new SlowClassifier(new FaultyClassifier(OnnxTextClassifier.Load("sentiment", ModelDirectory)))]),
                 sp.GetRequiredService<SentimentMetrics>(),
                 new InferenceOptions { MaxBatchTexts = 16, Workers = 1 }));
-            silo.AddSentiment(Settings());
+            silo.AddSentiment();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(1));
         }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddSentimentClient(Settings());
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddSentimentClient();
     }
 
     /// <summary>A model that takes one millisecond per text, so a few producers outrun it.</summary>

@@ -1,5 +1,5 @@
 using Orleans.Sentiment.Contracts;
-using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Grains.Ingestion;
 
 namespace Orleans.Sentiment.Tests.Ingestion;
 

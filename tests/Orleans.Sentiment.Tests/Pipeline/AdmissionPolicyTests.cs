@@ -6,7 +6,7 @@ namespace Orleans.Sentiment.Tests.Pipeline;
 
 public sealed class AdmissionPolicyTests
 {
-    private static readonly IngestionLimitsOptions Limits = new() { BacklogHorizon = TimeSpan.FromSeconds(10), MinInFlight = 500 };
+    private static readonly IngestionOptions Limits = new() { BacklogHorizon = TimeSpan.FromSeconds(10), MinInFlight = 500 };
 
     [Fact]
     public void Decide_ColdSilo_AdmitsUpToTheFloor()
@@ -70,7 +70,7 @@ public sealed class AdmissionPolicyTests
     [Fact]
     public void Decide_SiloPastItsConfiguredCap_Refuses503()
     {
-        var capped = new IngestionLimitsOptions { BacklogHorizon = TimeSpan.FromSeconds(10), MaxInFlightPerSilo = 2000 };
+        var capped = new IngestionOptions { BacklogHorizon = TimeSpan.FromSeconds(10), MaxInFlightPerSilo = 2000 };
 
         var refused = AdmissionPolicy.Decide(capped, new(1990, 100, 2, 150), 50);
 
@@ -88,7 +88,7 @@ public sealed class AdmissionPolicyTests
     [Fact]
     public void Decide_ConfiguredCaps_BoundAFastSilo()
     {
-        var capped = new IngestionLimitsOptions { BacklogHorizon = TimeSpan.FromSeconds(10), MaxInFlightPerTenant = 1000, MaxInFlightPerSilo = 100_000 };
+        var capped = new IngestionOptions { BacklogHorizon = TimeSpan.FromSeconds(10), MaxInFlightPerTenant = 1000, MaxInFlightPerSilo = 100_000 };
 
         var refused = AdmissionPolicy.Decide(capped, new(990, 990, 0, 10_000), 20);
 

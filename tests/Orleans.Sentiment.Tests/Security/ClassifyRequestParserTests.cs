@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
-using Orleans.Sentiment.Silo.Hosting;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Silo.Http.Parsing;
 
 namespace Orleans.Sentiment.Tests.Security;

@@ -77,7 +77,7 @@ public sealed class SlackWebhookSafetyTests
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddSentimentPipeline(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSentimentPipeline().BuildServiceProvider();
     }
 
     /// <summary>Answers every request with a 307 to another URL.</summary>

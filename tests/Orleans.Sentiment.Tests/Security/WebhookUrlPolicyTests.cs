@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains.Alerts;
 
 namespace Orleans.Sentiment.Tests.Security;
@@ -68,7 +67,7 @@ public sealed class WebhookUrlPolicyTests
 
     [Fact]
     public void Options_CommaSeparatedValue_SplitsIntoHosts() =>
-        Assert.Equal(["a.example", "*.b.example"], new WebhookUrlPolicyOptions { AllowedHosts = ["a.example, *.b.example"] }.EffectiveAllowedHosts);
+        Assert.Equal(["a.example", "*.b.example"], new SlackOptions { AllowedHosts = ["a.example, *.b.example"] }.EffectiveAllowedHosts);
 
     [Fact]
     public void Check_MaskedUrl_IsRefusedSoAMaskIsNeverStored() =>
@@ -81,5 +80,5 @@ public sealed class WebhookUrlPolicyTests
     public void Mask_ShowsSchemeAndHostOnly(string? url, string? masked) => Assert.Equal(masked, WebhookUrlPolicy.Mask(url));
 
     private static WebhookUrlPolicy Policy(string[]? hosts = null, bool allowPrivate = false) =>
-        new(Options.Create(new WebhookUrlPolicyOptions { AllowedHosts = [.. hosts ?? []], AllowPrivateNetworks = allowPrivate }));
+        new(new SlackOptions { AllowedHosts = [.. hosts ?? []], AllowPrivateNetworks = allowPrivate });
 }

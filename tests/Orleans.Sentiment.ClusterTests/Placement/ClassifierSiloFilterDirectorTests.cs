@@ -5,10 +5,8 @@ using Orleans.Runtime;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Runtime.Placement;
 using Orleans.Sentiment.Grains.Placement;
-using Orleans.Sentiment.Hosting.Options;
-using Orleans.Sentiment.Hosting.Placement;
 
-namespace Orleans.Sentiment.ClusterTests.Hosting;
+namespace Orleans.Sentiment.ClusterTests.Placement;
 
 public sealed class ClassifierSiloFilterDirectorTests
 {

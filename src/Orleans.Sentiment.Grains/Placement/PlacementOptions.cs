@@ -1,4 +1,4 @@
-namespace Orleans.Sentiment.Hosting.Options;
+namespace Orleans.Sentiment.Grains.Placement;
 
 /// <summary>Where classifier grains go (configuration section "Placement").</summary>
 public sealed class PlacementOptions

@@ -4,7 +4,7 @@ using System.Net;
 namespace Orleans.Sentiment.Hosting.Options;
 
 /// <summary>Cluster identity and endpoints of the silo (configuration section "Orleans").</summary>
-public sealed class OrleansHostingOptions : IValidatableObject
+public sealed class OrleansClusterOptions : IValidatableObject
 {
     public const string Section = "Orleans";
 

@@ -1,13 +1,13 @@
 using System.Text;
 using Orleans.Sentiment.Contracts;
 
-namespace Orleans.Sentiment.Silo.Hosting;
+namespace Orleans.Sentiment.Grains.Ingestion;
 
 /// <summary>
 /// Splits a batch of comments into stream messages, in order, each at most a given number of bytes and of text
 /// characters (the model's work grows with the text, so a message of long comments holds fewer of them).
 /// </summary>
-internal static class StreamMessageBudget
+public static class StreamMessageBudget
 {
     /// <summary>Per-comment overhead of the serialized envelope (type ids, field tags, timestamp, tenant and source).</summary>
     private const int EnvelopeBytes = 96;

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using Orleans.Sentiment.Hosting.Options;
 using Orleans.Sentiment.Silo.Auth;
 
 namespace Orleans.Sentiment.Silo.Dashboard;
@@ -7,18 +9,18 @@ namespace Orleans.Sentiment.Silo.Dashboard;
 /// The dashboards the silo serves: the built-in live dashboard at /dashboard (always), and the Orleans dashboard
 /// when <c>Dashboard:Orleans:Enabled</c> is set, behind the admin key.
 /// </summary>
-internal static class DashboardHosting
+internal static class DashboardRegistration
 {
     public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(OrleansDashboardOptions.Section);
-        builder.Services.AddOptions<OrleansDashboardOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        if (section.Get<OrleansDashboardOptions>() is { Enabled: true })
+        builder.Services.AddOptions<OrleansDashboardOptions>().BindConfiguration(OrleansDashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Whether to add it at all is decided before the host is built.
+        if (SectionReader.Read<OrleansDashboardOptions>(builder.Configuration, OrleansDashboardOptions.Section).Enabled)
         {
             // One Orleans builder per host: this adds to the silo (or, for Host:Role=frontend, the cluster client)
             // configured elsewhere rather than making a second one. A front-end's dashboard reads the silos' data,
             // so the silos need Dashboard:Orleans:Enabled too.
-            if (string.Equals(builder.Configuration["Host:Role"], "frontend", StringComparison.OrdinalIgnoreCase))
+            if (SentimentSettings.ReadOnce(builder.Services, builder.Configuration).Host.IsFrontend)
             {
                 builder.UseOrleansClient(client => client.AddDashboard());
             }
@@ -34,7 +36,7 @@ internal static class DashboardHosting
     public static WebApplication MapDashboards(this WebApplication app)
     {
         app.MapBuiltInDashboard();
-        var orleans = app.Configuration.GetSection(OrleansDashboardOptions.Section).Get<OrleansDashboardOptions>() ?? new OrleansDashboardOptions();
+        var orleans = app.Services.GetRequiredService<IOptions<OrleansDashboardOptions>>().Value;
         if (orleans.Enabled)
         {
             // Operators only: the admin key's policy (a tenant key gets 403, no key 401).

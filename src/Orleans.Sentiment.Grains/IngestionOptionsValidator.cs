@@ -8,15 +8,15 @@ namespace Orleans.Sentiment.Grains;
 /// Sentiment:ClassificationDeadline (half of it at most) and inside a stopping silo's drain, two thirds of
 /// Host:ShutdownTimeout (a third of the timeout at most).
 /// </summary>
-public sealed class IngestionLimitsValidator(IOptions<SentimentOptions> sentiment, IOptions<ShutdownOptions> shutdown) : IValidateOptions<IngestionLimitsOptions>
+public sealed class IngestionOptionsValidator(IOptions<SentimentOptions> sentiment, IOptions<SentimentHostOptions> host) : IValidateOptions<IngestionOptions>
 {
     private static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(100);
 
-    public ValidateOptionsResult Validate(string? name, IngestionLimitsOptions options)
+    public ValidateOptionsResult Validate(string? name, IngestionOptions options)
     {
         var horizon = options.BacklogHorizon;
         var deadline = sentiment.Value.ClassificationDeadline;
-        var timeout = shutdown.Value.ShutdownTimeout;
+        var timeout = host.Value.ShutdownTimeout;
         if (horizon < Shortest || horizon > TimeSpan.FromHours(1))
         {
             return ValidateOptionsResult.Fail($"Ingestion:BacklogHorizon must be between {Shortest} and 01:00:00; it is {horizon}.");

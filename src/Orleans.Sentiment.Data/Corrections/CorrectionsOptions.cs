@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Orleans.Sentiment.Silo.Hosting;
+namespace Orleans.Sentiment.Data.Corrections;
 
 /// <summary>Where human-corrected labels are kept (configuration section "Corrections").</summary>
 public sealed class CorrectionsOptions

@@ -4,10 +4,8 @@ using Orleans.Placement;
 using Orleans.Runtime;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Runtime.Placement;
-using Orleans.Sentiment.Grains.Placement;
-using Orleans.Sentiment.Hosting.Options;
 
-namespace Orleans.Sentiment.Hosting.Placement;
+namespace Orleans.Sentiment.Grains.Placement;
 
 /// <summary>
 /// Keeps the silos whose <c>role</c> metadata is <c>classifier</c> or <c>all</c>. With none among the candidates:
