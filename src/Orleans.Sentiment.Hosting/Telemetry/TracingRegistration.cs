@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Sentiment.Contracts;
@@ -11,7 +12,7 @@ namespace Orleans.Sentiment.Hosting.Telemetry;
 /// Traces, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>)
 /// is set; the exporter reads the other standard <c>OTEL_*</c> variables itself (protocol, headers, sampler, batch
 /// delays). Without an endpoint no tracer provider exists: nothing listens to the ActivitySources, so no span is
-/// even created.
+/// even created. An endpoint that is not an http or https URL stops the process at start-up, naming the variable.
 /// </summary>
 public static class TracingRegistration
 {
@@ -22,9 +23,19 @@ public static class TracingRegistration
 
     public static IServiceCollection AddSentimentTracing(this IServiceCollection services, IConfiguration configuration)
     {
-        if (string.IsNullOrWhiteSpace(configuration[EndpointVariable]) && string.IsNullOrWhiteSpace(configuration[TracesEndpointVariable]))
+        var endpoints = new[] { EndpointVariable, TracesEndpointVariable }.Where(name => !string.IsNullOrWhiteSpace(configuration[name])).ToList();
+        if (endpoints.Count == 0)
         {
             return services;
+        }
+
+        var invalid = endpoints
+            .Where(name => !Uri.TryCreate(configuration[name], UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            .Select(name => $"{name} must be an absolute http or https URL, such as http://localhost:4318 (got '{configuration[name]}').")
+            .ToList();
+        if (invalid.Count > 0)
+        {
+            throw new OptionsValidationException(EndpointVariable, typeof(TracingRegistration), invalid);
         }
 
         services.AddOpenTelemetry().WithTracing(tracing => tracing
