@@ -25,4 +25,9 @@ public sealed record AlertNotification(
     [property: Id(7)] string? WebhookUrl,
     [property: Id(8)] DateTimeOffset At,
     [property: Id(9)] long Sequence = 0,
-    [property: Id(10)] TimeSpan? WindowDuration = null);
+    [property: Id(10)] TimeSpan? WindowDuration = null)
+{
+    /// <summary>The span that took the alert in, so its webhook posts (retries too) continue that trace; null when untraced.</summary>
+    [Id(11)]
+    public TraceContext? Trace { get; init; }
+}

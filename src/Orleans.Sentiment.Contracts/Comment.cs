@@ -7,4 +7,9 @@ public sealed record Comment(
     [property: Id(1)] string Source,
     [property: Id(2)] string? Id,
     [property: Id(3)] string Text,
-    [property: Id(4)] DateTimeOffset Timestamp);
+    [property: Id(4)] DateTimeOffset Timestamp)
+{
+    /// <summary>The span that published the comment, so the source grain's span continues its trace; null when nothing traced it (and in messages older than this field).</summary>
+    [Id(5)]
+    public TraceContext? Trace { get; init; }
+}

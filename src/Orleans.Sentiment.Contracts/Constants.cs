@@ -14,4 +14,7 @@ public static class Constants
 
     /// <summary>Meter of the project's own metrics.</summary>
     public const string MeterName = "Orleans.Sentiment";
+
+    /// <summary>ActivitySource of the project's own spans (publish, process batch, classify, model call, alert, alert post).</summary>
+    public const string ActivitySourceName = "Orleans.Sentiment";
 }

@@ -34,6 +34,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddSingleton<SiloInFlight>();
         services.AddSingleton<SourceSeries>();
         services.AddSingleton<PipelineGauges>();
+        services.AddSingleton<IOutgoingGrainCallFilter, TraceContextCallFilter>();
         services.AddHostedService<GaugeRegistration>();
         services.TryAddSingleton(new PipelineClock(TimeProvider.System));
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SentimentOptions>>((collection, sentiment) =>

@@ -7,10 +7,11 @@ using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Hosting.Health;
 using Orleans.Sentiment.Hosting.Options;
+using Orleans.Sentiment.Hosting.Telemetry;
 
 namespace Orleans.Sentiment.Hosting;
 
-/// <summary>What the HTTP process needs besides its endpoints: the silo or the cluster client, health checks, metrics.</summary>
+/// <summary>What the HTTP process needs besides its endpoints: the silo or the cluster client, health checks, metrics, traces.</summary>
 public static class SentimentHostBuilderExtensions
 {
     public const string ReadyTag = "ready";
@@ -50,6 +51,7 @@ public static class SentimentHostBuilderExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(Constants.MeterName, "Microsoft.Orleans")
             .AddPrometheusExporter());
+        services.AddSentimentTracing(builder.Configuration);
         return settings;
     }
 }

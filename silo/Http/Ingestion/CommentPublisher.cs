@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Ingestion;
+using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Hosting.Streams;
 using Orleans.Streams;
 
@@ -13,7 +14,9 @@ namespace Orleans.Sentiment.Silo.Http.Ingestion;
 /// <see cref="StreamDelivery.MaxTextCharsPerMessage"/>, so a large batch reaches its source in deliveries of bounded
 /// work, like any other. Publishing stops at
 /// the first failure; the caller learns how many comments went out, so it can return the rest to the tenant ledger
-/// and tell the client which ids to re-send (re-sending all of them is safe: sources deduplicate by id).
+/// and tell the client which ids to re-send (re-sending all of them is safe: sources deduplicate by id). Each message
+/// is one "publish" span (JetStream's acknowledgement included), and its comments carry that span's context to the
+/// source grain.
 /// </summary>
 internal sealed class CommentPublisher(IClusterClient cluster, IOptions<IngestionOptions> options)
 {
@@ -24,12 +27,14 @@ internal sealed class CommentPublisher(IClusterClient cluster, IOptions<Ingestio
         var published = 0;
         foreach (var message in StreamMessageBudget.Split(comments, options.Value.StreamMessageBytes, StreamDelivery.MaxTextCharsPerMessage))
         {
+            using var span = PipelineSpans.StartPublish(key, message.Count);
             try
             {
-                await stream.OnNextBatchAsync(message);
+                await stream.OnNextBatchAsync(PipelineSpans.Stamp(message, span));
             }
             catch (Exception e) when (e is InvalidOperationException or OrleansException or TimeoutException)
             {
+                PipelineSpans.MarkFailed(span, e);
                 // A full queue (memory streams) or an unreachable stream: what was published stays published.
                 return new PublishResult(published, e);
             }

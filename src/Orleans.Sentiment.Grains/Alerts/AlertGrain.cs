@@ -32,6 +32,8 @@ public sealed partial class AlertGrain(
 
     public async Task NotifyAsync(AlertNotification notification)
     {
+        using var span = PipelineSpans.StartAlert(notification);
+        notification = PipelineSpans.Stamp(notification, span);
         var url = notification.WebhookUrl is { Length: > 0 } own ? own : _options.DefaultWebhookUrl;
         var record = Outbox.Accept(notification, string.IsNullOrEmpty(url) ? null : url, time.GetUtcNow(), _options.HistoryCapacity);
         if (record is null)

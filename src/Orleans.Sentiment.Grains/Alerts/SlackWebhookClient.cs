@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Grains.Alerts;
@@ -14,6 +16,20 @@ public sealed class SlackWebhookClient(HttpClient http)
     public const string HttpClientName = "slack";
 
     public async Task<DeliveryAttempt> PostAsync(AlertNotification alert, string webhookUrl, CancellationToken cancellationToken)
+    {
+        // The HttpClient's own span (its URL cut to scheme, host and port) is this span's child.
+        using var span = PipelineSpans.StartAlertPost(alert);
+        var attempt = await PostOnceAsync(alert, webhookUrl, cancellationToken);
+        span?.SetTag(SentimentTracing.AlertResultTag, attempt.Result.ToString().ToLowerInvariant());
+        if (attempt.Result != DeliveryResult.Sent)
+        {
+            span?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        return attempt;
+    }
+
+    private async Task<DeliveryAttempt> PostOnceAsync(AlertNotification alert, string webhookUrl, CancellationToken cancellationToken)
     {
         try
         {

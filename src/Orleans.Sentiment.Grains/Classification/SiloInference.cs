@@ -38,6 +38,7 @@ public sealed class SiloInference(SentimentMetrics metrics) : IAsyncDisposable
     {
         var queue = new BatchingClassifier(models, options);
         queue.BatchCompleted += metrics.InferenceBatch;
+        queue.BatchCompleted += new ModelCallSpans(models.Classifiers.Select(c => c.Name)).Record;
         metrics.ObserveInferenceQueue(() => queue.QueueDepth);
         _loaded.TrySetResult((models, queue));
     }
@@ -50,8 +51,18 @@ public sealed class SiloInference(SentimentMetrics metrics) : IAsyncDisposable
     /// <summary>One outcome per text, with the texts queued in <paramref name="lane"/> (the caller's tenant); see <see cref="BatchingClassifier.ClassifyAsync"/>.</summary>
     public async Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane, CancellationToken cancellationToken = default)
     {
-        var (_, queue) = await WaitForModelsAsync(cancellationToken);
-        return await queue.ClassifyAsync(texts, lane, cancellationToken);
+        using var span = PipelineSpans.StartClassify(lane, texts.Count);
+        try
+        {
+            var (models, queue) = await WaitForModelsAsync(cancellationToken);
+            span?.SetTag(SentimentTracing.ModelsTag, models.Classifiers.Select(c => c.Name).ToArray());
+            return await queue.ClassifyAsync(texts, lane, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            PipelineSpans.MarkFailed(span, e);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

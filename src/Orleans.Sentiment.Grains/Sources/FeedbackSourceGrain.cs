@@ -94,6 +94,7 @@ public sealed partial class FeedbackSourceGrain(
 
     private async Task ProcessAsync(List<Comment> comments)
     {
+        using var span = PipelineSpans.StartProcessBatch(_key, comments);
         var (fresh, foreign) = SelectUnseen(comments);
         var outcomes = fresh.Count > 0 ? await _classifier.ClassifyAsync(fresh) : [];
         var now = clock.UtcNow;

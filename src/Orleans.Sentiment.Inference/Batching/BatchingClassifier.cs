@@ -290,7 +290,21 @@ public sealed class BatchingClassifier : IAsyncDisposable
             width = Math.Max(width, text.Tokens);
         }
 
-        BatchCompleted?.Invoke(new InferenceBatchStats(texts.Count, real, (long)width * texts.Count, Stopwatch.GetElapsedTime(started)));
+        BatchCompleted?.Invoke(new InferenceBatchStats(texts.Count, real, (long)width * texts.Count, Stopwatch.GetElapsedTime(started)) { Callers = CallersOf(texts) });
+    }
+
+    private static IReadOnlyList<Activity> CallersOf(List<PendingText> texts)
+    {
+        List<Activity>? callers = null;
+        foreach (var text in texts)
+        {
+            if (text.Call.Caller is { } caller && !(callers ??= []).Contains(caller))
+            {
+                callers.Add(caller);
+            }
+        }
+
+        return callers ?? [];
     }
 
     /// <summary>

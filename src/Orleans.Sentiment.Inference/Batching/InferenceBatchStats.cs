@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>One model call of the batching service.</summary>
@@ -9,4 +11,7 @@ public sealed record InferenceBatchStats(int Texts, long RealTokens, long Padded
 {
     /// <summary>Padding tokens per real token (0 when every text in the call has the same length).</summary>
     public double PaddingRatio => RealTokens == 0 ? 0 : (PaddedTokens - RealTokens) / (double)RealTokens;
+
+    /// <summary>The traced callers whose texts the call served (each span once); empty when nothing traces.</summary>
+    public IReadOnlyList<Activity> Callers { get; init; } = [];
 }

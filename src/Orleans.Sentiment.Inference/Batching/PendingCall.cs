@@ -1,8 +1,13 @@
+using System.Diagnostics;
+
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>One caller's texts: results fill in as batches finish; the task completes when all have.</summary>
 internal sealed class PendingCall(IReadOnlyList<string> texts)
 {
+    /// <summary>The caller's span, if it is traced: the model calls that serve the texts link to it.</summary>
+    public Activity? Caller { get; } = Activity.Current;
+
     private int _remaining = texts.Count;
 
     public IReadOnlyList<string> Texts { get; } = texts;
