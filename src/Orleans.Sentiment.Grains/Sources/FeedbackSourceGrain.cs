@@ -150,7 +150,7 @@ public sealed partial class FeedbackSourceGrain(
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var comment in comments)
         {
-            var id = string.IsNullOrEmpty(comment.Id) ? CommentIds.New() : comment.Id;
+            var id = CommentIds.OrNew(comment.Id);
             if (comment.Tenant != _key.Tenant || comment.Source != _key.Source)
             {
                 LogForeignComment(logger, _key.ToString());
