@@ -28,7 +28,7 @@ internal sealed class BatchIntake(
             .Select(c => new Comment(tenant, source, c.Id!, c.Text!, c.Timestamp ?? now))
             .ToList();
         var ids = comments.Select(c => c.Id!).ToArray();
-        var ledger = cluster.GetGrain<ITenantGrain>(tenant);
+        var ledger = cluster.GetGrain<ITenantAdmissionGrain>(tenant);
         Admission admission;
         try
         {
@@ -61,7 +61,7 @@ internal sealed class BatchIntake(
         return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, ids));
     }
 
-    private static async Task ReturnToLedgerAsync(ITenantGrain ledger, string source, string[] unpublished)
+    private static async Task ReturnToLedgerAsync(ITenantAdmissionGrain ledger, string source, string[] unpublished)
     {
         try
         {

@@ -213,7 +213,7 @@ public sealed partial class FeedbackSourceGrain(
 
         try
         {
-            await GrainFactory.GetGrain<ITenantGrain>(_key.Tenant).CompleteAsync(_key.Source, ids, completed: true);
+            await GrainFactory.GetGrain<ITenantAdmissionGrain>(_key.Tenant).CompleteAsync(_key.Source, ids, completed: true);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
