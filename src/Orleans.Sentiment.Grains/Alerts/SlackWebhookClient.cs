@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Grains.Alerts;
