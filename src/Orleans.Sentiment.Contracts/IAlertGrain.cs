@@ -1,18 +1,33 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Sentiment.Contracts;
 
 /// <summary>
-/// Delivers a source's alerts to Slack; key "{tenant}/{source}". Messages wait in a bounded, coalescing outbox kept in
-/// grain state, so a deactivation or restart does not lose them. Delivery never blocks the caller.
+/// Decides and delivers one source's alerts; key "{tenant}/{source}". It keeps the source's alert policy and alert
+/// state, decides on the window counts its source grain hands over (after each delivered batch and on the source's
+/// timer), and posts each message to Slack from a bounded, coalescing outbox kept in grain state, so a deactivation or
+/// restart loses none. Delivery never blocks the caller. The source grain calls this grain and is never called back by
+/// it, so the two cannot wait on each other.
 /// </summary>
 [Alias("sentiment.IAlertGrain")]
 public interface IAlertGrain : IGrainWithStringKey
 {
-    [Alias("Notify")]
-    Task NotifyAsync(AlertNotification notification);
+    /// <summary>
+    /// Evaluates the policy against the source's window: raises, recovers, or holds a change until the cooldown ends. A
+    /// message to send is stored, with the decision, before this returns; the same counts again decide nothing new.
+    /// </summary>
+    [Alias("Evaluate")]
+    Task<AlertStatus> EvaluateAsync(WindowCounts window);
 
-    /// <summary>Resumes delivery of what the outbox still holds (after a restart, say); cheap when it is empty.</summary>
-    [Alias("Resume")]
-    Task ResumeAsync();
+    /// <summary>The source's alert policy; the default until one is set.</summary>
+    [Alias("GetPolicy"), AlwaysInterleave]
+    Task<AlertPolicy> GetPolicyAsync();
+
+    /// <summary>Validates and stores the policy (ArgumentException when invalid); the next evaluation decides with it.</summary>
+    /// <param name="policy">The new policy.</param>
+    /// <param name="window">The source's window now, for the status answered.</param>
+    [Alias("SetPolicy")]
+    Task<AlertStatus> SetPolicyAsync(AlertPolicy policy, WindowCounts window);
 
     /// <summary>The most recent alerts, newest first.</summary>
     [Alias("GetHistory")]

@@ -19,9 +19,14 @@ public interface IFeedbackSourceGrain : IGrainWithStringKey
     [Alias("FindRecent"), AlwaysInterleave]
     Task<ClassifiedComment?> FindRecentAsync(string id);
 
+    /// <summary>The source's alert policy, as its alert grain keeps it.</summary>
     [Alias("GetPolicy"), AlwaysInterleave]
     Task<AlertPolicy> GetPolicyAsync();
 
+    /// <summary>
+    /// Hands the policy to the source's alert grain, which validates (ArgumentException when invalid) and keeps it, and
+    /// shapes the window as the policy asks before returning.
+    /// </summary>
     [Alias("SetPolicy")]
     Task SetPolicyAsync(AlertPolicy policy);
 }

@@ -57,7 +57,7 @@ public sealed class FeedbackPipelineTests(ClusterFixture fixture)
     public async Task Stream_ManyChunksOfOneBatch_UpdateStateOnceAndCompleteTheTenantLedger()
     {
         var key = NewSource("tenant-ledger");
-        var ledger = _pipeline.Grains.GetGrain<ITenantGrain>(key.Tenant);
+        var ledger = _pipeline.Grains.GetGrain<ITenantAdmissionGrain>(key.Tenant);
         var comments = Enumerable.Range(0, 100).Select(i => Comment(key, $"l{i}", "fine")).ToList();
         Assert.True((await ledger.AdmitAsync(key.Source, [.. comments.Select(c => c.Id!)])).Admitted);
 

@@ -1,6 +1,5 @@
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
-using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Responses;
@@ -15,6 +14,7 @@ namespace Orleans.Sentiment.Silo.Http.Ingestion;
 internal sealed class BatchIntake(
     IClusterClient cluster, CommentPublisher publisher, IHostApplicationLifetime lifetime, SentimentMetrics metrics, PipelineClock clock)
 {
+    /// <summary>Admits and publishes a request's comments, which carry their ids already (<see cref="IngestionRequest"/> assigns them).</summary>
     public async Task<IResult> PublishAsync(string tenant, string source, IReadOnlyList<IncomingComment> incoming)
     {
         if (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -25,10 +25,10 @@ internal sealed class BatchIntake(
         var now = clock.UtcNow;
         var key = new SourceKey(tenant, source);
         var comments = incoming
-            .Select(c => new Comment(tenant, source, c.Id ?? CommentIds.New(), c.Text!, c.Timestamp ?? now))
+            .Select(c => new Comment(tenant, source, c.Id!, c.Text!, c.Timestamp ?? now))
             .ToList();
         var ids = comments.Select(c => c.Id!).ToArray();
-        var ledger = cluster.GetGrain<ITenantGrain>(tenant);
+        var ledger = cluster.GetGrain<ITenantAdmissionGrain>(tenant);
         Admission admission;
         try
         {
@@ -61,7 +61,7 @@ internal sealed class BatchIntake(
         return TypedResults.Accepted((string?)null, new IngestResponse(comments.Count, ids));
     }
 
-    private static async Task ReturnToLedgerAsync(ITenantGrain ledger, string source, string[] unpublished)
+    private static async Task ReturnToLedgerAsync(ITenantAdmissionGrain ledger, string source, string[] unpublished)
     {
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
@@ -9,7 +10,7 @@ namespace Orleans.Sentiment.Silo.Http.Ingestion;
 
 /// <summary>
 /// The checks in front of publishing: media type (415), size (413), parse and validation (400), then the
-/// Idempotency-Key. Either <see cref="Answer"/> is set (an error, or the first answer of a retried request) and the
+/// Idempotency-Key; every comment leaves with its id (<see cref="CommentIds"/>). Either <see cref="Answer"/> is set (an error, or the first answer of a retried request) and the
 /// caller returns it, or the caller publishes the comments through <see cref="PublishAsync"/>, which remembers a
 /// success for the key.
 /// </summary>
@@ -55,12 +56,12 @@ internal sealed class IngestionRequest
             return new(Problems.Invalid(parsed.Errors));
         }
 
+        var comments = CommentIds.Assign(parsed.Comments, tenant, source, key);
         if (key is null)
         {
-            return new(parsed.Comments, null, null, default);
+            return new(comments, null, null, default);
         }
 
-        var comments = IdempotencyKey.AssignIds(parsed.Comments, tenant, source, key);
         var keyHash = IdempotencyKey.Hash(key);
         var grain = services.GetRequiredService<IClusterClient>().GetGrain<IIdempotencyGrain>($"{tenant}/{keyHash[0]}");
         var outcome = await grain.BeginAsync(keyHash, IdempotencyKey.RequestHash(source, comments));

@@ -6,8 +6,8 @@ namespace Orleans.Sentiment.Silo.Http.Parsing;
 
 /// <summary>
 /// The <c>Idempotency-Key</c> request header of ingestion: 1 to 255 visible ASCII characters. With it, comments
-/// sent without an id get one derived from tenant, source, key and position, so a retried request carries the same
-/// ids (and the source grain counts each comment once even if the first attempt was partly published).
+/// sent without an id get one derived from the key (<see cref="Grains.Sources.CommentIds"/>), so a retried request
+/// carries the same ids (and the source grain counts each comment once even if the first attempt was partly published).
 /// </summary>
 internal static class IdempotencyKey
 {
@@ -35,10 +35,6 @@ internal static class IdempotencyKey
 
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
-    /// <summary>Gives every comment without an id one derived from the key, stable across retries of the same request.</summary>
-    public static IReadOnlyList<IncomingComment> AssignIds(IReadOnlyList<IncomingComment> comments, string tenant, string source, string key) =>
-        comments.Select((c, i) => c.Id is not null ? c : c with { Id = DerivedId(tenant, source, key, i) }).ToArray();
-
     /// <summary>SHA-256 of what a request asks for (source and every comment), for telling a retry from a different request.</summary>
     public static string RequestHash(string source, IReadOnlyList<IncomingComment> comments)
     {
@@ -52,12 +48,6 @@ internal static class IdempotencyKey
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static string DerivedId(string tenant, string source, string key, int index)
-    {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant}\n{source}\n{key}\n{index}"));
-        return "k" + Convert.ToHexStringLower(digest.AsSpan(0, 16));
     }
 
     // Length-prefixed, so ("ab","c") and ("a","bc") hash differently; null differs from "".

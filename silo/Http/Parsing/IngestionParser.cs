@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Orleans.Sentiment.Grains;
+using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Silo.Http.Parsing;
@@ -114,9 +115,9 @@ internal static class IngestionParser
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(comment.Id) || comment.Id.Length > limits.MaxIdLength || TextContent.HasControlCharacters(comment.Id))
+            if (CommentIds.Problem(comment.Id, limits.MaxIdLength) is { } problem)
             {
-                errors.Add(path.Of("id"), $"must be 1 to {limits.MaxIdLength} characters without control characters when given");
+                errors.Add(path.Of("id"), problem);
             }
             else if (!firstOfId.TryAdd(comment.Id, path.Item))
             {

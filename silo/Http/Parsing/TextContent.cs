@@ -26,7 +26,4 @@ internal static class TextContent
 
         return true;
     }
-
-    /// <summary>True when a string holds a control character, which ids and keys must not (they end up in logs and keys).</summary>
-    public static bool HasControlCharacters(string text) => text.Any(char.IsControl);
 }

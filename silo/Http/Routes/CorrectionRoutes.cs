@@ -60,7 +60,7 @@ internal static class CorrectionRoutes
 
     private static async Task<(string Text, string Source)?> FindByIdAsync(IClusterClient cluster, string tenant, string? source, string id)
     {
-        var sources = source is not null ? [source] : await cluster.GetGrain<ITenantGrain>(tenant).GetSourcesAsync();
+        var sources = source is not null ? [source] : await cluster.GetGrain<ITenantAdmissionGrain>(tenant).GetSourcesAsync();
         foreach (var candidate in sources.Where(SourceKey.IsValidId))
         {
             var comment = await cluster.GetGrain<IFeedbackSourceGrain>(new SourceKey(tenant, candidate).ToString()).FindRecentAsync(id);

@@ -28,7 +28,7 @@ internal static class SourceRoutes
     }
 
     private static async Task<IResult> GetSourcesAsync(string tenant, IClusterClient cluster) =>
-        RouteIds.Check(tenant) ?? TypedResults.Ok(new SourcesResponse(await cluster.GetGrain<ITenantGrain>(tenant).GetSourcesAsync()));
+        RouteIds.Check(tenant) ?? TypedResults.Ok(new SourcesResponse(await cluster.GetGrain<ITenantAdmissionGrain>(tenant).GetSourcesAsync()));
 
     private static async Task<IResult> GetWindowAsync(string tenant, string source, IClusterClient cluster) =>
         RouteIds.Check(tenant, source) ?? TypedResults.Ok((await SourceGrain(cluster, tenant, source).GetWindowAsync()).ToDto());

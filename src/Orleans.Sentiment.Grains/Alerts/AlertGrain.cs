@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.Telemetry;
@@ -7,16 +8,20 @@ using Orleans.Sentiment.Grains.Telemetry;
 namespace Orleans.Sentiment.Grains.Alerts;
 
 /// <summary>
-/// Delivers a source's alerts from its persisted outbox. <see cref="NotifyAsync"/> only records, and each webhook POST
-/// runs outside the grain's turn and reports back, so a slow or failing webhook never holds up the source grain.
+/// A source's alerts, decided and delivered in one place. It keeps the source's policy; the source grain hands over its
+/// window's counts, and the alert state machine decides on them (raise, recover, hold for the cooldown). A message goes
+/// into the outbox in the same state write as the decision, so after a crash it is neither lost nor raised twice. Each
+/// webhook POST runs outside the grain's turn and reports back, so a slow or failing webhook never holds up the source
+/// grain. Placed on the silo of its first caller, the source grain, so the call per delivered batch stays in the silo.
 /// </summary>
+[PreferLocalPlacement]
 public sealed partial class AlertGrain(
     [PersistentState("alerts", Constants.StorageName)] IPersistentState<AlertGrainState> state,
     SlackWebhookClient slack,
     IOptions<SlackOptions> options,
     SentimentMetrics metrics,
     TimeProvider time,
-    ILogger<AlertGrain> logger) : Grain, IAlertGrain, IAlertDeliveryReport
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain, IAlertDeliveryReport, IAlertStateTakeover
 {
     private readonly SlackOptions _options = options.Value;
     private IGrainTimer? _timer;
@@ -24,39 +29,73 @@ public sealed partial class AlertGrain(
 
     private AlertOutbox Outbox => state.State.Outbox;
 
+    private AlertStateMachine Decisions => state.State.Decisions;
+
+    private AlertPolicy Policy => state.State.Policy ?? AlertPolicy.Default;
+
+    /// <summary>"{tenant}/{source}".</summary>
+    private string Key => this.GetPrimaryKeyString();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleDelivery();
         return Task.CompletedTask;
     }
 
-    public async Task NotifyAsync(AlertNotification notification)
+    public async Task<AlertStatus> EvaluateAsync(WindowCounts window)
     {
-        using var span = PipelineSpans.StartAlert(notification);
-        notification = PipelineSpans.Stamp(notification, span);
-        var url = notification.WebhookUrl is { Length: > 0 } own ? own : _options.DefaultWebhookUrl;
-        var record = Outbox.Accept(notification, string.IsNullOrEmpty(url) ? null : url, time.GetUtcNow(), _options.HistoryCapacity);
-        if (record is null)
+        var policy = Policy;
+        if (Decisions.Evaluate(window.Count, window.NegativeCount, policy, window.At) is { } kind)
         {
-            return;
+            metrics.AlertRaised(kind);
+            LogAlert(logger, kind, Key, window.NegativeCount, window.Count);
+            var key = SourceKey.Parse(Key);
+            var notification = new AlertNotification(key.Tenant, key.Source, kind, window.NegativeCount, window.Count,
+                policy.WindowSize, policy.Threshold, policy.WebhookUrl, window.At, Decisions.Sequence, policy.WindowDuration);
+            using var span = PipelineSpans.StartAlert(notification);
+            Queue(PipelineSpans.Stamp(notification, span));
+            await SaveAsync();
+            ScheduleDelivery();
         }
 
-        if (record.Delivery == AlertDelivery.Logged)
-        {
-            LogNotPosted(logger, notification.Kind, SourceKey);
-        }
-
-        await state.WriteStateAsync();
-        ScheduleDelivery();
+        return Status(window);
     }
 
-    public Task ResumeAsync()
+    public Task<AlertPolicy> GetPolicyAsync() => Task.FromResult(Policy);
+
+    public async Task<AlertStatus> SetPolicyAsync(AlertPolicy policy, WindowCounts window)
     {
-        ScheduleDelivery();
-        return Task.CompletedTask;
+        var errors = policy.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}")), nameof(policy));
+        }
+
+        state.State.Policy = policy;
+        await SaveAsync();
+        return Status(window);
     }
 
     public Task<IReadOnlyList<AlertRecord>> GetHistoryAsync(int limit) => Task.FromResult(Outbox.History(limit));
+
+    public async Task TakeOverAsync(FormerSourceAlerts former)
+    {
+        // Each part only while this grain has none of its own (the outbox takes a message once), so a second
+        // hand-over changes nothing.
+        state.State.Policy ??= former.Policy;
+        if (Decisions.Sequence == 0)
+        {
+            state.State.Decisions = former.Decisions;
+        }
+
+        if (former.LastNotification is { } last)
+        {
+            Queue(last);
+        }
+
+        await SaveAsync();
+        ScheduleDelivery();
+    }
 
     public async Task ReportAsync(long alertId, DeliveryAttempt attempt)
     {
@@ -72,11 +111,45 @@ public sealed partial class AlertGrain(
             Count(k, outcome, attempt);
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         ScheduleDelivery();
     }
 
-    private string SourceKey => this.GetPrimaryKeyString();
+    /// <summary>What the source grain is told: whether it alerts, whether to keep evaluating it, and the window the policy asks for.</summary>
+    private AlertStatus Status(WindowCounts window)
+    {
+        var policy = Policy;
+        return new AlertStatus(Decisions.Alerting, Decisions.KeepsEvaluating(window.Count, window.NegativeCount, policy),
+            new WindowSettings(policy.WindowSize, policy.WindowDuration, policy.ExportMetrics));
+    }
+
+    /// <summary>Puts a message in the outbox, to the policy's webhook or the default one; without either it is only logged.</summary>
+    private void Queue(AlertNotification notification)
+    {
+        var url = notification.WebhookUrl is { Length: > 0 } own ? own : _options.DefaultWebhookUrl;
+        var record = Outbox.Accept(notification, string.IsNullOrEmpty(url) ? null : url, time.GetUtcNow(), _options.HistoryCapacity);
+        if (record?.Delivery == AlertDelivery.Logged)
+        {
+            LogNotPosted(logger, notification.Kind, Key);
+        }
+    }
+
+    /// <summary>
+    /// Writes the state; when that fails, the activation goes, so the next call starts again from what storage holds
+    /// instead of from a decision or a queued message that was never stored.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 
     /// <summary>Arms a one-shot timer for the next attempt at the outbox's current alert, and keeps the activation while one waits.</summary>
     private void ScheduleDelivery()
@@ -118,14 +191,17 @@ public sealed partial class AlertGrain(
         {
             case AlertDelivery.Sent:
                 metrics.AlertSent();
-                LogPosted(logger, kind, SourceKey);
+                LogPosted(logger, kind, Key);
                 break;
             case AlertDelivery.Failed:
                 metrics.AlertFailed();
-                LogFailed(logger, kind, SourceKey, attempt.StatusCode);
+                LogFailed(logger, kind, Key, attempt.StatusCode);
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert for {SourceKey}: {NegativeCount}/{Count} negative")]
+    private static partial void LogAlert(ILogger logger, AlertKind kind, string sourceKey, int negativeCount, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} alert for {SourceKey} raised; no webhook configured, so it is only logged")]
     private static partial void LogNotPosted(ILogger logger, AlertKind kind, string sourceKey);
@@ -135,11 +211,4 @@ public sealed partial class AlertGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} alert for {SourceKey} could not be delivered (last status {StatusCode}); it is marked failed in the alert history")]
     private static partial void LogFailed(ILogger logger, AlertKind kind, string sourceKey, int? statusCode);
-}
-
-[GenerateSerializer, Alias("sentiment.AlertGrainState")]
-public sealed class AlertGrainState
-{
-    [Id(0)]
-    public AlertOutbox Outbox { get; set; } = new();
 }

@@ -3,9 +3,10 @@ using Orleans.Sentiment.Contracts;
 namespace Orleans.Sentiment.Grains.Alerts;
 
 /// <summary>
-/// Decides, once per delivered batch and on the source's timer, whether a source starts or stops alerting. Each change
-/// of state is one message, and no two messages — spike or recovery — are closer than the policy's cooldown: a change
-/// that happens inside the cooldown waits, and is announced when the cooldown ends only if it still holds.
+/// Decides, for the alert grain, whether a source starts or stops alerting, each time its source grain hands over the
+/// window's counts (once per delivered batch, and on the source's timer). Each change of state is one message, and no
+/// two messages — spike or recovery — are closer than the policy's cooldown: a change that happens inside the cooldown
+/// waits, and is announced when the cooldown ends only if it still holds.
 /// </summary>
 [GenerateSerializer, Alias("sentiment.AlertStateMachine")]
 public sealed class AlertStateMachine
@@ -17,14 +18,14 @@ public sealed class AlertStateMachine
     [Id(1)]
     public DateTimeOffset? LastMessageAt { get; private set; }
 
-    /// <summary>Numbers the messages of this source, so a message re-sent after a crash is recognised downstream.</summary>
+    /// <summary>Numbers the messages of this source, so the outbox takes each one once.</summary>
     [Id(2)]
     public long Sequence { get; private set; }
 
     /// <returns>The kind of message to send, or null when nothing is to be announced now.</returns>
     public AlertKind? Evaluate(int count, int negativeCount, AlertPolicy policy, DateTimeOffset now)
     {
-        var ratio = count == 0 ? 0 : (double)negativeCount / count;
+        var ratio = Ratio(count, negativeCount);
         var changed = Alerting
             ? ratio <= policy.Threshold
             : count >= policy.MinCount && ratio > policy.Threshold;
@@ -38,6 +39,15 @@ public sealed class AlertStateMachine
         Sequence++;
         return Alerting ? AlertKind.Spike : AlertKind.Recovery;
     }
+
+    /// <summary>
+    /// Whether the source must keep being evaluated without new comments, and stay active: while it alerts or its share
+    /// is over the threshold, time alone can change the decision (a change held back ends its cooldown), so a source that
+    /// goes quiet still recovers, or still pages.
+    /// </summary>
+    public bool KeepsEvaluating(int count, int negativeCount, AlertPolicy policy) => Alerting || Ratio(count, negativeCount) > policy.Threshold;
+
+    private static double Ratio(int count, int negativeCount) => count == 0 ? 0 : (double)negativeCount / count;
 
     private bool IsCoolingDown(AlertPolicy policy, DateTimeOffset now) =>
         LastMessageAt is { } last && now - last < policy.Cooldown;

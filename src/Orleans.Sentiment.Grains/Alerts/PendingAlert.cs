@@ -1,5 +1,3 @@
-using Orleans.Sentiment.Contracts;
-
 namespace Orleans.Sentiment.Grains.Alerts;
 
 /// <summary>An alert waiting in the outbox: where it goes, how often it was tried, and when to try next.</summary>

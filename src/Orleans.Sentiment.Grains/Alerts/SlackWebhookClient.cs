@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.HttpApi;
 

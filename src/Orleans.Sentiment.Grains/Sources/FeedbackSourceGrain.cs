@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Streams;
 using Orleans.Streams.Core;
@@ -10,9 +11,11 @@ namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
 /// One tenant's source. For each delivered stream batch it drops comments it has already seen, has the rest classified,
-/// dead-letters the ones that cannot be, updates the window and recent comments, evaluates the alert policy once, and
-/// writes its state once — before the delivery completes, so a redelivery after a crash is recognised by comment id and
-/// counted once. A timer re-evaluates time windows and cooldowns while no comments arrive.
+/// dead-letters the ones that cannot be, updates the window and recent comments, and writes its state once — before the
+/// delivery completes, so a redelivery after a crash is recognised by comment id and counted once. Then it hands the
+/// window's counts to its alert grain (<see cref="IAlertGrain"/>), which keeps the policy and decides; the source keeps
+/// the window the policy asks for. A timer expires time windows and hands the counts over again while the decision can
+/// change without new comments.
 /// </summary>
 [ImplicitStreamSubscription(Constants.CommentsNamespace)]
 public sealed partial class FeedbackSourceGrain(
@@ -31,19 +34,29 @@ public sealed partial class FeedbackSourceGrain(
     private CommentClassifier _classifier = null!;
     private IGrainTimer? _timer;
     private bool _timerKeepsAlive;
+    private AlertStatus _alerts = null!;
+
+    /// <summary>
+    /// The window changed since the alert grain last saw it. True at activation: a crash may have come between a state
+    /// write and the hand-over that follows it.
+    /// </summary>
+    private bool _alertsBehind = true;
+
+    /// <summary>What readers are shown while the window changes (<see cref="ChangeWindowAsync"/>); null otherwise.</summary>
+    private WindowSnapshot? _shownWindow;
 
     private FeedbackSourceState Source => state.State;
+
+    private IAlertGrain AlertGrain => GrainFactory.GetGrain<IAlertGrain>(_key.ToString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = SourceKey.Parse(this.GetPrimaryKeyString());
         _classifier = new CommentClassifier(GrainFactory, _options, _key.Tenant);
-        if (Source.LastNotification is { } last)
-        {
-            // Idempotent downstream (by sequence): covers a crash between the state write and the hand-over.
-            await AlertGrain.NotifyAsync(last);
-        }
-
+        await HandOverFormerAlertsAsync();
+        var now = clock.UtcNow;
+        ExpireWindow(now);
+        await UpdateAlertsAsync(now);
         ScheduleEvaluation();
         PublishSeries();
     }
@@ -67,37 +80,40 @@ public sealed partial class FeedbackSourceGrain(
         return Task.CompletedTask;
     }
 
-    public Task<WindowSnapshot> GetWindowAsync() => Task.FromResult(Source.Window.Snapshot(Source.Alerts.Alerting, clock.UtcNow));
+    public Task<WindowSnapshot> GetWindowAsync() => Task.FromResult(_shownWindow ?? Source.Window.Snapshot(_alerts.Alerting, clock.UtcNow));
 
     public Task<IReadOnlyList<ClassifiedComment>> GetRecentAsync(int limit) => Task.FromResult(Source.Recent.Take(limit));
 
     public Task<ClassifiedComment?> FindRecentAsync(string id) => Task.FromResult(Source.Recent.Find(id));
 
-    public Task<AlertPolicy> GetPolicyAsync() => Task.FromResult(Source.Policy);
+    public Task<AlertPolicy> GetPolicyAsync() => AlertGrain.GetPolicyAsync();
 
+    /// <summary>
+    /// The alert grain validates and keeps the policy; the source shapes its window as the answer says, before the call
+    /// returns. The policy goes in through the source so that calls only ever go from source to alert grain, never back,
+    /// and the two grains cannot wait on each other.
+    /// </summary>
     public async Task SetPolicyAsync(AlertPolicy policy)
     {
-        var errors = policy.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}")), nameof(policy));
-        }
-
-        Source.Policy = policy;
-        Source.Window.Reshape(policy.WindowSize, policy.WindowDuration);
-        await state.WriteStateAsync();
+        _alerts = await AlertGrain.SetPolicyAsync(policy, Counts(clock.UtcNow));
+        // The next evaluation decides under the new policy.
+        _alertsBehind = true;
+        await FollowWindowSettingsAsync();
         PublishSeries();
         ScheduleEvaluation();
     }
-
-    private IAlertGrain AlertGrain => GrainFactory.GetGrain<IAlertGrain>(_key.ToString());
 
     private async Task ProcessAsync(List<Comment> comments)
     {
         using var span = PipelineSpans.StartProcessBatch(_key, comments);
         var (fresh, foreign) = SelectUnseen(comments);
         var outcomes = fresh.Count > 0 ? await _classifier.ClassifyAsync(fresh) : [];
-        var now = clock.UtcNow;
+        await ChangeWindowAsync(now => StoreAsync(comments, fresh, foreign, outcomes, now));
+    }
+
+    /// <summary>Counts a delivery's classified comments, dead-letters the others, writes the state and completes the delivery in the tenant's ledger.</summary>
+    private async Task StoreAsync(List<Comment> comments, List<Comment> fresh, List<Comment> foreign, IReadOnlyList<CommentClassifier.Outcome> outcomes, DateTimeOffset now)
+    {
         var letters = foreign.Select(c => Letter(c, ForeignStreamReason, "the comment's tenant/source does not match its stream", now)).ToList();
         for (var i = 0; i < fresh.Count; i++)
         {
@@ -119,25 +135,37 @@ public sealed partial class FeedbackSourceGrain(
             await GrainFactory.GetGrain<IDeadLetterGrain>(_key.Tenant).AddAsync(letters);
         }
 
-        Source.Window.Expire(now);
-        var notification = Evaluate(now);
+        ExpireWindow(now);
         await state.WriteStateAsync();
         Count(fresh, outcomes, foreign.Count, comments.Count);
         await CompleteInTenantLedgerAsync(comments);
-        await HandOverAsync(notification);
-        PublishSeries();
-        ScheduleEvaluation();
     }
 
-    private async Task EvaluateOnTimerAsync(CancellationToken cancellationToken)
+    private Task EvaluateOnTimerAsync(CancellationToken cancellationToken) => ChangeWindowAsync(async now =>
     {
-        var now = clock.UtcNow;
-        var expired = Source.Window.Expire(now);
-        var notification = Evaluate(now);
-        if (expired || notification is not null)
+        if (ExpireWindow(now))
         {
             await state.WriteStateAsync();
-            await HandOverAsync(notification);
+        }
+    });
+
+    /// <summary>
+    /// Changes the window and stores it, hands it to the alert grain, and publishes it. Until the alert grain has
+    /// answered, readers (whose calls interleave) see the window as it was, with the alert state that goes with it: never
+    /// new counts with an old alert state.
+    /// </summary>
+    private async Task ChangeWindowAsync(Func<DateTimeOffset, Task> change)
+    {
+        var now = clock.UtcNow;
+        _shownWindow = Source.Window.Snapshot(_alerts.Alerting, now);
+        try
+        {
+            await change(now);
+            await UpdateAlertsAsync(now);
+        }
+        finally
+        {
+            _shownWindow = null;
         }
 
         PublishSeries();
@@ -151,7 +179,7 @@ public sealed partial class FeedbackSourceGrain(
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var comment in comments)
         {
-            var id = string.IsNullOrEmpty(comment.Id) ? CommentIds.New() : comment.Id;
+            var id = CommentIds.OrNew(comment.Id);
             if (comment.Tenant != _key.Tenant || comment.Source != _key.Source)
             {
                 LogForeignComment(logger, _key.ToString());
@@ -172,32 +200,67 @@ public sealed partial class FeedbackSourceGrain(
         var windowLabel = predictions[windowModel].Label;
         var negative = _options.IsNegative(windowLabel);
         Source.Window.Add(now, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
+        _alertsBehind = true;
         Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, predictions, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);
     }
 
-    /// <summary>Runs the alert state machine; a message to send is also kept in state, so it survives a crash.</summary>
-    private AlertNotification? Evaluate(DateTimeOffset now)
+    private bool ExpireWindow(DateTimeOffset now)
     {
-        var window = Source.Window;
-        var policy = Source.Policy;
-        if (Source.Alerts.Evaluate(window.Count, window.NegativeCount, policy, now) is not { } kind)
-        {
-            return null;
-        }
-
-        metrics.AlertRaised(kind);
-        LogAlert(logger, kind, _key.ToString(), window.NegativeCount, window.Count);
-        Source.LastNotification = new AlertNotification(_key.Tenant, _key.Source, kind, window.NegativeCount, window.Count,
-            policy.WindowSize, policy.Threshold, policy.WebhookUrl, now, Source.Alerts.Sequence, policy.WindowDuration);
-        return Source.LastNotification;
+        var expired = Source.Window.Expire(now);
+        _alertsBehind |= expired;
+        return expired;
     }
 
-    private async Task HandOverAsync(AlertNotification? notification)
+    private WindowCounts Counts(DateTimeOffset now) => new(Source.Window.Count, Source.Window.NegativeCount, now);
+
+    /// <summary>
+    /// Hands the window's counts to the alert grain whenever its decision can have changed: the window changed since it
+    /// last saw it, or time alone can change it (<see cref="AlertStatus.KeepEvaluating"/>). Awaited, after the state
+    /// write, as the delivery's last step: a failure is retried by the redelivery (or at the next activation), and as the
+    /// alert grain stores a message with the decision that raised it, and decides the same counts only once, no message
+    /// is lost or repeated. One call per delivered batch, inside the silo (the alert grain is placed with its source).
+    /// </summary>
+    private async Task UpdateAlertsAsync(DateTimeOffset now)
     {
-        if (notification is not null)
+        if (!_alertsBehind && !_alerts.KeepEvaluating)
         {
-            await AlertGrain.NotifyAsync(notification);
+            return;
         }
+
+        _alerts = await AlertGrain.EvaluateAsync(Counts(now));
+        _alertsBehind = false;
+        await FollowWindowSettingsAsync();
+    }
+
+    /// <summary>Shapes the window as the policy asks (it changes with the policy), and stores it when that changed it.</summary>
+    private async Task FollowWindowSettingsAsync()
+    {
+        var wanted = _alerts.Window;
+        if (Source.Window.Capacity == wanted.Size && Source.Window.Duration == wanted.Duration)
+        {
+            return;
+        }
+
+        Source.Window.Reshape(wanted.Size, wanted.Duration);
+        _alertsBehind = true;
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A source stored by an earlier version kept its alert policy, alert state and last message in its own record: they
+    /// go to its alert grain (which takes each only while it has none of its own) and then leave this record.
+    /// </summary>
+    private async Task HandOverFormerAlertsAsync()
+    {
+        if (Source.FormerPolicy is not { } policy)
+        {
+            return;
+        }
+
+        var former = new FormerSourceAlerts(policy, Source.FormerAlerts ?? new(), Source.FormerLastNotification);
+        await GrainFactory.GetGrain<IAlertStateTakeover>(_key.ToString()).TakeOverAsync(former);
+        (Source.FormerPolicy, Source.FormerAlerts, Source.FormerLastNotification) = (null, null, null);
+        await state.WriteStateAsync();
     }
 
     /// <summary>
@@ -214,7 +277,7 @@ public sealed partial class FeedbackSourceGrain(
 
         try
         {
-            await GrainFactory.GetGrain<ITenantGrain>(_key.Tenant).CompleteAsync(_key.Source, ids, completed: true);
+            await GrainFactory.GetGrain<ITenantAdmissionGrain>(_key.Tenant).CompleteAsync(_key.Source, ids, completed: true);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
@@ -247,7 +310,7 @@ public sealed partial class FeedbackSourceGrain(
 
     private void PublishSeries()
     {
-        if (Source.Policy.ExportMetrics)
+        if (_alerts.Window.ExportMetrics)
         {
             series.Publish(_key, Source.Window.Count, Source.Window.NegativeRatio);
         }
@@ -258,12 +321,13 @@ public sealed partial class FeedbackSourceGrain(
     }
 
     /// <summary>
-    /// Keeps a timer that re-evaluates the window. While the source alerts, or its share is over the threshold, the
-    /// timer also keeps the activation alive, so a source that goes quiet still recovers (or still pages).
+    /// Keeps a timer that re-evaluates the window. While the alert grain asks for it (the source alerts, or its share is
+    /// over the threshold), the timer also keeps the activation alive, so a source that goes quiet still recovers (or
+    /// still pages).
     /// </summary>
     private void ScheduleEvaluation()
     {
-        var keepAlive = Source.Alerts.Alerting || Source.Window.NegativeRatio > Source.Policy.Threshold;
+        var keepAlive = _alerts.KeepEvaluating;
         if (_timer is not null && keepAlive == _timerKeepsAlive)
         {
             return;
@@ -287,7 +351,4 @@ public sealed partial class FeedbackSourceGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant ledger of {Tenant} unreachable; its in-flight count will expire instead")]
     private static partial void LogLedgerUnreachable(ILogger logger, Exception exception, string tenant);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert for {SourceKey}: {NegativeCount}/{Count} negative")]
-    private static partial void LogAlert(ILogger logger, Contracts.AlertKind kind, string sourceKey, int negativeCount, int count);
 }

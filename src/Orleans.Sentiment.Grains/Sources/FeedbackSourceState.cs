@@ -4,13 +4,10 @@ using Orleans.Sentiment.Grains.Windows;
 
 namespace Orleans.Sentiment.Grains.Sources;
 
-/// <summary>Everything a source keeps between activations, written once per delivered batch.</summary>
+/// <summary>Everything a source keeps between activations, written once per delivered batch. Its alert policy and alert state are its alert grain's.</summary>
 [GenerateSerializer, Alias("sentiment.FeedbackSourceState")]
 public sealed class FeedbackSourceState
 {
-    [Id(0)]
-    public AlertPolicy Policy { get; set; } = AlertPolicy.Default;
-
     [Id(1)]
     public RollingWindow Window { get; set; } = new(AlertPolicy.Default.WindowSize);
 
@@ -20,10 +17,17 @@ public sealed class FeedbackSourceState
     [Id(3)]
     public RecentIds SeenIds { get; set; } = new();
 
-    [Id(4)]
-    public AlertStateMachine Alerts { get; set; } = new();
+    /// <summary>
+    /// The alert policy of a source stored by an earlier version, which kept its policy, alert state and last message
+    /// here (with <see cref="FormerAlerts"/> and <see cref="FormerLastNotification"/>): on activation they go to the
+    /// alert grain and are cleared. Null otherwise.
+    /// </summary>
+    [Id(0)]
+    public AlertPolicy? FormerPolicy { get; set; }
 
-    /// <summary>The last alert message handed on, re-sent on activation in case a crash came before the alert grain took it.</summary>
+    [Id(4)]
+    public AlertStateMachine? FormerAlerts { get; set; }
+
     [Id(5)]
-    public AlertNotification? LastNotification { get; set; }
+    public AlertNotification? FormerLastNotification { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Alerts;
 using static Orleans.Sentiment.Grains.Telemetry.SentimentTracing;
 
 namespace Orleans.Sentiment.Grains.Telemetry;

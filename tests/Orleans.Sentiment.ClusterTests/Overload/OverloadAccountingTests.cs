@@ -90,7 +90,7 @@ public sealed class OverloadAccountingTests(OverloadFixture fixture)
     private async Task<bool> TryIngestAsync(List<Comment> comments)
     {
         var ids = comments.Select(c => c.Id!).ToArray();
-        var admission = await fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>(Tenant).AdmitAsync(comments[0].Source, ids);
+        var admission = await fixture.Cluster.GrainFactory.GetGrain<ITenantAdmissionGrain>(Tenant).AdmitAsync(comments[0].Source, ids);
         if (!admission.Admitted)
         {
             Interlocked.Increment(ref _refused);

@@ -76,4 +76,19 @@ public sealed class AlertStateMachineTests
 
         Assert.Equal(AlertKind.Recovery, _machine.Evaluate(0, 0, Policy, _clock.GetUtcNow()));
     }
+
+    [Theory]
+    [InlineData(100, 10, false)] // at the threshold, not alerting: only new comments can change anything
+    [InlineData(10, 5, true)] // over the threshold below minCount: still watched, as the window may fill
+    [InlineData(0, 0, false)]
+    public void KeepsEvaluating_NotAlerting_OnlyOverTheThreshold(int count, int negative, bool expected) =>
+        Assert.Equal(expected, _machine.KeepsEvaluating(count, negative, Policy));
+
+    [Fact]
+    public void KeepsEvaluating_Alerting_EvenBackUnderTheThreshold()
+    {
+        _machine.Evaluate(100, 20, Policy, _clock.GetUtcNow());
+
+        Assert.True(_machine.KeepsEvaluating(100, 0, Policy));
+    }
 }

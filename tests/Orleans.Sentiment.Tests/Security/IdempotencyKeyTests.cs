@@ -9,26 +9,6 @@ public sealed class IdempotencyKeyTests
     private static readonly IncomingComment[] Comments = [new(null, "one", null), new("mine", "two", null), new(null, "three", null)];
 
     [Fact]
-    public void AssignIds_SameKey_SameIdsEveryTime()
-    {
-        var first = IdempotencyKey.AssignIds(Comments, "acme", "app", "batch-1");
-        var retry = IdempotencyKey.AssignIds(Comments, "acme", "app", "batch-1");
-
-        Assert.Equal(first.Select(c => c.Id), retry.Select(c => c.Id));
-        Assert.Equal("mine", first[1].Id);
-        Assert.Equal(3, first.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void AssignIds_OtherKeyOrSource_OtherIds()
-    {
-        var first = IdempotencyKey.AssignIds(Comments, "acme", "app", "batch-1");
-
-        Assert.NotEqual(first[0].Id, IdempotencyKey.AssignIds(Comments, "acme", "app", "batch-2")[0].Id);
-        Assert.NotEqual(first[0].Id, IdempotencyKey.AssignIds(Comments, "acme", "web", "batch-1")[0].Id);
-    }
-
-    [Fact]
     public void RequestHash_DiffersForAnyChangeOfSourceOrComments()
     {
         var hash = IdempotencyKey.RequestHash("app", Comments);

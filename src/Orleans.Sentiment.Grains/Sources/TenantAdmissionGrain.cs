@@ -5,16 +5,18 @@ using Orleans.Sentiment.Contracts;
 namespace Orleans.Sentiment.Grains.Sources;
 
 /// <summary>
-/// A tenant's sources (persisted) and its in-flight ledger (in memory: it describes this process's pipeline). Admission
-/// is decided with the silo (<see cref="SiloInFlight"/>, <see cref="AdmissionPolicy"/>): the tenant's share of what the
-/// silo can classify in time. While comments are in flight the activation stays, so the ledger is not lost to idle
-/// collection.
+/// Admits a tenant's comments: its sources (persisted) and its in-flight ledger (in memory: it describes this process's
+/// pipeline). Admission is decided with the silo (<see cref="SiloInFlight"/>, <see cref="AdmissionPolicy"/>): the
+/// tenant's share of what the silo can classify in time. While comments are in flight the activation stays, so the
+/// ledger is not lost to idle collection. Its grain type, "tenant", keys the stored sources: it stays as it is whatever
+/// the class is called.
 /// </summary>
-public sealed class TenantGrain(
-    [PersistentState("tenant", Constants.StorageName)] IPersistentState<TenantState> state,
+[GrainType("tenant")]
+public sealed class TenantAdmissionGrain(
+    [PersistentState("tenant", Constants.StorageName)] IPersistentState<TenantAdmissionState> state,
     IOptions<IngestionOptions> options,
     SiloInFlight silo,
-    PipelineClock clock) : Grain, ITenantGrain
+    PipelineClock clock) : Grain, ITenantAdmissionGrain
 {
     private readonly IngestionOptions _limits = options.Value;
     private readonly InFlightLedger _ledger = new(options.Value.InFlightTimeout);
@@ -79,8 +81,9 @@ public sealed class TenantGrain(
     private void Expire(DateTimeOffset now) => silo.Release(Tenant, _ledger.Expire(now), completed: false);
 }
 
+/// <summary>A tenant's sources. The alias is what storage holds: it stays as it is whatever the class is called.</summary>
 [GenerateSerializer, Alias("sentiment.TenantState")]
-public sealed class TenantState
+public sealed class TenantAdmissionState
 {
     [Id(0)]
     public HashSet<string> Sources { get; set; } = new(StringComparer.Ordinal);

@@ -1,17 +1,10 @@
-namespace Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Contracts;
 
-public enum AlertKind
-{
-    /// <summary>The negative share rose above the threshold.</summary>
-    Spike,
-
-    /// <summary>The negative share fell back to the threshold or below.</summary>
-    Recovery,
-}
+namespace Orleans.Sentiment.Grains.Alerts;
 
 /// <summary>
 /// What an alert says; the comment texts never travel in it. <see cref="Sequence"/> numbers a source's messages, so
-/// the alert grain ignores one it has already taken (a source re-sends its last message after a restart).
+/// the outbox takes each one once (a source stored by an earlier version hands its last message over again).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.AlertNotification")]
 public sealed record AlertNotification(

@@ -2,14 +2,14 @@ using Orleans.Sentiment.Contracts;
 
 namespace Orleans.Sentiment.ClusterTests;
 
-/// <summary>The tenant ledger bounds what a tenant has in flight and how many sources it may create (fixture: 1000 and 50).</summary>
+/// <summary>Tenant admission bounds what a tenant has in flight and how many sources it may create (fixture: 1000 and 50).</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class TenantLedgerTests(ClusterFixture fixture)
+public sealed class TenantAdmissionTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task Admit_BeyondTheTenantsInFlightBound_IsRefusedWithARetryAfter()
     {
-        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-busy");
+        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantAdmissionGrain>("tenant-busy");
 
         Assert.True((await ledger.AdmitAsync("s", Ids("a", 900))).Admitted);
         var refused = await ledger.AdmitAsync("s", Ids("b", 200));
@@ -26,7 +26,7 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
     [Fact]
     public async Task Admit_ReSentBatchStillInFlight_CountsItsCommentsOnce()
     {
-        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-resend");
+        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantAdmissionGrain>("tenant-resend");
 
         Assert.True((await ledger.AdmitAsync("s", Ids("r", 10))).Admitted);
         Assert.True((await ledger.AdmitAsync("s", Ids("r", 10))).Admitted);
@@ -39,7 +39,7 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
     [Fact]
     public async Task Complete_DuplicateDelivery_ReleasesNothingTwice()
     {
-        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-duplicates");
+        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantAdmissionGrain>("tenant-duplicates");
         await ledger.AdmitAsync("s", Ids("x", 10));
         await ledger.AdmitAsync("s", Ids("y", 5));
 
@@ -53,7 +53,7 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
     [Fact]
     public async Task Admit_OneBatchLargerThanTheBound_IsAdmittedWhenNothingIsInFlight()
     {
-        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-big-batch");
+        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantAdmissionGrain>("tenant-big-batch");
 
         Assert.True((await ledger.AdmitAsync("s", Ids("big", 5000))).Admitted);
         await ledger.CompleteAsync("s", Ids("big", 5000), completed: true);
@@ -62,7 +62,7 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
     [Fact]
     public async Task Admit_NewSourceBeyondTheCap_IsRefusedButKnownSourcesStillAdmit()
     {
-        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantGrain>("tenant-many-sources");
+        var ledger = fixture.Cluster.GrainFactory.GetGrain<ITenantAdmissionGrain>("tenant-many-sources");
         for (var i = 0; i < 50; i++)
         {
             Assert.True((await ledger.AdmitAsync($"s{i}", ["1"])).Admitted);
@@ -80,6 +80,10 @@ public sealed class TenantLedgerTests(ClusterFixture fixture)
 
         Assert.Equal(0, await ledger.GetInFlightAsync());
     }
+
+    [Fact]
+    public void GrainType_TenantAdmissionGrain_IsTenantWhichKeysItsStoredSources() =>
+        Assert.Equal("tenant", fixture.Cluster.GrainFactory.GetGrain<ITenantAdmissionGrain>("tenant-type").GetGrainId().Type.ToString());
 
     private static string[] Ids(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => $"{prefix}{i}")];
 }

@@ -1,12 +1,13 @@
 namespace Orleans.Sentiment.Contracts;
 
 /// <summary>
-/// A tenant's sources and its in-flight ledger; key "{tenant}". It knows the tenant's sources (so a correction given by
-/// comment id can be resolved) and bounds what the tenant has in flight: comments admitted to the stream but not yet
-/// classified or dead-lettered, counted by source and comment id, so a re-sent or redelivered comment counts once.
+/// Admits a tenant's comments to the pipeline; key "{tenant}". It bounds what the tenant has in flight (comments
+/// admitted to the stream but not yet classified or dead-lettered, counted by source and comment id, so a re-sent or
+/// redelivered comment counts once) and how many sources it has, and keeps that list of sources (so a correction given
+/// by comment id can be resolved).
 /// </summary>
-[Alias("sentiment.ITenantGrain")]
-public interface ITenantGrain : IGrainWithStringKey
+[Alias("sentiment.ITenantGrain")] // A wire name: it stays as it is whatever the interface is called, so silos and clients of different versions agree.
+public interface ITenantAdmissionGrain : IGrainWithStringKey
 {
     /// <summary>Reserves room for the comments <paramref name="ids"/> of <paramref name="source"/>, or says why not.</summary>
     [Alias("Admit")]
@@ -22,6 +23,7 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("Complete")]
     Task CompleteAsync(string source, IReadOnlyList<string> ids, bool completed);
 
+    /// <summary>The sources the tenant has been admitted to, sorted.</summary>
     [Alias("GetSources")]
     Task<IReadOnlyList<string>> GetSourcesAsync();
 
