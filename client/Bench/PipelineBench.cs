@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Orleans.Sentiment.Client.Load;
 using Orleans.Sentiment.HttpApi;
 
 namespace Orleans.Sentiment.Client.Bench;
@@ -159,7 +160,7 @@ internal static class PipelineBench
         foreach (var chunk in comments.Chunk(RequestSize))
         {
             var body = chunk.Select(c => new IncomingComment($"c{c.Index}", c.Text, null)).ToArray();
-            using var response = await http.PostAsJsonAsync(ApiRoutes.Path(ApiRoutes.Comments, Tenant, SourceName(source)), body, HttpApiJson.Options, cancellationToken);
+            using var response = await new PatientHttp(http).PostJsonAsync(ApiRoutes.Path(ApiRoutes.Comments, Tenant, SourceName(source)), body, cancellationToken);
             if ((int)response.StatusCode != 202)
             {
                 throw new InvalidOperationException($"Ingestion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");

@@ -5,8 +5,9 @@ using Orleans.Sentiment.HttpApi;
 namespace Orleans.Sentiment.Client.Load;
 
 /// <summary>
-/// The benchmark's own reads and settings (policies, windows, dead letters), sent so the tenant's request rate limit
-/// does not fail them: a 429 is retried after its Retry-After. The load itself is sent without this, so its refusals count.
+/// Requests that must not fail on a 429 (the tenant's rate limit or admission): each is retried after its Retry-After.
+/// The load benchmark's own reads and settings go through this, its load does not, so its refusals count; the
+/// throughput benchmark posts through it, as a client that honours admission does.
 /// </summary>
 internal sealed class PatientHttp(HttpClient http)
 {
@@ -21,6 +22,9 @@ internal sealed class PatientHttp(HttpClient http)
 
     public async Task<HttpResponseMessage> PutJsonAsync<T>(string path, T body, CancellationToken cancellationToken) =>
         await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: HttpApiJson.Options) }, cancellationToken);
+
+    public async Task<HttpResponseMessage> PostJsonAsync<T>(string path, T body, CancellationToken cancellationToken) =>
+        await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: HttpApiJson.Options) }, cancellationToken);
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
