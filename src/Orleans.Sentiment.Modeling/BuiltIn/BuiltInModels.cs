@@ -82,32 +82,11 @@ public static class BuiltInModels
             return result;
         }
 
-        // Build beside the final folder and move it into place in one step, so a crash or a second process
-        // never sees a half-written cache.
-        var staging = folder + ".building-" + Guid.NewGuid().ToString("N");
-        Directory.CreateDirectory(staging);
-        try
+        StagedFolder.Create(folder, staging =>
         {
+            Directory.CreateDirectory(staging);
             Build(staging, adapters, encoderFolder, progress, cancellationToken);
-            try
-            {
-                Directory.Move(staging, folder);
-            }
-            catch (IOException) when (Directory.Exists(folder))
-            {
-                // Another process finished first; its models are identical (same adapters, encoder and priors).
-                Directory.Delete(staging, recursive: true);
-            }
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            throw;
-        }
+        });
 
         progress?.Report($"Built-in models cached in {folder}.");
         return result;

