@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Inference;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -109,9 +110,13 @@ public sealed partial class FeedbackSourceGrain(
         var (fresh, foreign) = SelectUnseen(comments);
         var outcomes = fresh.Count > 0 ? await _classifier.ClassifyAsync(fresh) : [];
         await ChangeWindowAsync(now => StoreAsync(comments, fresh, foreign, outcomes, now));
+
+        // Released only once readers see the comments in the window, so the in-flight gauge never counts a comment as
+        // done that no reader can find yet; a failure before this leaves them to the redelivery, which releases them.
+        await CompleteInTenantLedgerAsync(comments);
     }
 
-    /// <summary>Counts a delivery's classified comments, dead-letters the others, writes the state and completes the delivery in the tenant's ledger.</summary>
+    /// <summary>Counts a delivery's classified comments, dead-letters the others and writes the state.</summary>
     private async Task StoreAsync(List<Comment> comments, List<Comment> fresh, List<Comment> foreign, IReadOnlyList<CommentClassifier.Outcome> outcomes, DateTimeOffset now)
     {
         var letters = foreign.Select(c => Letter(c, ForeignStreamReason, "the comment's tenant/source does not match its stream", now)).ToList();
@@ -138,7 +143,6 @@ public sealed partial class FeedbackSourceGrain(
         ExpireWindow(now);
         await state.WriteStateAsync();
         Count(fresh, outcomes, foreign.Count, comments.Count);
-        await CompleteInTenantLedgerAsync(comments);
     }
 
     private Task EvaluateOnTimerAsync(CancellationToken cancellationToken) => ChangeWindowAsync(async now =>
@@ -194,7 +198,7 @@ public sealed partial class FeedbackSourceGrain(
         return (fresh, foreign);
     }
 
-    private void Record(Comment comment, IReadOnlyDictionary<string, ModelPrediction> predictions, DateTimeOffset now)
+    private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DateTimeOffset now)
     {
         var windowModel = _options.WindowModel is { } configured && predictions.ContainsKey(configured) ? configured : predictions.Keys.First();
         var windowLabel = predictions[windowModel].Label;
@@ -288,7 +292,7 @@ public sealed partial class FeedbackSourceGrain(
 
     private void Count(List<Comment> fresh, IReadOnlyList<CommentClassifier.Outcome> outcomes, int foreign, int delivered)
     {
-        foreach (var predictions in outcomes.Select(o => o.Predictions).OfType<IReadOnlyDictionary<string, ModelPrediction>>())
+        foreach (var predictions in outcomes.Select(o => o.Predictions).OfType<IReadOnlyDictionary<string, Prediction>>())
         {
             foreach (var (model, prediction) in predictions)
             {
