@@ -1,3 +1,5 @@
+using Orleans.Sentiment.Inference;
+
 namespace Orleans.Sentiment.Contracts;
 
 /// <summary>A comment with every configured model's prediction, keyed by model name.</summary>
@@ -6,6 +8,6 @@ public sealed record ClassifiedComment(
     [property: Id(0)] string Id,
     [property: Id(1)] string Text,
     [property: Id(2)] DateTimeOffset Timestamp,
-    [property: Id(3)] IReadOnlyDictionary<string, ModelPrediction> Predictions,
+    [property: Id(3)] IReadOnlyDictionary<string, Prediction> Predictions,
     [property: Id(4)] string WindowLabel,
     [property: Id(5)] bool IsNegative);

@@ -1,3 +1,5 @@
+using Orleans.Sentiment.Inference;
+
 namespace Orleans.Sentiment.Contracts;
 
 /// <summary>
@@ -11,11 +13,11 @@ public interface IClassifierGrain : IGrainWithIntegerKey
     /// <param name="tenant">Whose share of the model queue the texts use; empty for callers without a tenant.</param>
     /// <param name="texts">The texts, in order.</param>
     [Alias("Classify")]
-    Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(string tenant, IReadOnlyList<string> texts);
+    Task<IReadOnlyList<IReadOnlyDictionary<string, Prediction>>> ClassifyAsync(string tenant, IReadOnlyList<string> texts);
 
     /// <summary>One outcome per text: a text that makes a model fail is reported alone, its neighbours still succeed.</summary>
     /// <param name="tenant">Whose share of the model queue the texts use.</param>
     /// <param name="texts">The texts, in order.</param>
     [Alias("ClassifyEach")]
-    Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts);
+    Task<IReadOnlyList<TextClassification>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts);
 }

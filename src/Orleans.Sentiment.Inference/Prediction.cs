@@ -6,9 +6,11 @@ namespace Orleans.Sentiment.Inference;
 /// <param name="Scores">Probability of every label (softmax, or sigmoid for multi-label models).</param>
 /// <param name="Logits">Raw model outputs, in label-id order, for comparison with other runtimes.</param>
 /// <param name="TokenCount">Tokens fed to the model, special tokens included.</param>
+/// <remarks>Its alias and field ids are those of the grain contract's former prediction type, which stored comments hold.</remarks>
+[GenerateSerializer, Immutable, Alias("sentiment.ModelPrediction")]
 public sealed record Prediction(
-    string Label,
-    float Score,
-    IReadOnlyDictionary<string, float> Scores,
-    float[] Logits,
-    int TokenCount);
+    [property: Id(0)] string Label,
+    [property: Id(1)] float Score,
+    [property: Id(2)] IReadOnlyDictionary<string, float> Scores,
+    [property: Id(3)] float[] Logits,
+    [property: Id(4)] int TokenCount);

@@ -4,6 +4,7 @@ using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Data.Corrections;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.HttpApi;
+using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Silo.Http.Responses;
 
@@ -13,9 +14,9 @@ namespace Orleans.Sentiment.Silo.Http.Responses;
 /// </summary>
 internal static class DtoMapping
 {
-    public static PredictionDto ToDto(this ModelPrediction p) => new(p.Label, p.Score, p.Scores, p.Logits);
+    public static PredictionDto ToDto(this Prediction p) => new(p.Label, p.Score, p.Scores, p.Logits);
 
-    public static IReadOnlyDictionary<string, PredictionDto> ToDto(this IReadOnlyDictionary<string, ModelPrediction> predictions) =>
+    public static IReadOnlyDictionary<string, PredictionDto> ToDto(this IReadOnlyDictionary<string, Prediction> predictions) =>
         predictions.ToDictionary(p => p.Key, p => p.Value.ToDto());
 
     public static ClassifiedItemDto ToDto(this ClassifiedComment c) => new(c.Id, c.Text, c.Timestamp, c.Predictions.ToDto());

@@ -18,7 +18,7 @@ namespace Orleans.Sentiment.Grains.Classification;
 [ClassifierSiloFilter]
 public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifierGrain
 {
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, ModelPrediction>>> ClassifyAsync(string tenant, IReadOnlyList<string> texts)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, Prediction>>> ClassifyAsync(string tenant, IReadOnlyList<string> texts)
     {
         var results = await inference.ClassifyAsync(texts, tenant);
         var failed = results.Select((r, i) => (r, i)).FirstOrDefault(p => !p.r.Succeeded);
@@ -27,17 +27,10 @@ public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifie
             throw new InvalidOperationException($"The models failed on text [{failed.i}]: {failed.r.Failure}");
         }
 
-        return [.. results.Select(r => ToContract(r.Predictions!))];
+        return [.. results.Select(r => r.Predictions!)];
     }
 
-    public async Task<IReadOnlyList<ClassificationResult>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts)
-    {
-        // Models still loading (or failed to load) is the silo's state, not the texts' fault: that throws, and the caller retries.
-        var results = await inference.ClassifyAsync(texts, tenant);
-        return [.. results.Select(r => r.Succeeded ? ClassificationResult.Success(ToContract(r.Predictions!)) : ClassificationResult.Failure(r.Failure!))];
-    }
-
-    /// <summary>The one mapping from the inference library's predictions (it knows no Orleans) to the grain contract's.</summary>
-    private static IReadOnlyDictionary<string, ModelPrediction> ToContract(IReadOnlyDictionary<string, Prediction> predictions) =>
-        predictions.ToDictionary(p => p.Key, p => new ModelPrediction(p.Value.Label, p.Value.Score, p.Value.Scores, p.Value.Logits), StringComparer.Ordinal);
+    // Models still loading (or failed to load) is the silo's state, not the texts' fault: that throws, and the caller retries.
+    public Task<IReadOnlyList<TextClassification>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts) =>
+        inference.ClassifyAsync(texts, tenant);
 }

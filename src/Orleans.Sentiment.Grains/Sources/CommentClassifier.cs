@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Grains.Sources;
 
@@ -9,7 +10,7 @@ namespace Orleans.Sentiment.Grains.Sources;
 /// unavailable — a timeout, a full queue, models still loading — is retried until the deadline, after which the
 /// comments are dead-lettered rather than lost.
 /// </summary>
-public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<ClassificationResult>>> classifyEach, SentimentOptions options)
+public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<TextClassification>>> classifyEach, SentimentOptions options)
 {
     public const string ModelErrorReason = "model_error";
     public const string UnavailableReason = "classifier_unavailable";
@@ -93,7 +94,7 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<Classifi
                 var results = await classifyEach(texts);
                 return results.Select(r => r.Succeeded
                     ? new Outcome(r.Predictions, null, null)
-                    : new Outcome(null, ModelErrorReason, r.Error)).ToArray();
+                    : new Outcome(null, ModelErrorReason, r.Failure)).ToArray();
             }
             catch (Exception e)
             {
@@ -112,5 +113,5 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<Classifi
     }
 
     /// <summary>Predictions, or the reason code and detail of a failure.</summary>
-    public sealed record Outcome(IReadOnlyDictionary<string, ModelPrediction>? Predictions, string? Reason, string? Detail);
+    public sealed record Outcome(IReadOnlyDictionary<string, Prediction>? Predictions, string? Reason, string? Detail);
 }

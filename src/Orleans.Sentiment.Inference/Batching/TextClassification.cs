@@ -5,7 +5,10 @@ namespace Orleans.Sentiment.Inference;
 /// text was retried by itself, so the failure is its own and not a batch neighbour's). The reason never
 /// quotes the text.
 /// </summary>
-public sealed record TextClassification(IReadOnlyDictionary<string, Prediction>? Predictions, string? Failure)
+[GenerateSerializer, Immutable, Alias("sentiment.ClassificationResult")]
+public sealed record TextClassification(
+    [property: Id(0)] IReadOnlyDictionary<string, Prediction>? Predictions,
+    [property: Id(1)] string? Failure)
 {
     public bool Succeeded => Predictions is not null;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Sources;
+using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Tests.Pipeline;
 
@@ -25,7 +26,7 @@ public sealed class CommentClassifierTests
                 await Task.Yield();
                 await Task.Delay(5);
                 Interlocked.Decrement(ref inFlight);
-                return [.. texts.Select(t => ClassificationResult.Success(Predict(t)))];
+                return [.. texts.Select(t => TextClassification.Success(Predict(t)))];
             },
             Options);
 
@@ -47,7 +48,7 @@ public sealed class CommentClassifierTests
             texts =>
             {
                 sizes.Add(texts.Length);
-                return Task.FromResult<IReadOnlyList<ClassificationResult>>([.. texts.Select(t => ClassificationResult.Success(Predict("x")))]);
+                return Task.FromResult<IReadOnlyList<TextClassification>>([.. texts.Select(t => TextClassification.Success(Predict("x")))]);
             },
             options);
 
@@ -64,7 +65,7 @@ public sealed class CommentClassifierTests
     {
         var comments = Enumerable.Range(0, 3).Select(i => new Comment("t", "s", $"c{i}", i == 1 ? "bad" : "good", DateTimeOffset.UnixEpoch)).ToList();
         var classifier = new CommentClassifier(
-            texts => Task.FromResult<IReadOnlyList<ClassificationResult>>([.. texts.Select(t => t == "bad" ? ClassificationResult.Failure("boom") : ClassificationResult.Success(Predict(t)))]),
+            texts => Task.FromResult<IReadOnlyList<TextClassification>>([.. texts.Select(t => t == "bad" ? TextClassification.Failed("boom") : TextClassification.Success(Predict(t)))]),
             Options);
 
         var outcomes = await classifier.ClassifyAsync(comments);
@@ -73,8 +74,8 @@ public sealed class CommentClassifierTests
         Assert.Equal("boom", outcomes[1].Detail);
     }
 
-    private static Dictionary<string, ModelPrediction> Predict(string text) =>
-        new() { ["m"] = new ModelPrediction(text, 1f, new Dictionary<string, float> { [text] = 1f }, [0f]) };
+    private static Dictionary<string, Prediction> Predict(string text) =>
+        new() { ["m"] = new Prediction(text, 1f, new Dictionary<string, float> { [text] = 1f }, [0f], 1) };
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -1,6 +1,7 @@
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.DeadLetters;
 using Orleans.Sentiment.Grains.Sources;
+using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Tests.Pipeline;
 
@@ -72,5 +73,5 @@ public sealed class SourceMemoryTests
     }
 
     private static ClassifiedComment Classified(string id, string text) =>
-        new(id, text, Now, new Dictionary<string, ModelPrediction>(), "positive", false);
+        new(id, text, Now, new Dictionary<string, Prediction>(), "positive", false);
 }
