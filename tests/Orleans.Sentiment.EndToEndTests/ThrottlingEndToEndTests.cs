@@ -56,7 +56,22 @@ public sealed class ThrottlingEndToEndTests(ThrottledSiloFixture fixture) : ICla
             limited.Dispose();
         }
 
-        using var validFromLimited = await guesserWithValidKey.GetAsync(route);
+        // The bucket gains a token every 30 s: a tick between the refusal and the valid key's request lets that request
+        // through. Then the address is guessed empty again and the valid key retried, a few times at most.
+        HttpResponseMessage validFromLimited;
+        for (var attempt = 1; (validFromLimited = await guesserWithValidKey.GetAsync(route)).StatusCode == HttpStatusCode.OK && attempt < 3; attempt++)
+        {
+            validFromLimited.Dispose();
+            HttpStatusCode guess;
+            do
+            {
+                using var again = await guesser.GetAsync(route);
+                guess = again.StatusCode;
+            }
+            while (guess == HttpStatusCode.Unauthorized);
+        }
+
+        using var __ = validFromLimited;
         using var validElsewhere = await neighbourWithValidKey.GetAsync(route);
         using var guessElsewhere = await neighbourGuessing.GetAsync(route);
 
