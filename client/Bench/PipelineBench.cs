@@ -157,10 +157,11 @@ internal static class PipelineBench
 
     private static async Task PostAsync(HttpClient http, int source, List<(string Text, int Index)> comments, CancellationToken cancellationToken)
     {
+        var patient = new PatientHttp(http);
         foreach (var chunk in comments.Chunk(RequestSize))
         {
             var body = chunk.Select(c => new IncomingComment($"c{c.Index}", c.Text, null)).ToArray();
-            using var response = await new PatientHttp(http).PostJsonAsync(ApiRoutes.Path(ApiRoutes.Comments, Tenant, SourceName(source)), body, cancellationToken);
+            using var response = await patient.PostJsonAsync(ApiRoutes.Path(ApiRoutes.Comments, Tenant, SourceName(source)), body, cancellationToken);
             if ((int)response.StatusCode != 202)
             {
                 throw new InvalidOperationException($"Ingestion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
