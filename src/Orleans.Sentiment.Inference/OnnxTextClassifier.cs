@@ -160,7 +160,7 @@ public sealed class OnnxTextClassifier : ITextClassifier
             var predictions = new Prediction[encoded.Count];
             for (var i = 0; i < encoded.Count; i++)
             {
-                predictions[i] = ToPrediction(logits.Slice(i * width, width).ToArray(), encoded[i].Length);
+                predictions[i] = Predictions.FromLogits(Labels, _problemType, logits.Slice(i * width, width).ToArray(), encoded[i].Length);
             }
 
             return predictions;
@@ -172,22 +172,5 @@ public sealed class OnnxTextClassifier : ITextClassifier
                 value.Dispose();
             }
         }
-    }
-
-    private Prediction ToPrediction(float[] logits, int tokenCount)
-    {
-        var probabilities = _problemType == ProblemType.MultiLabel ? Activations.Sigmoid(logits) : Activations.Softmax(logits);
-        var best = 0;
-        var scores = new Dictionary<string, float>(Labels.Count);
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            scores[Labels[i]] = probabilities[i];
-            if (probabilities[i] > probabilities[best])
-            {
-                best = i;
-            }
-        }
-
-        return new Prediction(Labels[best], probabilities[best], scores, logits, tokenCount);
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Inference.Adapters;
 using Orleans.Sentiment.Modeling.Onnx;
 
 namespace Orleans.Sentiment.Modeling.Synthetic;
@@ -13,6 +14,9 @@ public sealed class TransformerGraphWriter
     private readonly TransformerShape _shape;
     private readonly ParameterNames _names;
     private readonly OnnxGraphBuilder _graph = new("synthetic_sequence_classifier");
+    private readonly LoraBankLayout? _bank;
+    private readonly HashSet<string> _adapted;
+    private string? _adapterIndex;
 
     /// <summary>Output name of <see cref="TransformerHead.MeanPooledEmbedding"/> graphs.</summary>
     public const string EmbeddingOutput = "sentence_embedding";
@@ -22,11 +26,13 @@ public sealed class TransformerGraphWriter
 
     public const string MeanHeadOutput = "classifier";
 
-    private TransformerGraphWriter(SynthWeights weights)
+    private TransformerGraphWriter(SynthWeights weights, LoraBankLayout? bank = null)
     {
         _weights = weights;
         _shape = weights.Shape;
         _names = weights.Names;
+        _bank = bank;
+        _adapted = new HashSet<string>(bank?.Modules ?? [], StringComparer.Ordinal);
     }
 
     /// <param name="weights">Parameters in PyTorch layout.</param>
@@ -40,6 +46,29 @@ public sealed class TransformerGraphWriter
     public static byte[] Build(SynthWeights weights, TransformerHead head, bool int32Inputs = false) =>
         new TransformerGraphWriter(weights).Write(int32Inputs, head);
 
+    /// <summary>
+    /// The base encoder shared by many adapters: every module of <paramref name="bank"/> computes
+    /// xW + b + (x·A[slot])·B[slot] with A and B gathered per row from the bank inputs by <c>adapter_index</c>
+    /// (slot 0 all zeros is the base encoder), and the graph outputs <c>cls_hidden</c> and <c>mean_pooled</c>, no logits.
+    /// </summary>
+    /// <param name="weights">Encoder parameters in PyTorch layout (no head needed).</param>
+    /// <param name="bank">The adapted modules and the bank's rank.</param>
+    public static byte[] BuildAdapterEncoder(SynthWeights weights, LoraBankLayout bank)
+    {
+        if (bank.Rank <= 0 || bank.Modules.Count == 0)
+        {
+            throw new ArgumentException("A LoRA bank needs a positive rank and at least one module.", nameof(bank));
+        }
+
+        var unknown = bank.Modules.FirstOrDefault(m => !weights.Contains(m + ".weight"));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"LoRA bank module '{unknown}' is not a Linear of this {weights.Shape.Family} encoder.", nameof(bank));
+        }
+
+        return new TransformerGraphWriter(weights, bank).Write(int32Inputs: false, TransformerHead.PooledHidden);
+    }
+
     private byte[] Write(bool int32Inputs, TransformerHead head)
     {
         var inputType = int32Inputs ? OnnxElementType.Int32 : OnnxElementType.Int64;
@@ -51,6 +80,11 @@ public sealed class TransformerGraphWriter
             tokenTypes = AsInt64(_graph.Input("token_type_ids", inputType, "batch_size", "sequence_length"), int32Inputs);
         }
 
+        if (_bank is not null)
+        {
+            _adapterIndex = _graph.Input(AdapterGraphNames.AdapterIndex, OnnxElementType.Int64, "batch_size");
+        }
+
         var hidden = Embeddings(ids, tokenTypes);
         var keyBias = PaddedKeyBias(mask);
         for (var layer = 0; layer < _shape.Layers; layer++)
@@ -58,7 +92,21 @@ public sealed class TransformerGraphWriter
             hidden = EncoderLayer(hidden, keyBias, layer);
         }
 
-        var metadata = new Dictionary<string, string> { ["family"] = _shape.Family.ToString(), ["head"] = head.ToString() };
+        var metadata = new Dictionary<string, string> { [AdapterGraphNames.FamilyMetadata] = _shape.Family.ToString(), ["head"] = head.ToString() };
+        if (head == TransformerHead.PooledHidden)
+        {
+            if (_bank is not null)
+            {
+                metadata[AdapterGraphNames.RankMetadata] = _bank.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            _graph.NodeNamed("Gather", [hidden, _graph.Int64Scalar(0)], AdapterGraphNames.ClsHidden, ("axis", 1L));
+            _graph.NodeNamed("Identity", [MeanPool(hidden, mask)], AdapterGraphNames.MeanPooled);
+            _graph.Output(AdapterGraphNames.ClsHidden, OnnxElementType.Float, "batch_size", _shape.Hidden);
+            _graph.Output(AdapterGraphNames.MeanPooled, OnnxElementType.Float, "batch_size", _shape.Hidden);
+            return _graph.ToBytes(metadata);
+        }
+
         if (head == TransformerHead.SequenceClassification)
         {
             var first = _graph.Node("Gather", [hidden, _graph.Int64Scalar(0)], ("axis", 1L));
@@ -171,7 +219,23 @@ public sealed class TransformerGraphWriter
     private string LayerNorm(string x, string name) =>
         _graph.Node("LayerNormalization", [x, Weight(name + ".weight"), Weight(name + ".bias")], ("axis", -1L), ("epsilon", (float)_shape.LayerNormEpsilon));
 
-    private string Linear(string x, string name) => _graph.Node("Add", [MatMul(x, name), Weight(name + ".bias")]);
+    private string Linear(string x, string name)
+    {
+        var linear = _graph.Node("Add", [MatMul(x, name), Weight(name + ".bias")]);
+        return _adapted.Contains(name) ? _graph.Node("Add", [linear, LoraBranch(x, name)]) : linear;
+    }
+
+    /// <summary>(x · A[slot]) · B[slot] per row: the bank's [slots, in, r] and [slots, r, out] gathered to [batch, ...] by adapter_index.</summary>
+    private string LoraBranch(string x, string name)
+    {
+        var weight = _weights[name + ".weight"];
+        int outputs = weight.Shape[0], inputs = weight.Shape[1];
+        var a = _graph.Input(AdapterGraphNames.A(name), OnnxElementType.Float, "adapter_slots", inputs, _bank!.Rank);
+        var b = _graph.Input(AdapterGraphNames.B(name), OnnxElementType.Float, "adapter_slots", _bank.Rank, outputs);
+        var rowA = _graph.Node("Gather", [a, _adapterIndex!], ("axis", 0L));
+        var rowB = _graph.Node("Gather", [b, _adapterIndex!], ("axis", 0L));
+        return _graph.Node("MatMul", [_graph.Node("MatMul", [x, rowA]), rowB]);
+    }
 
     /// <summary>x · Wᵀ with W stored transposed ([in, out]) as MatMul expects.</summary>
     private string MatMul(string x, string name)

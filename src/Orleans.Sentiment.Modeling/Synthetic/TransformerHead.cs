@@ -14,4 +14,10 @@ public enum TransformerHead
 
     /// <summary>Only the mean-pooled sentence embedding (output <c>sentence_embedding</c>, width = hidden size): features for head training.</summary>
     MeanPooledEmbedding,
+
+    /// <summary>
+    /// No head: the first token's and the attention-masked mean of the last hidden state (outputs <c>cls_hidden</c> and
+    /// <c>mean_pooled</c>), for heads applied outside the graph (per-tenant heads on a shared encoder).
+    /// </summary>
+    PooledHidden,
 }
