@@ -55,6 +55,12 @@ public sealed class InferenceOptions : IValidatableObject
     /// <summary>Longest a call may wait and run; its texts still queued then are dropped. Below Orleans' 30 s response timeout, so work whose caller gave up is not run.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>
+    /// Tenant model adapters each base model's shared encoder holds at once (LRU beyond it). Each costs its LoRA slot
+    /// (0.29 MB at MiniLM's shape) and its head; the slots are allocated when the first tenant model of a base model runs.
+    /// </summary>
+    public int MaxLoadedAdapters { get; set; } = 128;
+
     /// <summary>Folder for models the process builds itself (the built-in models); empty uses the user's data folder.</summary>
     public string? CacheDirectory { get; set; }
 
@@ -129,6 +135,7 @@ public sealed class InferenceOptions : IValidatableObject
         Require(Workers is >= 0 and <= 256, "Inference:Workers", "0 (from the machine) or between 1 and 256", Workers);
         Require(IntraOpThreads is >= 0 and <= 1024, "Inference:IntraOpThreads", "between 0 (physical cores) and 1024", IntraOpThreads);
         Require(MaxQueuedTexts >= ResolvedMaxBatchTexts && MaxQueuedTexts <= 10_000_000, "Inference:MaxQueuedTexts", $"at least Inference:MaxBatchTexts ({ResolvedMaxBatchTexts}) and at most 10000000", MaxQueuedTexts);
+        Require(MaxLoadedAdapters is >= 1 and <= 100_000, "Inference:MaxLoadedAdapters", "between 1 and 100000", MaxLoadedAdapters);
         Require(CallTimeout > TimeSpan.Zero && CallTimeout <= TimeSpan.FromHours(1), "Inference:CallTimeout", "more than zero and at most 01:00:00", CallTimeout);
         return errors;
     }

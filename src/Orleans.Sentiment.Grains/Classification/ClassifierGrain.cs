@@ -33,4 +33,7 @@ public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifie
     // Models still loading (or failed to load) is the silo's state, not the texts' fault: that throws, and the caller retries.
     public Task<IReadOnlyList<TextClassification>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts) =>
         inference.ClassifyAsync(texts, tenant);
+
+    public Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models) =>
+        inference.ClassifyWithAsync(tenant, texts, models);
 }

@@ -1,5 +1,6 @@
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Adapters;
 
 namespace Orleans.Sentiment.Grains.Classification;
 
@@ -8,10 +9,13 @@ namespace Orleans.Sentiment.Grains.Classification;
 /// silo, whatever the number of classifier activations). Models load in a hosted service after the silo has started
 /// (readiness waits for them); a call that arrives earlier waits up to <see cref="WaitLimit"/> and then fails with a
 /// message saying so, and a load that failed fails every call with its reason. On silos that load models on demand
-/// (role <c>ingest</c>) the first call starts the load.
+/// (role <c>ingest</c>) the first call starts the load. Tenant models are served when the silo has a model source
+/// (the cluster's registry) and an encoder locator: one shared encoder per base model, opened on first use.
 /// </summary>
-public sealed class SiloInference(SentimentMetrics metrics) : IAsyncDisposable
+public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource? adapterSource = null, IAdapterEncoderLocator? encoderLocator = null) : IAsyncDisposable
 {
+    private TenantModels? _tenantModels;
+
     private readonly TaskCompletionSource<(ClassifierSet Models, BatchingClassifier Queue)> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Action? _loadOnDemand;
     private int _demanded;
@@ -26,16 +30,27 @@ public sealed class SiloInference(SentimentMetrics metrics) : IAsyncDisposable
     public string? FailureReason => _loaded.Task.Exception?.InnerException?.Message;
 
     /// <summary>A service whose models are already there (tests, tools).</summary>
-    public static SiloInference Loaded(ClassifierSet models, SentimentMetrics metrics, InferenceOptions options)
+    public static SiloInference Loaded(ClassifierSet models, SentimentMetrics metrics, InferenceOptions options, TenantModels? tenantModels = null)
     {
         var inference = new SiloInference(metrics);
-        inference.SetLoaded(models, options);
+        inference.SetLoaded(models, options, tenantModels);
         return inference;
     }
 
-    /// <summary>Starts serving <paramref name="models"/> through a batching queue run as <paramref name="options"/> say.</summary>
-    public void SetLoaded(ClassifierSet models, InferenceOptions options)
+    /// <summary>
+    /// Starts serving <paramref name="models"/> through a batching queue run as <paramref name="options"/> say, and the
+    /// tenant models of <paramref name="tenantModels"/> (or, when null, of the silo's model source, if it has one).
+    /// </summary>
+    public void SetLoaded(ClassifierSet models, InferenceOptions options, TenantModels? tenantModels = null)
     {
+        _tenantModels = tenantModels ?? OpenTenantModels(options);
+        if (_tenantModels is { } tenant)
+        {
+            tenant.AdapterUsed += metrics.AdapterUsed;
+            tenant.AdapterEvicted += metrics.AdapterEvicted;
+            metrics.ObserveLoadedAdapters(() => tenant.LoadedAdapters);
+        }
+
         var queue = new BatchingClassifier(models, options);
         queue.BatchCompleted += metrics.InferenceBatch;
         queue.BatchCompleted += new ModelCallSpans(models.Classifiers.Select(c => c.Name)).Record;
@@ -65,6 +80,42 @@ public sealed class SiloInference(SentimentMetrics metrics) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One outcome per text from the models <paramref name="models"/> names (see <see cref="ModelNames"/>), with the texts
+    /// queued in <paramref name="tenant"/>'s lane. A tenant model that cannot serve (no active version) fails every text
+    /// with a reason naming it.
+    /// </summary>
+    public async Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models, CancellationToken cancellationToken = default)
+    {
+        using var span = PipelineSpans.StartClassify(tenant, texts.Count);
+        try
+        {
+            var (configured, queue) = await WaitForModelsAsync(cancellationToken);
+            var (indexes, tenantModels) = ModelNames.Split(tenant, models, configured);
+            span?.SetTag(SentimentTracing.ModelsTag, indexes.Select(i => configured.Classifiers[i].Name).Concat(tenantModels.Count > 0 ? ["tenant"] : []).ToArray());
+            IReadOnlyList<TenantModelRun> runs = [];
+            if (tenantModels.Count > 0)
+            {
+                try
+                {
+                    runs = await (_tenantModels ?? throw new TenantModelUnavailableException(
+                        $"Tenant model '{tenantModels[0]}' cannot be served: this silo has no tenant model registry.")).ResolveAsync(tenantModels, cancellationToken);
+                }
+                catch (TenantModelUnavailableException e)
+                {
+                    return [.. texts.Select(_ => TextClassification.Failed(e.Message))];
+                }
+            }
+
+            return await queue.ClassifyAsync(texts, tenant, new ModelSelection(indexes, runs), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            PipelineSpans.MarkFailed(span, e);
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_loaded.Task.IsCompletedSuccessfully)
@@ -72,8 +123,14 @@ public sealed class SiloInference(SentimentMetrics metrics) : IAsyncDisposable
             var (models, queue) = _loaded.Task.Result;
             await queue.DisposeAsync();
             models.Dispose();
+            _tenantModels?.Dispose();
         }
     }
+
+    private TenantModels? OpenTenantModels(InferenceOptions options) => adapterSource is null || encoderLocator is null ? null : new TenantModels(
+        adapterSource,
+        async (baseModel, cancellationToken) => AdapterEncoderSession.Load(
+            await encoderLocator.LocateAsync(baseModel, cancellationToken), options.ToSession(variant: null), options.MaxLoadedAdapters));
 
     private async Task<(ClassifierSet Models, BatchingClassifier Queue)> WaitForModelsAsync(CancellationToken cancellationToken)
     {

@@ -23,6 +23,9 @@ public sealed class SentimentMetrics
     private readonly Histogram<long> _batchTokens;
     private readonly Histogram<double> _paddingRatio;
     private Func<int>? _inferenceQueueDepth;
+    private readonly Counter<long> _adapterCache;
+    private readonly Counter<long> _adapterEvictions;
+    private Func<int>? _loadedAdapters;
     private readonly Counter<long> _requestsRejected;
 
     public SentimentMetrics(IMeterFactory meterFactory)
@@ -47,12 +50,20 @@ public sealed class SentimentMetrics
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [16, 64, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536, 262144] });
         _paddingRatio = meter.CreateHistogram<double>("orleans_sentiment_inference_padding_ratio", null, "Padding tokens per real token in a model call (0: no padding).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5] });
+        // Tenant model adapters on the shared encoders: slot hits and loads, evictions, adapters held.
+        _adapterCache = meter.CreateCounter<long>("orleans_sentiment_adapter_cache_requests", "{request}", "Tenant model adapters a model call needed, by result: hit (already in a bank slot) or miss (loaded into one).");
+        _adapterEvictions = meter.CreateCounter<long>("orleans_sentiment_adapter_evictions", "{adapter}", "Tenant model adapters evicted from a bank slot to make room (least recently used).");
+        meter.CreateObservableGauge("orleans_sentiment_adapters_loaded", () => _loadedAdapters?.Invoke() ?? 0, "{adapter}", "Tenant model adapters held in this silo's shared-encoder banks.");
+
         // Counters of rare events are exported at 0 from the start: a series that first appears at 1 hides that
         // first event from Prometheus' increase()/rate(), and dashboards would show "no data" instead of 0.
         _ingested.Add(0);
         _duplicates.Add(0);
         _alertsSent.Add(0);
         _alertsFailed.Add(0);
+        AdapterUsed(hit: true, 0);
+        AdapterUsed(hit: false, 0);
+        _adapterEvictions.Add(0);
         Failed(CommentClassifier.ModelErrorReason, 0);
         Failed(CommentClassifier.UnavailableReason, 0);
         foreach (var kind in Enum.GetValues<AlertKind>())
@@ -84,6 +95,14 @@ public sealed class SentimentMetrics
     /// <summary>Reads the inference queue depth when the gauge is collected.</summary>
     public void ObserveInferenceQueue(Func<int> depth) => _inferenceQueueDepth = depth;
 
+    /// <summary>Reads the number of loaded tenant model adapters when the gauge is collected.</summary>
+    public void ObserveLoadedAdapters(Func<int> loaded) => _loadedAdapters = loaded;
+
+    /// <summary>A model call found a tenant adapter in its bank (hit) or loaded it into a slot (miss).</summary>
+    public void AdapterUsed(bool hit) => AdapterUsed(hit, 1);
+
+    public void AdapterEvicted() => _adapterEvictions.Add(1);
+
     public void InferenceBatch(InferenceBatchStats batch)
     {
         BatchClassified(batch.Texts, batch.Elapsed);
@@ -98,6 +117,9 @@ public sealed class SentimentMetrics
         _batchSize.Record(size);
         _latency.Record(elapsed.TotalSeconds);
     }
+
+    private void AdapterUsed(bool hit, int count) =>
+        _adapterCache.Add(count, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
     private void AlertRaised(AlertKind kind, int count) =>
         _alertsRaised.Add(count, new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()));

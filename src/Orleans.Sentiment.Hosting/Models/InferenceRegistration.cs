@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Adapters;
 
 namespace Orleans.Sentiment.Hosting.Models;
 
@@ -9,7 +10,7 @@ public static class InferenceRegistration
 {
     /// <summary>
     /// The silo's inference runtime, registered in one place: the <c>Inference</c> settings, the served models
-    /// (<c>Models</c>), the one <see cref="SiloInference"/> service the classifier grains call, and the hosted loader that
+    /// (<c>Models</c>), the shared encoders of tenant models, the one <see cref="SiloInference"/> service the classifier grains call, and the hosted loader that
     /// locates and loads the models after start. A caller that registered an already loaded <see cref="SiloInference"/>
     /// (tests with a model of their own) keeps it, and the loader stands aside.
     /// </summary>
@@ -18,6 +19,8 @@ public static class InferenceRegistration
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The model paths are checked when the loader resolves them, naming Models:N:Path.
         services.AddOptions<ServedModelsOptions>().BindConfiguration(ServedModelsOptions.Section);
+        // Tenant models run when the cluster registers its IAdapterModelSource; their base encoders come from here.
+        services.TryAddSingleton<IAdapterEncoderLocator, AdapterEncoderLocator>();
         services.TryAddSingleton<SiloInference>();
         services.AddHostedService<ModelLoaderService>();
         return services;

@@ -73,7 +73,11 @@ public sealed class BatchingClassifier : IAsyncDisposable
     /// texts (nothing is queued then), <see cref="TimeoutException"/> after <see cref="InferenceOptions.CallTimeout"/>,
     /// <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
-    public Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane = "", CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane = "", CancellationToken cancellationToken = default) =>
+        ClassifyAsync(texts, lane, selection: null, cancellationToken);
+
+    /// <summary>As <see cref="ClassifyAsync(IReadOnlyList{string}, string, CancellationToken)"/>, running the models <paramref name="selection"/> names (null: every configured model).</summary>
+    public Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane, ModelSelection? selection, CancellationToken cancellationToken = default)
     {
         if (texts.Count == 0)
         {
@@ -91,7 +95,7 @@ public sealed class BatchingClassifier : IAsyncDisposable
         var encoded = new EncodedText[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            encoded[i] = _models.Encode(texts[i]);
+            encoded[i] = _models.Encode(texts[i], selection);
         }
 
         lock (_gate)

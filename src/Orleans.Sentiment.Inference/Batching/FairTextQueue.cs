@@ -20,7 +20,7 @@ internal sealed class FairTextQueue
     /// <summary>Texts queued in all lanes.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Tokens of those texts.</summary>
+    /// <summary>Tokens of those texts, each times its model passes.</summary>
     public long Tokens { get; private set; }
 
     /// <summary>Lanes holding texts.</summary>
@@ -39,7 +39,7 @@ internal sealed class FairTextQueue
 
         lane.Queue.Add(text);
         Count++;
-        Tokens += text.Tokens;
+        Tokens += text.Cost;
     }
 
     /// <summary>Drops a text that will not run (its call gave up). Idempotent.</summary>
@@ -52,7 +52,7 @@ internal sealed class FairTextQueue
 
         lane.Queue.Remove(text);
         Count--;
-        Tokens -= text.Tokens;
+        Tokens -= text.Cost;
         DropIfEmpty(text.Lane, lane);
     }
 

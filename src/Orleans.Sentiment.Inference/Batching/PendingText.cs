@@ -12,6 +12,12 @@ internal sealed class PendingText(PendingCall call, int index, EncodedText encod
 
     public int Tokens => Encoded.Tokens;
 
+    /// <summary>Model passes the text costs in a call's token budget.</summary>
+    public int Passes => Encoded.Passes;
+
+    /// <summary>Tokens times passes: the model time the text takes, what lanes are served fairly by.</summary>
+    public long Cost => (long)Tokens * Passes;
+
     /// <summary>Arrival order across all calls.</summary>
     public long Sequence { get; } = sequence;
 

@@ -18,7 +18,7 @@ internal sealed class TextQueue
     /// <summary>Texts queued and not removed.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Tokens of those texts.</summary>
+    /// <summary>Tokens of those texts, each times its model passes.</summary>
     public long Tokens { get; private set; }
 
     public void Add(PendingText text)
@@ -32,7 +32,7 @@ internal sealed class TextQueue
         bucket.Enqueue(text);
         _arrival.Enqueue(text);
         Count++;
-        Tokens += text.Tokens;
+        Tokens += text.Cost;
     }
 
     /// <summary>Drops a text that will not run (its call was cancelled). Idempotent.</summary>
@@ -42,7 +42,7 @@ internal sealed class TextQueue
         {
             text.Removed = true;
             Count--;
-            Tokens -= text.Tokens;
+            Tokens -= text.Cost;
         }
     }
 
@@ -150,7 +150,7 @@ internal sealed class TextQueue
                 continue;
             }
 
-            if (!batch.Admits(length))
+            if (!batch.Admits(length, text.Passes))
             {
                 return false;
             }
