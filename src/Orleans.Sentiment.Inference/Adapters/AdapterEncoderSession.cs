@@ -16,6 +16,7 @@ public sealed class AdapterEncoderSession : IDisposable
     private readonly int _padTokenId;
     private readonly int _maxSequenceLength;
     private readonly (string Name, bool Present)[] _tokenInputs;
+    private long _calls;
 
     private AdapterEncoderSession(InferenceSession session, ITextTokenizer? tokenizer, string tokenizerKey, int padTokenId, int maxSequenceLength, int capacity)
     {
@@ -54,6 +55,9 @@ public sealed class AdapterEncoderSession : IDisposable
 
     /// <summary>Width of the pooled vectors.</summary>
     public int Hidden { get; }
+
+    /// <summary>Model calls made so far: a batch mixing any number of tenants' adapters is one.</summary>
+    public long Calls => Interlocked.Read(ref _calls);
 
     /// <summary>The base model's tokenizer; null for a session built from a bare graph.</summary>
     public ITextTokenizer? Tokenizer { get; }
@@ -138,6 +142,7 @@ public sealed class AdapterEncoderSession : IDisposable
             names.Add(AdapterGraphNames.AdapterIndex);
             values.Add(OrtValue.CreateTensorValueFromMemory(passes.Select(p => (long)p.Slot).ToArray(), [passes.Count]));
             using var runOptions = new RunOptions();
+            Interlocked.Increment(ref _calls);
             using var outputs = _session.Run(runOptions, [.. names, .. Bank.InputNames], [.. values, .. Bank.Values], [AdapterGraphNames.ClsHidden, AdapterGraphNames.MeanPooled]);
             return (outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[1].GetTensorDataAsSpan<float>().ToArray());
         }
