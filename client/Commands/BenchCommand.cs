@@ -14,7 +14,8 @@ namespace Orleans.Sentiment.Client.Commands;
 /// <c>bench</c>: one run that measures, on the same model and texts, offline classification (fp32 and int8),
 /// the silo pipeline end to end (real silo process, HTTP ingestion into several sources, until the windows
 /// count every comment) and transformers.js when installed, as ratios to offline fp32; with the machine's CPU,
-/// thread counts, resident memory per loaded model, and a <c>--json</c> report.
+/// thread counts, resident memory per loaded model, and a <c>--json</c> report. With <c>--adapters N</c> it measures
+/// tenant models served as adapters on one shared encoder instead (<see cref="AdapterBench"/>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -35,14 +36,27 @@ internal static class BenchCommand
         var silo = new Option<string?>("--silo") { Description = "Silo assembly (default: the repository's Release build, else Debug)." };
         var settings = new Option<string[]>("--silo-setting") { Description = "Extra silo setting KEY=VALUE for the pipeline run (repeatable), e.g. Inference:Linger=00:00:00.005." };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var adapters = new Option<int>("--adapters") { Description = "Instead: N random tenant adapters on builtin:minilm's shared encoder against one merged model (comments/s, ratio, memory per adapter).", DefaultValueFactory = _ => 0 };
         var command = new Command("bench", "Throughput in one run: offline fp32 and int8, the silo pipeline end to end, transformers.js; ratios, CPU, threads, memory.")
         {
-            model, arch, texts, count, threads, batchSize, sources, noPipeline, noQuantized, noNode, jsBatches, silo, settings, json,
+            model, arch, texts, count, threads, batchSize, sources, noPipeline, noQuantized, noNode, jsBatches, silo, settings, json, adapters,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
+                if (parse.GetValue(adapters) is > 0 and var adapterCount)
+                {
+                    await new AdapterBench
+                    {
+                        Adapters = adapterCount,
+                        Texts = BenchTexts.Load(parse.GetValue(texts), Positive(parse.GetValue(count), "--count")),
+                        Threads = MachineCores.Resolve(parse.GetValue(threads)),
+                        BatchSize = Positive(parse.GetValue(batchSize), "--batch-size"),
+                    }.RunAsync(Console.WriteLine, cancellationToken);
+                    return 0;
+                }
+
                 var run = new BenchRun
                 {
                     ModelDirectory = parse.GetValue(model) ?? BenchModel.Prepare(parse.GetValue(arch)!, Console.WriteLine),
