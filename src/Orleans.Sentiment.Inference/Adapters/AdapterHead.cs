@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Orleans.Sentiment.Inference.Adapters;
 
 /// <summary>
@@ -126,14 +128,7 @@ public sealed class AdapterHead
             var y = new float[outputs];
             for (var o = 0; o < outputs; o++)
             {
-                var sum = 0.0;
-                var row = o * inputs;
-                for (var i = 0; i < inputs; i++)
-                {
-                    sum += weight[row + i] * x[i];
-                }
-
-                y[o] = (float)(sum + bias[o]);
+                y[o] = TensorPrimitives.Dot(weight.AsSpan(o * inputs, inputs), x) + bias[o];
             }
 
             return y;
