@@ -23,7 +23,10 @@ public sealed class TenantAdapter
     public AdapterModelVersion Version { get; }
 
     /// <summary>Identifies the version in the bank: model name and version id.</summary>
-    public string Key => Version.Name + "@" + Version.VersionId;
+    public string Key => KeyOf(Version);
+
+    /// <summary>The bank key of <paramref name="version"/>.</summary>
+    public static string KeyOf(AdapterModelVersion version) => version.Name + "@" + version.VersionId;
 
     /// <summary>Bank-layout matrices per adapted module; empty for a head-only model.</summary>
     public IReadOnlyDictionary<string, LoraPair> Lora { get; }

@@ -56,7 +56,7 @@ public sealed class TenantModels(IAdapterModelSource source, Func<string, Cancel
             throw new TenantModelUnavailableException($"Tenant model '{name}': its base model '{version.BaseModel}' cannot be served: {e.Message}", e);
         }
 
-        var key = version.Name + "@" + version.VersionId;
+        var key = TenantAdapter.KeyOf(version);
         var adapter = encoder.Bank.Find(key) ?? await LoadAsync(key, version, encoder, cancellationToken).ConfigureAwait(false);
         return new TenantModelRun(name, encoder, adapter);
     }

@@ -42,6 +42,7 @@ public sealed class InferenceOptionsTests
     [InlineData("CallTimeout", "00:00:00", "Inference:CallTimeout")]
     [InlineData("MaxQueuedTexts", "8", "Inference:MaxQueuedTexts")]
     [InlineData("IntraOpThreads", "-1", "Inference:IntraOpThreads")]
+    [InlineData("MaxLoadedAdapters", "0", "Inference:MaxLoadedAdapters")]
     public void Validate_BadValue_NamesTheSetting(string property, string value, string setting)
     {
         var options = new InferenceOptions();
