@@ -50,7 +50,7 @@ internal static class TrainCommand
         var buckets = new Option<int>("--buckets") { Description = "compact: hash buckets for word bigrams (0: no bigrams).", DefaultValueFactory = _ => compact.BigramBuckets };
         var minCount = new Option<int>("--min-count") { Description = "compact: words seen fewer times are split into subword pieces.", DefaultValueFactory = _ => compact.MinWordCount };
         var pieces = new Option<int>("--pieces") { Description = "compact: word-continuation pieces (##ing) in the vocabulary, so unseen words map to known pieces (0: unseen words become [UNK]).", DefaultValueFactory = _ => compact.SubwordPieces };
-        var balance = new Option<bool>("--balance-labels") { Description = "compact and head: weight examples by 1/sqrt(label frequency) (single-label data); on by default, --balance-labels false turns it off.", DefaultValueFactory = _ => compact.BalanceLabels };
+        var balance = new Option<bool>("--balance-labels") { Description = "Weight examples by 1/sqrt(label frequency) (single-label data); on by default, --balance-labels false turns it off.", DefaultValueFactory = _ => compact.BalanceLabels };
         var patience = new Option<int?>("--patience") { Description = $"Validation scorings without a better macro-F1 before stopping; one per epoch (compact: {compact.Patience}; head: {head.Patience}), lora: {lora.Evaluations} spread over the planned steps, or one per epoch with --epochs ({lora.Patience})." };
         var command = new Command("train", "Train a classifier and write a model folder the silo and classify load: compact (CPU, seconds), head (frozen pretrained encoder), or lora (LoRA fine-tuning, PEFT-format adapter).")
         {
@@ -113,6 +113,7 @@ internal static class TrainCommand
                             MaxExamples = parse.GetValue(maxExamples),
                             Patience = parse.GetValue(patience) ?? lora.Patience,
                             Threads = parse.GetValue(threads),
+                            BalanceLabels = parse.GetValue(balance),
                         }, steps, new InlineProgress<string>(Console.WriteLine));
                 }
 

@@ -44,6 +44,9 @@ public sealed record LoraOptions
     /// <summary>What the head reads: the first token (the family's pooler) or the mean of all tokens.</summary>
     public HeadPooling Pooling { get; init; } = HeadPooling.Mean;
 
+    /// <summary>Weight the loss by 1/sqrt(label frequency) (single-label data), as the head and compact engines do.</summary>
+    public bool BalanceLabels { get; init; } = true;
+
     public int BatchSize { get; init; } = 32;
 
     /// <summary>Peak AdamW learning rate, reached after the warm-up and decayed linearly to 0.</summary>

@@ -14,10 +14,10 @@ namespace Orleans.Sentiment.Training.Lora;
 
 /// <summary>
 /// Fine-tunes a <see cref="LoraClassifier"/>: AdamW on the LoRA matrices and the head over a <see cref="StepPlan"/>
-/// (linear warm-up then linear decay), gradient clipping at norm 1, length-bucketed batches, cross-entropy
-/// (sigmoid/BCE for multi-label data), scoring on the validation examples as the plan says, keeping the best
-/// macro-F1 and stopping after <see cref="LoraOptions.Patience"/> scorings without a better one or at
-/// <see cref="LoraOptions.MaxDuration"/> (scored then, so the time spent counts).
+/// (linear warm-up then linear decay), gradient clipping at norm 1, length-bucketed batches, cross-entropy weighted
+/// by 1/sqrt(label frequency) (sigmoid/BCE for multi-label data), scoring on the validation examples as the plan
+/// says, keeping the best macro-F1 and stopping after <see cref="LoraOptions.Patience"/> scorings without a better
+/// one or at <see cref="LoraOptions.MaxDuration"/> (scored then, so the time spent counts).
 /// </summary>
 public sealed class LoraTrainer(LoraOptions options)
 {
@@ -82,6 +82,7 @@ public sealed class LoraTrainer(LoraOptions options)
         var parameters = model.TrainableParameters.ToList();
         using var optimizer = optim.AdamW(parameters, options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
         var plan = StepPlan.For(trainSet.Length, options);
+        var labelWeights = options.BalanceLabels && !multiLabel ? LabelWeights(trainSet, labels.Count) : null;
         var scheduler = optim.lr_scheduler.LambdaLR(optimizer, plan.LearningRateFactor, -1, false);
         log?.Report($"planned {plan.TotalSteps} steps ({plan.StepsPerEpoch} per epoch), validation every {plan.EvaluationInterval}");
 
@@ -105,7 +106,7 @@ public sealed class LoraTrainer(LoraOptions options)
                     {
                         var (ids, mask) = Inputs(batch, tokenizer.PadTokenId);
                         var logits = model.Forward(ids, mask, training: true);
-                        var loss = Loss(logits, batch, multiLabel);
+                        var loss = Loss(logits, batch, multiLabel, labelWeights);
                         loss.backward();
                         nn.utils.clip_grad_norm_(parameters, 1.0);
                         optimizer.step();
@@ -234,7 +235,19 @@ public sealed class LoraTrainer(LoraOptions options)
         return [labels[best]];
     }
 
-    private static Tensor Loss(Tensor logits, IReadOnlyList<TokenizedExample> batch, bool multiLabel)
+    /// <summary>1/sqrt(label frequency) per label, so rare labels weigh more in the loss (macro-F1 counts every label alike).</summary>
+    private static float[] LabelWeights(IReadOnlyList<TokenizedExample> examples, int labels)
+    {
+        var counts = new int[labels];
+        foreach (var example in examples)
+        {
+            counts[Array.IndexOf(example.Target, 1f)]++;
+        }
+
+        return [.. counts.Select(c => c == 0 ? 0f : (float)(1 / Math.Sqrt(c)))];
+    }
+
+    private static Tensor Loss(Tensor logits, IReadOnlyList<TokenizedExample> batch, bool multiLabel, float[]? labelWeights)
     {
         var width = batch[0].Target.Length;
         if (multiLabel)
@@ -244,7 +257,9 @@ public sealed class LoraTrainer(LoraOptions options)
         }
 
         var classes = torch.tensor(batch.Select(e => (long)Array.IndexOf(e.Target, 1f)).ToArray(), [batch.Count], ScalarType.Int64);
-        return F.cross_entropy(logits, classes);
+        return labelWeights is null
+            ? F.cross_entropy(logits, classes)
+            : F.cross_entropy(logits, classes, torch.tensor(labelWeights, ScalarType.Float32).to_type(logits.dtype));
     }
 
     private static void DisposeAll(Dictionary<string, Tensor>? tensors)
