@@ -120,6 +120,20 @@ public sealed class TenantTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainAsync_WithCorrections_ScoresTheHeldOutOnesSeparately()
+    {
+        var request = SeparableRequest();
+        request = request with { Corrections = [.. request.Examples.Take(8).Select(e => e with { Text = "so " + e.Text })] };
+
+        var result = await new TenantTrainer(Fast).TrainAsync(request, new Progress<TenantTrainingProgress>(), CancellationToken.None);
+
+        Assert.NotNull(result.Corrections);
+        Assert.Equal(TenantDataSplit.Create(request).HeldOutCorrections.Count, result.Corrections.Examples);
+        Assert.Equal(2, result.Corrections.Examples);
+        Assert.Equal(TenantDataSplit.Create(request).Train.Count, result.TrainExamples);
+    }
+
+    [Fact]
     public async Task TrainAsync_TooFewExamples_FailsWithTheDataException()
     {
         var request = SeparableRequest();
