@@ -49,8 +49,17 @@ public sealed record LoraOptions
 
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>Peak AdamW learning rate, reached after the warm-up and decayed linearly to 0.</summary>
-    public double LearningRate { get; init; } = 2e-3;
+    /// <summary>Peak AdamW learning rate, reached after the warm-up and decayed linearly to 0; null: <see cref="LearningRateFor"/>.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Default peak rate of one-epoch runs over <see cref="LargeDataExamples"/> examples or more (the SST-2 recipe).</summary>
+    public const double LargeDataLearningRate = 2e-3;
+
+    /// <summary>Default peak rate of planned runs over smaller data: it overfit less than 2e-3 over a few hundred steps (docs/training.md).</summary>
+    public const double SmallDataLearningRate = 1e-3;
+
+    /// <summary>The peak learning rate a run over <paramref name="examples"/> training examples uses.</summary>
+    public double LearningRateFor(int examples) => LearningRate ?? (examples >= LargeDataExamples ? LargeDataLearningRate : SmallDataLearningRate);
 
     public double WeightDecay { get; init; } = 0.01;
 
@@ -86,7 +95,7 @@ public sealed record LoraOptions
         Require(Evaluations > 0, "evaluations", "must be positive");
         Require(MaxDuration is null || MaxDuration > TimeSpan.Zero, "max duration", "must be positive");
         Require(BatchSize > 0, "--batch-size", "must be positive");
-        Require(LearningRate > 0, "--learning-rate", "must be positive");
+        Require(LearningRate is null or > 0, "--learning-rate", "must be positive");
         Require(WeightDecay >= 0, "weight decay", "must not be negative");
         Require(WarmupRatio is >= 0 and < 1, "warm-up ratio", "must be at least 0 and below 1");
         Require(MaxLength >= 3, "--max-length", "must leave room for text between the special tokens");

@@ -80,7 +80,7 @@ public sealed class LoraTrainer(LoraOptions options)
             $"trainable params: {model.TrainableParameterCount:N0} || all params: {model.TotalParameterCount:N0} || trainable%: {100.0 * model.TrainableParameterCount / model.TotalParameterCount:0.0000}"));
 
         var parameters = model.TrainableParameters.ToList();
-        using var optimizer = optim.AdamW(parameters, options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
+        using var optimizer = optim.AdamW(parameters, options.LearningRateFor(trainSet.Length), 0.9, 0.999, 1e-8, options.WeightDecay);
         var plan = StepPlan.For(trainSet.Length, options);
         var labelWeights = options.BalanceLabels && !multiLabel ? LabelWeights(trainSet, labels.Count) : null;
         var scheduler = optim.lr_scheduler.LambdaLR(optimizer, plan.LearningRateFactor, -1, false);

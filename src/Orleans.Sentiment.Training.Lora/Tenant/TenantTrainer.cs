@@ -91,7 +91,7 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
             Options(request, new()
             {
                 ["pooling"] = options.Pooling.ToString().ToLowerInvariant(),
-                ["learning_rate"] = Invariant(options.LearningRate),
+                ["learning_rate"] = Invariant(options.LearningRateFor(split.Train.Count)),
                 ["max_length"] = Invariant(maxLength),
                 ["lora_r"] = Invariant(options.Rank),
                 ["lora_alpha"] = Invariant(options.Alpha),
