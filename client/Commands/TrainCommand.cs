@@ -33,9 +33,9 @@ internal static class TrainCommand
         var revision = new Option<string?>("--revision") { Description = "Branch, tag or commit of a hub --base (default: main)." };
         var validation = new Option<string?>("--validation") { Description = "Validation file for early stopping (same columns); default: a seeded, stratified 10% of the data." };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation, dropout, shuffling and splits: same seed, same model.", DefaultValueFactory = _ => compact.Seed };
-        var epochs = new Option<int?>("--epochs") { Description = $"Most epochs; early stopping on validation macro-F1 may end sooner (compact: 15 from 5,000 rows up, more for smaller data; head: {head.Epochs}; lora: {LoraOptions.SmallDataEpochs}, or 1 from {LoraOptions.LargeDataExamples} training rows up)." };
+        var epochs = new Option<int?>("--epochs") { Description = $"Most epochs; early stopping on validation macro-F1 may end sooner (compact: 15 from 5,000 rows up, more for smaller data; head: {head.Epochs}; lora: none, the run is planned by steps, {StepPlan.TargetEpochs} epochs bounded to {lora.MinSteps}-{lora.MaxSteps} steps, or 1 epoch from {LoraOptions.LargeDataExamples} training rows up)." };
         var batchSize = new Option<int?>("--batch-size") { Description = $"Examples per step (head: {head.BatchSize}; lora: {lora.BatchSize})." };
-        var learningRate = new Option<double?>("--learning-rate", "--lr") { Description = $"Starting learning rate (compact: 0.1 from 5,000 rows up, larger for smaller data, linear decay; head: AdamW {head.LearningRate}; lora: AdamW peak {lora.LearningRate}, linear warm-up and decay)." };
+        var learningRate = new Option<double?>("--learning-rate", "--lr") { Description = $"Starting learning rate (compact: 0.1 from 5,000 rows up, larger for smaller data, linear decay; head: AdamW {head.LearningRate}; lora: AdamW peak {LoraOptions.SmallDataLearningRate}, or {LoraOptions.LargeDataLearningRate} from {LoraOptions.LargeDataExamples} training rows up, linear warm-up and decay)." };
         var maxLength = new Option<int?>("--max-length") { Description = $"Longest token sequence for head and lora, special tokens included (head: {head.MaxLength}; lora: {lora.MaxLength})." };
         var maxExamples = new Option<int?>("--max-examples") { Description = "head and lora: train on at most this many examples (a seeded sample), to bound the time." };
         var loraRank = new Option<int>("--lora-r") { Description = "LoRA rank r.", DefaultValueFactory = _ => lora.Rank };
@@ -50,8 +50,8 @@ internal static class TrainCommand
         var buckets = new Option<int>("--buckets") { Description = "compact: hash buckets for word bigrams (0: no bigrams).", DefaultValueFactory = _ => compact.BigramBuckets };
         var minCount = new Option<int>("--min-count") { Description = "compact: words seen fewer times are split into subword pieces.", DefaultValueFactory = _ => compact.MinWordCount };
         var pieces = new Option<int>("--pieces") { Description = "compact: word-continuation pieces (##ing) in the vocabulary, so unseen words map to known pieces (0: unseen words become [UNK]).", DefaultValueFactory = _ => compact.SubwordPieces };
-        var balance = new Option<bool>("--balance-labels") { Description = "compact and head: weight examples by 1/sqrt(label frequency) (single-label data); on by default, --balance-labels false turns it off.", DefaultValueFactory = _ => compact.BalanceLabels };
-        var patience = new Option<int?>("--patience") { Description = $"Epochs without a better validation macro-F1 before stopping (compact: {compact.Patience}; head: {head.Patience}; lora: {lora.Patience})." };
+        var balance = new Option<bool>("--balance-labels") { Description = "Weight examples by 1/sqrt(label frequency) (single-label data); on by default, --balance-labels false turns it off.", DefaultValueFactory = _ => compact.BalanceLabels };
+        var patience = new Option<int?>("--patience") { Description = $"Validation scorings without a better macro-F1 before stopping; one per epoch (compact: {compact.Patience}; head: {head.Patience}), lora: {lora.Evaluations} spread over the planned steps, or one per epoch with --epochs ({lora.Patience})." };
         var command = new Command("train", "Train a classifier and write a model folder the silo and classify load: compact (CPU, seconds), head (frozen pretrained encoder), or lora (LoRA fine-tuning, PEFT-format adapter).")
         {
             data, textColumn, labelColumn, output, method, baseModel, revision, validation, seed, epochs, batchSize, learningRate, maxLength, maxExamples,
@@ -113,6 +113,7 @@ internal static class TrainCommand
                             MaxExamples = parse.GetValue(maxExamples),
                             Patience = parse.GetValue(patience) ?? lora.Patience,
                             Threads = parse.GetValue(threads),
+                            BalanceLabels = parse.GetValue(balance),
                         }, steps, new InlineProgress<string>(Console.WriteLine));
                 }
 
@@ -162,9 +163,9 @@ internal static class TrainCommand
             var task = context.AddTask("Training", maxValue: 1);
             steps.OnStep = step =>
             {
-                task.MaxValue = (double)step.StepsPerEpoch * step.MaxEpochs;
-                task.Value = ((double)(step.Epoch - 1) * step.StepsPerEpoch) + step.Step;
-                task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {step.Epoch}/{step.MaxEpochs} step {step.Step}/{step.StepsPerEpoch} loss {step.Loss:0.0000}");
+                task.MaxValue = step.TotalSteps;
+                task.Value = step.Step;
+                task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {step.Epoch} step {step.Step}/{step.TotalSteps} loss {step.Loss:0.0000}");
             };
             summary = TrainingPipeline.Run(request, new InlineProgress<TrainingProgress>(epoch =>
             {
@@ -208,7 +209,7 @@ internal static class TrainCommand
         }
     }
 
-    /// <summary>LoRA step progress: drives the bar on a terminal; one plain line per tenth of an epoch otherwise.</summary>
+    /// <summary>LoRA step progress: drives the bar on a terminal; one plain line per twentieth of the plan otherwise.</summary>
     private sealed class StepReporter : IProgress<LoraStep>
     {
         public Action<LoraStep>? OnStep { get; set; }
@@ -221,9 +222,9 @@ internal static class TrainCommand
                 return;
             }
 
-            if (value.Step == value.StepsPerEpoch || value.Step % Math.Max(1, value.StepsPerEpoch / 10) == 0)
+            if (value.Step == value.TotalSteps || value.Step % Math.Max(1, value.TotalSteps / 20) == 0)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {value.Epoch}/{value.MaxEpochs}  step {value.Step}/{value.StepsPerEpoch}  loss {value.Loss:0.0000}  {value.Elapsed.TotalSeconds:0} s"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {value.Epoch}  step {value.Step}/{value.TotalSteps}  loss {value.Loss:0.0000}  {value.Elapsed.TotalSeconds:0} s"));
             }
         }
     }

@@ -35,10 +35,11 @@ public sealed class LoraClassifier : IDisposable
             _weights[name] = ToParameter(pretrained[name], trainable: false);
         }
 
-        // The head: BERT keeps its pretrained pooler when the checkpoint has one; the rest starts as transformers
+        // The head (a mean-pooled one is only the classifier): BERT keeps its pretrained pooler when the checkpoint has one; the rest starts as transformers
         // initialises it (normal(0, 0.02) weights, zero biases). All of it trains.
         var hidden = shape.Hidden;
-        foreach (var (module, outputs) in new[] { (_names.HeadDense, hidden), (_names.HeadOutput, labels) })
+        var head = options.Pooling == HeadPooling.Mean ? new[] { (TransformerGraphWriter.MeanHeadOutput, labels) } : [(_names.HeadDense, hidden), (_names.HeadOutput, labels)];
+        foreach (var (module, outputs) in head)
         {
             if (module == _names.HeadDense && pretrained.TryGetValue(module + ".weight", out var w) && pretrained.TryGetValue(module + ".bias", out var b))
             {
@@ -81,7 +82,7 @@ public sealed class LoraClassifier : IDisposable
 
     /// <summary>Head parameters (trained in full), by Hugging Face name.</summary>
     public IEnumerable<KeyValuePair<string, Parameter>> HeadParameters =>
-        _weights.Where(w => LoraTargets.FullyTrained(_names).Any(m => w.Key.StartsWith(m + ".", StringComparison.Ordinal)));
+        _weights.Where(w => LoraTargets.FullyTrained(_names, Options.Pooling).Any(m => w.Key.StartsWith(m + ".", StringComparison.Ordinal)));
 
     public IEnumerable<Parameter> TrainableParameters =>
         _lora.Values.SelectMany(p => new[] { p.A, p.B }).Concat(HeadParameters.Select(p => p.Value));
@@ -115,6 +116,11 @@ public sealed class LoraClassifier : IDisposable
             x = Layer(x, keyBias, layer, training, merged);
         }
 
+        if (Options.Pooling == HeadPooling.Mean)
+        {
+            return Linear(F.dropout(MeanPool(x, mask), HiddenDropout, training), TransformerGraphWriter.MeanHeadOutput, false, merged);
+        }
+
         var first = x.select(1, 0);
         return Shape.Family switch
         {
@@ -122,6 +128,13 @@ public sealed class LoraClassifier : IDisposable
             TransformerFamily.DistilBert => Linear(F.dropout(F.relu(Linear(first, _names.HeadDense, false, merged)), 0.2, training), _names.HeadOutput, false, merged),
             _ => Linear(F.dropout(Linear(F.dropout(first, HiddenDropout, training), _names.HeadDense, false, merged).tanh(), HiddenDropout, training), _names.HeadOutput, false, merged),
         };
+    }
+
+    /// <summary>Attention-masked mean of the last hidden state [batch, hidden], as sentence-transformers pools.</summary>
+    public Tensor MeanPool(Tensor hidden, Tensor mask)
+    {
+        var weights = mask.to_type(hidden.dtype).unsqueeze(-1);
+        return (hidden * weights).sum(1) / weights.sum(1).clamp_min(1e-9);
     }
 
     /// <summary>Every weight as the merged model holds it: W + (alpha/r)·B·A for LoRA targets, the rest unchanged.</summary>

@@ -34,7 +34,7 @@ public sealed class LoraEngine(string baseDirectory, string baseModelName, LoraO
             ["lora_r"] = options.Rank,
             ["lora_alpha"] = options.Alpha,
             ["lora_dropout"] = options.Dropout,
-            ["learning_rate"] = options.LearningRate,
+            ["learning_rate"] = options.LearningRateFor(result.TrainingExamples),
             ["batch_size"] = options.BatchSize,
             ["max_length"] = options.MaxLength,
             ["epochs_run"] = result.History.Count,

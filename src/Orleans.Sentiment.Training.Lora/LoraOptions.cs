@@ -2,7 +2,7 @@ namespace Orleans.Sentiment.Training.Lora;
 
 /// <summary>
 /// Settings of <c>--method lora</c>, with the defaults of PEFT's <c>LoraConfig(task_type=SEQ_CLS)</c> (r 8, alpha 16,
-/// dropout 0.1, query/value) and an AdamW schedule with linear warm-up and decay.
+/// dropout 0.1, query/value) and an AdamW schedule with linear warm-up and decay over a planned number of steps.
 /// </summary>
 public sealed record LoraOptions
 {
@@ -17,11 +17,8 @@ public sealed record LoraOptions
     /// <summary>Linear modules that get a LoRA branch, matched as PEFT does (the module's name or its last parts); null: the family's query and value projections.</summary>
     public IReadOnlyList<string>? TargetModules { get; init; }
 
-    /// <summary>Most epochs; null: <see cref="SmallDataEpochs"/>, or one from <see cref="LargeDataExamples"/> training examples up.</summary>
+    /// <summary>Hand-picked epochs (validation after each); null: the run is planned by steps (<see cref="StepPlan"/>).</summary>
     public int? Epochs { get; init; }
-
-    /// <summary>Default epochs for fewer than <see cref="LargeDataExamples"/> training examples.</summary>
-    public const int SmallDataEpochs = 3;
 
     /// <summary>
     /// From this many training examples the default is one epoch: the learning rate then decays to zero within it, as
@@ -29,16 +26,40 @@ public sealed record LoraOptions
     /// </summary>
     public const int LargeDataExamples = 20_000;
 
-    /// <summary>The epochs a run over <paramref name="examples"/> training examples makes.</summary>
-    public int EpochsFor(int examples) => Epochs ?? (examples >= LargeDataExamples ? 1 : SmallDataEpochs);
+    /// <summary>Fewest steps a planned run makes, however small the data: about 300 were needed to fit a few hundred examples.</summary>
+    public int MinSteps { get; init; } = 300;
 
-    /// <summary>Epochs without a better validation macro-F1 before stopping.</summary>
-    public int Patience { get; init; } = 1;
+    /// <summary>Most steps a planned run makes (below <see cref="LargeDataExamples"/> examples).</summary>
+    public int MaxSteps { get; init; } = 3000;
+
+    /// <summary>Validation scorings spread over a planned run.</summary>
+    public int Evaluations { get; init; } = 20;
+
+    /// <summary>Validation scorings without a better macro-F1 before stopping.</summary>
+    public int Patience { get; init; } = 5;
+
+    /// <summary>Training stops after this long and keeps the best checkpoint so far; null: no limit.</summary>
+    public TimeSpan? MaxDuration { get; init; }
+
+    /// <summary>What the head reads: the first token (the family's pooler) or the mean of all tokens.</summary>
+    public HeadPooling Pooling { get; init; } = HeadPooling.Mean;
+
+    /// <summary>Weight the loss by 1/sqrt(label frequency) (single-label data), as the head and compact engines do.</summary>
+    public bool BalanceLabels { get; init; } = true;
 
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>Peak AdamW learning rate, reached after the warm-up and decayed linearly to 0.</summary>
-    public double LearningRate { get; init; } = 2e-3;
+    /// <summary>Peak AdamW learning rate, reached after the warm-up and decayed linearly to 0; null: <see cref="LearningRateFor"/>.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Default peak rate of one-epoch runs over <see cref="LargeDataExamples"/> examples or more (the SST-2 recipe).</summary>
+    public const double LargeDataLearningRate = 2e-3;
+
+    /// <summary>Default peak rate of planned runs over smaller data: it overfit less than 2e-3 over a few hundred steps (docs/training.md).</summary>
+    public const double SmallDataLearningRate = 1e-3;
+
+    /// <summary>The peak learning rate a run over <paramref name="examples"/> training examples uses.</summary>
+    public double LearningRateFor(int examples) => LearningRate ?? (examples >= LargeDataExamples ? LargeDataLearningRate : SmallDataLearningRate);
 
     public double WeightDecay { get; init; } = 0.01;
 
@@ -70,8 +91,11 @@ public sealed record LoraOptions
         Require(Dropout is >= 0 and < 1, "--lora-dropout", "must be at least 0 and below 1");
         Require(Epochs is null or > 0, "--epochs", "must be positive");
         Require(Patience > 0, "--patience", "must be positive");
+        Require(MinSteps > 0 && MaxSteps >= MinSteps, "steps", "need 0 < MinSteps <= MaxSteps");
+        Require(Evaluations > 0, "evaluations", "must be positive");
+        Require(MaxDuration is null || MaxDuration > TimeSpan.Zero, "max duration", "must be positive");
         Require(BatchSize > 0, "--batch-size", "must be positive");
-        Require(LearningRate > 0, "--learning-rate", "must be positive");
+        Require(LearningRate is null or > 0, "--learning-rate", "must be positive");
         Require(WeightDecay >= 0, "weight decay", "must not be negative");
         Require(WarmupRatio is >= 0 and < 1, "warm-up ratio", "must be at least 0 and below 1");
         Require(MaxLength >= 3, "--max-length", "must leave room for text between the special tokens");

@@ -1,4 +1,4 @@
 namespace Orleans.Sentiment.Training.Lora;
 
-/// <summary>Progress inside an epoch: steps done, mean loss so far, for a progress bar.</summary>
-public sealed record LoraStep(int Epoch, int MaxEpochs, int Step, int StepsPerEpoch, double Loss, TimeSpan Elapsed);
+/// <summary>Progress after one optimizer step: the epoch it fell in, steps done of the plan, mean loss since the last validation.</summary>
+public sealed record LoraStep(int Epoch, int Step, int TotalSteps, double Loss, TimeSpan Elapsed);

@@ -14,8 +14,8 @@ public static class LoraTargets
     public static IReadOnlyList<string> DefaultTargets(TransformerFamily family) =>
         family == TransformerFamily.DistilBert ? ["q_lin", "v_lin"] : ["query", "value"];
 
-    /// <summary>PEFT's <c>modules_to_save</c> entries (module names) for the family.</summary>
-    public static IReadOnlyList<string> ModulesToSave(TransformerFamily family) => family switch
+    /// <summary>PEFT's <c>modules_to_save</c> entries (module names) for the family; a mean-pooled head saves only the classifier.</summary>
+    public static IReadOnlyList<string> ModulesToSave(TransformerFamily family, HeadPooling pooling = HeadPooling.Cls) => pooling == HeadPooling.Mean ? [TransformerGraphWriter.MeanHeadOutput] : family switch
     {
         TransformerFamily.Bert => ["classifier", "score", "pooler"],
         TransformerFamily.DistilBert => ["classifier", "score", "pre_classifier"],
@@ -23,7 +23,8 @@ public static class LoraTargets
     };
 
     /// <summary>The dense layers trained in full (parameter names without .weight/.bias).</summary>
-    public static IReadOnlyList<string> FullyTrained(ParameterNames names) => [names.HeadDense, names.HeadOutput];
+    public static IReadOnlyList<string> FullyTrained(ParameterNames names, HeadPooling pooling = HeadPooling.Cls) =>
+        pooling == HeadPooling.Mean ? [TransformerGraphWriter.MeanHeadOutput] : [names.HeadDense, names.HeadOutput];
 
     /// <summary>Every encoder Linear whose name equals a target or ends with "." + target, as PEFT matches target_modules.</summary>
     public static IReadOnlyList<string> Resolve(TransformerShape shape, IReadOnlyList<string> targets)

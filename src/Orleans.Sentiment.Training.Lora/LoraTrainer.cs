@@ -13,9 +13,11 @@ using F = TorchSharp.torch.nn.functional;
 namespace Orleans.Sentiment.Training.Lora;
 
 /// <summary>
-/// Fine-tunes a <see cref="LoraClassifier"/>: AdamW on the LoRA matrices and the head, linear warm-up then linear
-/// decay, gradient clipping at norm 1, length-bucketed batches, cross-entropy (sigmoid/BCE for multi-label data),
-/// scoring on the validation examples after each epoch and keeping the epoch with the best macro-F1.
+/// Fine-tunes a <see cref="LoraClassifier"/>: AdamW on the LoRA matrices and the head over a <see cref="StepPlan"/>
+/// (linear warm-up then linear decay), gradient clipping at norm 1, length-bucketed batches, cross-entropy weighted
+/// by 1/sqrt(label frequency) (sigmoid/BCE for multi-label data), scoring on the validation examples as the plan
+/// says, keeping the best macro-F1 and stopping after <see cref="LoraOptions.Patience"/> scorings without a better
+/// one or at <see cref="LoraOptions.MaxDuration"/> (scored then, so the time spent counts).
 /// </summary>
 public sealed class LoraTrainer(LoraOptions options)
 {
@@ -27,7 +29,10 @@ public sealed class LoraTrainer(LoraOptions options)
         ClassificationReport Validation,
         IReadOnlyList<TrainingProgress> History,
         int TrainingExamples,
-        int ValidationExamples);
+        int ValidationExamples,
+        StepPlan Plan,
+        int Steps,
+        int BestStep);
 
     public Result Train(
         PretrainedEncoder encoder,
@@ -40,43 +45,60 @@ public sealed class LoraTrainer(LoraOptions options)
         CancellationToken cancellationToken = default)
     {
         options.Validate();
-        TorchRuntime.Configure(options.Threads, options.Seed);
         var random = new Random(options.Seed);
         var data = PretrainedTrainingData.Prepare(training, validation, options.ValidationFraction, options.MaxExamples, options.Seed, random);
-        (training, validation, var labels, var multiLabel) = (data.Training, data.Validation, data.Labels, data.MultiLabel);
+        validation = data.Validation;
         if (validation.Count > options.MaxValidationExamples)
         {
             validation = StratifiedSplitter.Split(validation, (double)options.MaxValidationExamples / validation.Count, options.Seed).HeldOut;
         }
 
+        return Train(encoder, tokenizer, data.Training, validation, data.Labels, data.MultiLabel, random, epochs, steps, log, cancellationToken);
+    }
+
+    /// <summary>Trains on split data with a given label order (the model's ids); <paramref name="random"/> shuffles the batches.</summary>
+    public Result Train(
+        PretrainedEncoder encoder,
+        ITextTokenizer tokenizer,
+        IReadOnlyList<LabeledExample> training,
+        IReadOnlyList<LabeledExample> validation,
+        IReadOnlyList<string> labels,
+        bool multiLabel,
+        Random random,
+        IProgress<TrainingProgress>? epochs = null,
+        IProgress<LoraStep>? steps = null,
+        IProgress<string>? log = null,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        TorchRuntime.Configure(options.Threads, options.Seed);
         var trainSet = Tokenize(training, labels, tokenizer);
         var validationSet = Tokenize(validation, labels, tokenizer);
         var targets = LoraTargets.Resolve(encoder.Shape, options.TargetModules ?? LoraTargets.DefaultTargets(encoder.Shape.Family));
-        var model = new LoraClassifier(encoder.Shape, encoder.Weights, labels.Length, options, targets);
+        var model = new LoraClassifier(encoder.Shape, encoder.Weights, labels.Count, options, targets);
         log?.Report(string.Create(CultureInfo.InvariantCulture,
             $"trainable params: {model.TrainableParameterCount:N0} || all params: {model.TotalParameterCount:N0} || trainable%: {100.0 * model.TrainableParameterCount / model.TotalParameterCount:0.0000}"));
 
         var parameters = model.TrainableParameters.ToList();
-        using var optimizer = optim.AdamW(parameters, options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
-        var stepsPerEpoch = (trainSet.Length + options.BatchSize - 1) / options.BatchSize;
-        var epochCount = options.EpochsFor(trainSet.Length);
-        var totalSteps = stepsPerEpoch * epochCount;
-        var warmup = (int)Math.Ceiling(totalSteps * options.WarmupRatio);
-        var scheduler = optim.lr_scheduler.LambdaLR(optimizer, step => step < warmup
-            ? (step + 1.0) / warmup
-            : Math.Max(0, (double)(totalSteps - step) / Math.Max(1, totalSteps - warmup)), -1, false);
+        using var optimizer = optim.AdamW(parameters, options.LearningRateFor(trainSet.Length), 0.9, 0.999, 1e-8, options.WeightDecay);
+        var plan = StepPlan.For(trainSet.Length, options);
+        var labelWeights = options.BalanceLabels && !multiLabel ? LabelWeights(trainSet, labels.Count) : null;
+        var scheduler = optim.lr_scheduler.LambdaLR(optimizer, plan.LearningRateFactor, -1, false);
+        log?.Report($"planned {plan.TotalSteps} steps ({plan.StepsPerEpoch} per epoch), validation every {plan.EvaluationInterval}");
 
         var history = new List<TrainingProgress>();
         Dictionary<string, Tensor>? best = null;
         ClassificationReport? bestReport = null;
-        var bestEpoch = 0;
+        int bestEpoch = 0, bestStep = 0, step = 0, epoch = 0, stale = 0;
         var clock = Stopwatch.StartNew();
         try
         {
-            for (var epoch = 1; epoch <= epochCount; epoch++)
+            var stop = false;
+            while (!stop && step < plan.TotalSteps)
             {
+                epoch++;
                 double lossSum = 0;
-                var step = 0;
+                var lossSteps = 0;
                 foreach (var batch in LengthBuckets.Batches(trainSet, options.BatchSize, random))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -84,7 +106,7 @@ public sealed class LoraTrainer(LoraOptions options)
                     {
                         var (ids, mask) = Inputs(batch, tokenizer.PadTokenId);
                         var logits = model.Forward(ids, mask, training: true);
-                        var loss = Loss(logits, batch, multiLabel);
+                        var loss = Loss(logits, batch, multiLabel, labelWeights);
                         loss.backward();
                         nn.utils.clip_grad_norm_(parameters, 1.0);
                         optimizer.step();
@@ -94,25 +116,31 @@ public sealed class LoraTrainer(LoraOptions options)
                     }
 
                     step++;
-                    steps?.Report(new LoraStep(epoch, epochCount, step, stepsPerEpoch, lossSum / step, clock.Elapsed));
-                }
+                    lossSteps++;
+                    steps?.Report(new LoraStep(epoch, step, plan.TotalSteps, lossSum / lossSteps, clock.Elapsed));
+                    var timeUp = clock.Elapsed >= options.MaxDuration;
+                    if (plan.EvaluatesAfter(step) || timeUp)
+                    {
+                        var report = Score(model, labels, multiLabel, validationSet, tokenizer.PadTokenId, options.BatchSize);
+                        var improved = bestReport is null || report.MacroF1 > bestReport.MacroF1;
+                        if (improved)
+                        {
+                            DisposeAll(best);
+                            best = model.SnapshotTrainable();
+                            (bestReport, bestEpoch, bestStep, stale) = (report, epoch, step, 0);
+                        }
 
-                var report = Score(model, labels, multiLabel, validationSet, tokenizer.PadTokenId, options.BatchSize);
-                var improved = bestReport is null || report.MacroF1 > bestReport.MacroF1;
-                if (improved)
-                {
-                    DisposeAll(best);
-                    best = model.SnapshotTrainable();
-                    bestReport = report;
-                    bestEpoch = epoch;
-                }
+                        var progress = new TrainingProgress(epoch, plan.Epochs, lossSum / lossSteps, report.Accuracy, report.MacroF1, improved);
+                        history.Add(progress);
+                        epochs?.Report(progress);
+                        (lossSum, lossSteps) = (0, 0);
+                        stop = timeUp || (!improved && ++stale >= options.Patience);
+                    }
 
-                var progress = new TrainingProgress(epoch, epochCount, lossSum / Math.Max(1, step), report.Accuracy, report.MacroF1, improved);
-                history.Add(progress);
-                epochs?.Report(progress);
-                if (epoch - bestEpoch >= options.Patience)
-                {
-                    break;
+                    if (stop || step == plan.TotalSteps)
+                    {
+                        break;
+                    }
                 }
             }
 
@@ -128,7 +156,7 @@ public sealed class LoraTrainer(LoraOptions options)
             DisposeAll(best);
         }
 
-        return new Result(model, labels, multiLabel, bestEpoch, bestReport!, history, trainSet.Length, validationSet.Length);
+        return new Result(model, labels, multiLabel, bestEpoch, bestReport!, history, trainSet.Length, validationSet.Length, plan, step, bestStep);
     }
 
     /// <summary>Logits of every example (eval mode, no dropout), in input order.</summary>
@@ -207,7 +235,19 @@ public sealed class LoraTrainer(LoraOptions options)
         return [labels[best]];
     }
 
-    private static Tensor Loss(Tensor logits, IReadOnlyList<TokenizedExample> batch, bool multiLabel)
+    /// <summary>1/sqrt(label frequency) per label, so rare labels weigh more in the loss (macro-F1 counts every label alike).</summary>
+    private static float[] LabelWeights(IReadOnlyList<TokenizedExample> examples, int labels)
+    {
+        var counts = new int[labels];
+        foreach (var example in examples)
+        {
+            counts[Array.IndexOf(example.Target, 1f)]++;
+        }
+
+        return [.. counts.Select(c => c == 0 ? 0f : (float)(1 / Math.Sqrt(c)))];
+    }
+
+    private static Tensor Loss(Tensor logits, IReadOnlyList<TokenizedExample> batch, bool multiLabel, float[]? labelWeights)
     {
         var width = batch[0].Target.Length;
         if (multiLabel)
@@ -217,7 +257,9 @@ public sealed class LoraTrainer(LoraOptions options)
         }
 
         var classes = torch.tensor(batch.Select(e => (long)Array.IndexOf(e.Target, 1f)).ToArray(), [batch.Count], ScalarType.Int64);
-        return F.cross_entropy(logits, classes);
+        return labelWeights is null
+            ? F.cross_entropy(logits, classes)
+            : F.cross_entropy(logits, classes, torch.tensor(labelWeights, ScalarType.Float32).to_type(logits.dtype));
     }
 
     private static void DisposeAll(Dictionary<string, Tensor>? tensors)

@@ -45,7 +45,12 @@ public static class PeftAdapterWriter
     {
         var options = model.Options;
         var family = model.Shape.Family;
-        return new JsonObject
+        return Config(options, options.TargetModules ?? LoraTargets.DefaultTargets(family), LoraTargets.ModulesToSave(family, options.Pooling), baseModelName);
+    }
+
+    /// <summary>The config of an adapter with these LoRA settings; a head-only adapter names no target and carries no LoRA tensor.</summary>
+    public static JsonObject Config(LoraOptions options, IReadOnlyList<string> targetModules, IReadOnlyList<string> modulesToSave, string baseModelName) =>
+        new()
         {
             ["alpha_pattern"] = new JsonObject(),
             ["auto_mapping"] = null,
@@ -62,15 +67,14 @@ public static class PeftAdapterWriter
             ["lora_dropout"] = options.Dropout,
             ["megatron_config"] = null,
             ["megatron_core"] = "megatron.core",
-            ["modules_to_save"] = new JsonArray([.. LoraTargets.ModulesToSave(family).Select(m => (JsonNode)m)]),
+            ["modules_to_save"] = new JsonArray([.. modulesToSave.Select(m => (JsonNode)m)]),
             ["peft_type"] = "LORA",
             ["r"] = options.Rank,
             ["rank_pattern"] = new JsonObject(),
             ["revision"] = null,
-            ["target_modules"] = new JsonArray([.. (options.TargetModules ?? LoraTargets.DefaultTargets(family)).Select(m => (JsonNode)m)]),
+            ["target_modules"] = new JsonArray([.. targetModules.Select(m => (JsonNode)m)]),
             ["task_type"] = "SEQ_CLS",
             ["use_dora"] = false,
             ["use_rslora"] = false,
         };
-    }
 }

@@ -55,7 +55,7 @@ public sealed class LoraExportTests
     {
         var shape = TinyModels.Shape(family);
         TorchRuntime.Configure(1, 11);
-        var model = new LoraClassifier(shape, TinyModels.Weights(family).Tensors, 3, new LoraOptions { Rank = 4, Alpha = 8 }, LoraTargets.Resolve(shape, LoraTargets.DefaultTargets(family)));
+        var model = new LoraClassifier(shape, TinyModels.Weights(family).Tensors, 3, new LoraOptions { Rank = 4, Alpha = 8, Pooling = HeadPooling.Cls }, LoraTargets.Resolve(shape, LoraTargets.DefaultTargets(family)));
         LoraTestHelpers.RandomizeB(model, 0.5);
         return model;
     }

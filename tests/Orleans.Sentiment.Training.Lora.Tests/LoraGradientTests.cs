@@ -17,7 +17,7 @@ public sealed class LoraGradientTests
     public void Backward_LoraAndHeadParameters_MatchFiniteDifferences(TransformerFamily family)
     {
         var shape = TinyModels.Shape(family);
-        var options = new LoraOptions { Rank = 4, Alpha = 8, Seed = 3 };
+        var options = new LoraOptions { Rank = 4, Alpha = 8, Seed = 3, Pooling = HeadPooling.Cls };
         TorchRuntime.Configure(1, options.Seed);
         using var model = new LoraClassifier(shape, TinyModels.Weights(family).Tensors, 3, options, LoraTargets.Resolve(shape, LoraTargets.DefaultTargets(family)), ScalarType.Float64);
         LoraTestHelpers.RandomizeB(model, 0.5);
@@ -55,7 +55,7 @@ public sealed class LoraGradientTests
         // With B = 0 (PEFT's initialisation) the update B·A is 0, so dL/dA = 0 and only B moves on the first step.
         var shape = TinyModels.Shape(TransformerFamily.Bert);
         TorchRuntime.Configure(1, 1);
-        using var model = new LoraClassifier(shape, TinyModels.Weights(TransformerFamily.Bert).Tensors, 3, new LoraOptions(), LoraTargets.Resolve(shape, ["query", "value"]), ScalarType.Float64);
+        using var model = new LoraClassifier(shape, TinyModels.Weights(TransformerFamily.Bert).Tensors, 3, new LoraOptions { Pooling = HeadPooling.Cls }, LoraTargets.Resolve(shape, ["query", "value"]), ScalarType.Float64);
         var (ids, mask) = LoraTestHelpers.PaddedBatch(shape);
 
         nn.functional.cross_entropy(model.Forward(ids, mask, training: false), torch.tensor(new long[] { 0, 1, 2 }, [3], ScalarType.Int64)).backward();

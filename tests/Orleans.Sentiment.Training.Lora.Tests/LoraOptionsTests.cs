@@ -4,16 +4,6 @@ namespace Orleans.Sentiment.Training.Lora.Tests;
 
 public sealed class LoraOptionsTests
 {
-    [Theory]
-    [InlineData(null, 500, LoraOptions.SmallDataEpochs)]
-    [InlineData(null, LoraOptions.LargeDataExamples - 1, LoraOptions.SmallDataEpochs)]
-    [InlineData(null, LoraOptions.LargeDataExamples, 1)]
-    [InlineData(null, 65_349, 1)]
-    [InlineData(4, 65_349, 4)]
-    [InlineData(2, 500, 2)]
-    public void EpochsFor_DefaultDependsOnTheTrainingSetSize_AnExplicitValueWins(int? epochs, int examples, int expected) =>
-        Assert.Equal(expected, new LoraOptions { Epochs = epochs }.EpochsFor(examples));
-
     [Fact]
     public void Validate_ZeroEpochs_NamesTheOption()
     {
@@ -21,4 +11,16 @@ public sealed class LoraOptionsTests
 
         Assert.Contains("--epochs", error.Message);
     }
+
+    [Fact]
+    public void Validate_MaxStepsBelowMinSteps_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => new LoraOptions { MinSteps = 300, MaxSteps = 200 }.Validate());
+
+    [Theory]
+    [InlineData(null, null, 500, LoraOptions.SmallDataLearningRate)]
+    [InlineData(null, null, LoraOptions.LargeDataExamples, LoraOptions.LargeDataLearningRate)]
+    [InlineData(null, 3, LoraOptions.LargeDataExamples, LoraOptions.LargeDataLearningRate)]
+    [InlineData(5e-4, null, LoraOptions.LargeDataExamples, 5e-4)]
+    public void LearningRateFor_DefaultDependsOnTheRun_AnExplicitValueWins(double? rate, int? epochs, int examples, double expected) =>
+        Assert.Equal(expected, new LoraOptions { LearningRate = rate, Epochs = epochs }.LearningRateFor(examples));
 }

@@ -73,7 +73,7 @@ public sealed class PeftAdapterTests
     [Fact]
     public void Options_Defaults_ArePeftSeqClsDefaults()
     {
-        var options = new LoraOptions();
+        var options = new LoraOptions { Pooling = HeadPooling.Cls };
 
         Assert.Equal((8, 16.0, 0.1, 2.0), (options.Rank, options.Alpha, options.Dropout, options.Scaling));
         Assert.Equal(["query", "value"], LoraTargets.DefaultTargets(TransformerFamily.Bert));
