@@ -47,7 +47,7 @@ public sealed class ExamplesGrain(
         {
             var page = OpenPage();
             var room = PageSize - page.Count;
-            var rows = remaining.Take(room).Select(e => new StoredExample($"{page.Number}-{Index.NextRow + ids.Count}", e.Text, e.Labels, e.IsCorrection, now)).ToList();
+            var rows = remaining.Take(room).Select((e, i) => new StoredExample($"{page.Number}-{Index.NextRow + ids.Count + i}", e.Text, e.Labels, e.IsCorrection, now)).ToList();
             remaining = remaining.Skip(room);
 
             // The page first: after a crash in between, the index does not count rows its pages lack.
