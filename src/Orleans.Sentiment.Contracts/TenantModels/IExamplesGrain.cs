@@ -32,14 +32,6 @@ public interface IExamplesGrain : IGrainWithStringKey
 [GenerateSerializer, Immutable, Alias("sentiment.NewExample")]
 public sealed record NewExample([property: Id(0)] string Text, [property: Id(1)] IReadOnlyList<string> Labels, [property: Id(2)] bool IsCorrection);
 
-[GenerateSerializer, Immutable, Alias("sentiment.StoredExample")]
-public sealed record StoredExample(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string Text,
-    [property: Id(2)] IReadOnlyList<string> Labels,
-    [property: Id(3)] bool IsCorrection,
-    [property: Id(4)] DateTimeOffset AddedAt);
-
 [GenerateSerializer, Immutable, Alias("sentiment.AddExamplesOutcome")]
 public sealed record AddExamplesOutcome(
     [property: Id(0)] bool Added,
