@@ -5,6 +5,7 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts.TenantModels;
+using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.TenantModels;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.OpenApi;
@@ -37,7 +38,7 @@ internal static class ExampleRoutes
         app.MapGet(ApiRoutes.ExamplesExport, ExportAsync)
             .WithName("ExportExamples").WithTags("Models")
             .WithSummary("Every example as NDJSON (format=ndjson, default: the rows train --corrections reads) or CSV (format=csv: text,label, what train --data reads).")
-            .Produces(StatusCodes.Status200OK, contentType: ApiMediaTypes.NdJson, additionalContentTypes: [ApiMediaTypes.Csv])
+            .Produces<string>(StatusCodes.Status200OK, ApiMediaTypes.NdJson, ApiMediaTypes.Csv)
             .Fails(StatusCodes.Status404NotFound);
         app.MapDelete(ApiRoutes.Examples, DeleteAllAsync)
             .WithName("DeleteExamples").WithTags("Models").WithSummary("Delete every example of the model.")
@@ -50,11 +51,18 @@ internal static class ExampleRoutes
     }
 
     private static async Task<IResult> AddAsync(
-        string tenant, string model, HttpRequest request, IClusterClient cluster, IOptions<TenantModelOptions> options, CancellationToken cancellationToken)
+        string tenant, string model, HttpRequest request, IClusterClient cluster, IOptions<TenantModelOptions> options, IOptions<IngestionOptions> limits,
+        CancellationToken cancellationToken)
     {
         if (ModelIds.Check(tenant, model) is { } invalidRoute)
         {
             return invalidRoute;
+        }
+
+        var parsed = await ExampleRows.ReadAsync(request, limits.Value, cancellationToken);
+        if (parsed.Problem is not null)
+        {
+            return parsed.Problem;
         }
 
         if (await ModelRoutes.ModelGrain(cluster, tenant, model).GetAsync() is not { } found)
@@ -62,13 +70,13 @@ internal static class ExampleRoutes
             return ModelIds.NotFound(tenant, model);
         }
 
-        var read = await ExampleRows.ReadAsync(request, found.Definition, cancellationToken);
-        if (read.Problem is not null)
+        var (examples, invalid) = ExampleRows.Check(parsed.Rows, found.Definition, limits.Value);
+        if (invalid is not null)
         {
-            return read.Problem;
+            return invalid;
         }
 
-        var added = await ExamplesGrain(cluster, tenant, model).AddAsync(read.Examples, options.Value.MaxExamplesPerModel);
+        var added = await ExamplesGrain(cluster, tenant, model).AddAsync(examples, options.Value.MaxExamplesPerModel);
         return added.Added
             ? TypedResults.Created(ApiRoutes.Path(ApiRoutes.Examples, tenant, model), new AddExamplesResponse(added.Ids.Count, added.Total))
             : TypedResults.Problem(title: "Example quota reached.", detail: $"{added.Refusal}; nothing of this request was added.", statusCode: StatusCodes.Status429TooManyRequests);

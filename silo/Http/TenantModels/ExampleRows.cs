@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts.TenantModels;
 using Orleans.Sentiment.Data;
 using Orleans.Sentiment.Grains;
@@ -20,9 +19,10 @@ internal static class ExampleRows
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public sealed record Result(IReadOnlyList<NewExample> Examples, IResult? Problem);
+    /// <summary>The rows of the body as sent, or the problem with its syntax, media type or size: checked before the model is looked up.</summary>
+    public sealed record Parsed(IReadOnlyList<Row> Rows, IResult? Problem);
 
-    public static async Task<Result> ReadAsync(HttpRequest request, TenantModelDefinition model, CancellationToken cancellationToken)
+    public static async Task<Parsed> ReadAsync(HttpRequest request, IngestionOptions limits, CancellationToken cancellationToken)
     {
         var kind = BodyMediaType.Of(request);
         if (kind is not (BodyMediaType.Kind.Json or BodyMediaType.Kind.NdJson or BodyMediaType.Kind.Csv))
@@ -30,7 +30,6 @@ internal static class ExampleRows
             return new([], Problems.UnsupportedMediaType("This route reads application/json, application/x-ndjson or text/csv (UTF-8)."));
         }
 
-        var limits = request.HttpContext.RequestServices.GetRequiredService<IOptions<IngestionOptions>>().Value;
         var (body, tooLarge) = await ReadBodyAsync(request, limits.MaxRequestBytes, cancellationToken);
         if (tooLarge)
         {
@@ -54,6 +53,13 @@ internal static class ExampleRows
             errors.Add(ErrorList.BodyField, "holds no examples");
         }
 
+        return errors.Any ? new([], Problems.Invalid(errors)) : new(rows, null);
+    }
+
+    /// <summary>The rows as examples of <paramref name="model"/>, or a 400 naming each bad one.</summary>
+    public static (IReadOnlyList<NewExample> Examples, IResult? Problem) Check(IReadOnlyList<Row> rows, TenantModelDefinition model, IngestionOptions limits)
+    {
+        var errors = new ErrorList();
         var examples = new List<NewExample>(rows.Count);
         foreach (var row in rows)
         {
@@ -63,7 +69,7 @@ internal static class ExampleRows
             }
         }
 
-        return errors.Any ? new([], Problems.Invalid(errors)) : new(examples, null);
+        return errors.Any ? ([], Problems.Invalid(errors)) : (examples, null);
     }
 
     /// <summary>Checks one example against the model's labels and the text limits; null (with the errors named) when it is bad.</summary>
