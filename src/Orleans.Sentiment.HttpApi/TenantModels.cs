@@ -71,3 +71,15 @@ public sealed record ExampleDto(string Id, string Text, IReadOnlyList<string> La
 public sealed record ExamplesResponse(int Total, IReadOnlyList<ExampleDto> Examples);
 
 public sealed record DeleteExamplesResponse(int Deleted);
+
+/// <summary>Train a new version from the model's stored examples and corrections, with the CLI's options (absent: the trainer's defaults).</summary>
+public sealed record TrainRequest(
+    [property: Description("auto (default: the trainer chooses by the data), lora, head or setfit.")] string? Method,
+    [property: Description("1 to 1000; absent: chosen by the data.")] int? Epochs,
+    [property: Description("Above 0, at most 1.")] double? LearningRate,
+    [property: Description("Tokens per text, 8 to 512.")] int? MaxLength,
+    [property: Description("Seed of the split and the training (default 42).")] int? Seed,
+    [property: Description("Activate the version when it is trained and passes the evaluation gate (default false).")] bool? AutoActivate);
+
+/// <summary>The queued version and the job that trains it.</summary>
+public sealed record TrainingStartedResponse(string JobId, string Version, string Status);

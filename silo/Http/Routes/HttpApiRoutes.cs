@@ -16,6 +16,7 @@ internal static class HttpApiRoutes
         app.MapKeys();
         app.MapTenantModels();
         app.MapExamples();
+        app.MapModelTraining();
         app.MapWhoAmI();
         return app;
     }

@@ -34,6 +34,7 @@ internal static class ApiCalls
         ["GET /v1/tenants/{tenant}/models/{model}"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}"),
         ["GET /v1/tenants/{tenant}/models"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/models", tenant)),
         ["GET /v1/tenants/{tenant}/models/{model}/versions"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}/versions"),
+        ["POST /v1/tenants/{tenant}/models/{model}/versions"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Post, "/v1/tenants/{tenant}/models/{model}/versions", """{"method":"head","seed":7,"autoActivate":false}"""),
         ["PUT /v1/tenants/{tenant}/models/{model}/active"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Put, "/v1/tenants/{tenant}/models/{model}/active", """{"version":null}"""),
         ["POST /v1/tenants/{tenant}/models/{model}/examples"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Post, "/v1/tenants/{tenant}/models/{model}/examples", """[{"text":"It crashes when I open a photo","label":"bug"}]"""),
         ["GET /v1/tenants/{tenant}/models/{model}/examples"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}/examples?offset=0&limit=10"),
