@@ -20,4 +20,16 @@ public interface IClassifierGrain : IGrainWithIntegerKey
     /// <param name="texts">The texts, in order.</param>
     [Alias("ClassifyEach")]
     Task<IReadOnlyList<TextClassification>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts);
+
+    /// <summary>
+    /// One outcome per text from the named models: the silo's configured models by name ("sentiment", "category") and
+    /// tenant models as "tenant:model", whose tenant part must equal <paramref name="tenant"/> (else ArgumentException).
+    /// Predictions are keyed by model name (tenant models by their qualified name); a tenant model with no active
+    /// version gives a per-text failure naming it.
+    /// </summary>
+    /// <param name="tenant">Whose share of the model queue the texts use, and whose tenant models they may name.</param>
+    /// <param name="texts">The texts, in order.</param>
+    /// <param name="models">The models to run on every text.</param>
+    [Alias("ClassifyWith")]
+    Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models);
 }

@@ -7,6 +7,7 @@ using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Grains.TenantModels;
+using Orleans.Sentiment.Inference.Adapters;
 using Polly;
 
 namespace Orleans.Sentiment.Grains;
@@ -35,6 +36,9 @@ public static class SentimentServiceCollectionExtensions
         services.AddSingleton<SentimentMetrics>();
         services.AddSingleton<SiloInFlight>();
         services.AddSingleton<SourceSeries>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ActiveModelsCache>();
+        services.AddSingleton<IAdapterModelSource, GrainAdapterModelSource>();
         services.AddSingleton<PipelineGauges>();
         services.AddSingleton<IOutgoingGrainCallFilter, TraceContextCallFilter>();
         services.AddHostedService<GaugeRegistration>();

@@ -33,4 +33,23 @@ public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifie
     // Models still loading (or failed to load) is the silo's state, not the texts' fault: that throws, and the caller retries.
     public Task<IReadOnlyList<TextClassification>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts) =>
         inference.ClassifyAsync(texts, tenant);
+
+    /// <summary>
+    /// Minimal until the adapter bank serves tenant models here: the configured models' predictions, kept to those
+    /// named; a tenant model ("tenant:model") of the calling tenant gives a per-text failure naming it.
+    /// </summary>
+    public async Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models)
+    {
+        var foreign = models.FirstOrDefault(m => m.Contains(':', StringComparison.Ordinal) && !m.StartsWith(tenant + ":", StringComparison.Ordinal));
+        if (foreign is not null)
+        {
+            throw new ArgumentException($"Model '{foreign}' is not a model of tenant '{tenant}'.", nameof(models));
+        }
+
+        var results = await inference.ClassifyAsync(texts, tenant);
+        var tenantModel = models.FirstOrDefault(m => m.Contains(':', StringComparison.Ordinal));
+        return [.. results.Select(r => !r.Succeeded ? r
+            : tenantModel is not null ? TextClassification.Failed($"tenant model '{tenantModel}' is not served on this silo")
+            : TextClassification.Success(r.Predictions!.Where(p => models.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value)))];
+    }
 }

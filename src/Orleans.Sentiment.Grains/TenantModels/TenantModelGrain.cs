@@ -13,7 +13,8 @@ namespace Orleans.Sentiment.Grains.TenantModels;
 public sealed class TenantModelGrain(
     [PersistentState("model", Constants.StorageName)] IPersistentState<TenantModelState> state,
     IOptions<TenantModelOptions> options,
-    PipelineClock clock) : Grain, ITenantModelGrain
+    PipelineClock clock,
+    ActiveModelsCache servingCache) : Grain, ITenantModelGrain
 {
     private readonly TenantModelOptions _options = options.Value;
     private TenantModelKey _key = null!;
@@ -207,12 +208,13 @@ public sealed class TenantModelGrain(
         }
     }
 
-    private Task PublishAsync()
+    private async Task PublishAsync()
     {
         var active = Active() is { } version && Model.Definition is { } definition
             ? new ActiveModel(version.VersionId, definition.BaseModel, definition.Labels, definition.MultiLabel)
             : null;
-        return GrainFactory.GetGrain<IActiveModelsGrain>(0).SetAsync(_key.QualifiedName, active);
+        await GrainFactory.GetGrain<IActiveModelsGrain>(0).SetAsync(_key.QualifiedName, active);
+        await servingCache.RefreshAsync();
     }
 
     private ModelVersion? Active() => Model.ActiveVersion is { } id ? Find(id) : null;
