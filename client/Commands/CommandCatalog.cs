@@ -14,6 +14,7 @@ internal static class CommandCatalog
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         CorrectCommand.Create(),
+        ModelsCommand.Create(),
         ModelCommand.Create(),
         StatsCommand.Create(),
         BenchCommand.Create(),

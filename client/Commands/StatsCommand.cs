@@ -37,10 +37,15 @@ internal static class StatsCommand
                     return 0;
                 }
 
-                var table = new Table().AddColumns("label", "comments");
-                foreach (var (label, count) in window.LabelCounts)
+                // Every model's labels, tenant models ("tenant:model") included; the window's own labels when no model mix is reported.
+                var table = new Table().AddColumns("model", "label", "comments");
+                var byModel = window.ModelLabelCounts.Count > 0 ? window.ModelLabelCounts : new Dictionary<string, IReadOnlyDictionary<string, int>> { ["window"] = window.LabelCounts };
+                foreach (var (model, labels) in byModel)
                 {
-                    table.AddRow(Markup.Escape(label), count.ToString(CultureInfo.InvariantCulture));
+                    foreach (var (label, count) in labels)
+                    {
+                        table.AddRow(Markup.Escape(model), Markup.Escape(label), count.ToString(CultureInfo.InvariantCulture));
+                    }
                 }
 
                 AnsiConsole.Write(table);

@@ -6,6 +6,10 @@ namespace Orleans.Sentiment.Contracts;
 /// the negative share is strictly greater than <see cref="Threshold"/>. One message per change of state, and at most
 /// one message (spike or recovery) per <see cref="Cooldown"/>; a recovery message when the share falls back to the
 /// threshold or below. <see cref="ExportMetrics"/> opts the source into per-source Prometheus series.
+/// <see cref="Models"/> chooses the models that run on the source's comments (the silo's configured models by name,
+/// the tenant's own as "tenant:model"; null: every configured model). <see cref="WatchModel"/> and
+/// <see cref="WatchLabel"/> make the share the policy watches that label's share of that model's predictions instead
+/// of the negative share (e.g. "stability" past 20%).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.AlertPolicy")]
 public sealed record AlertPolicy(
@@ -15,8 +19,14 @@ public sealed record AlertPolicy(
     [property: Id(3)] TimeSpan Cooldown,
     [property: Id(4)] string? WebhookUrl,
     [property: Id(5)] TimeSpan? WindowDuration = null,
-    [property: Id(6)] bool ExportMetrics = false)
+    [property: Id(6)] bool ExportMetrics = false,
+    [property: Id(7)] IReadOnlyList<string>? Models = null,
+    [property: Id(8)] string? WatchModel = null,
+    [property: Id(9)] string? WatchLabel = null)
 {
+    /// <summary>Most models one source may run on its comments.</summary>
+    public const int MaxModels = 10;
+
     public const int MaxWindowSize = 100_000;
 
     /// <summary>No two alert messages of a source closer than this, so a flapping source cannot flood a channel.</summary>
@@ -62,6 +72,20 @@ public sealed record AlertPolicy(
         if (WebhookUrl is not null && (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             errors["webhookUrl"] = "must be an absolute http or https URL";
+        }
+
+        if (Models is { } models && (models.Count is 0 or > MaxModels || models.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 129) || models.Distinct(StringComparer.Ordinal).Count() != models.Count))
+        {
+            errors["models"] = $"must list 1 to {MaxModels} distinct model names when given";
+        }
+
+        if ((WatchModel is null) != (WatchLabel is null))
+        {
+            errors[WatchModel is null ? "watchModel" : "watchLabel"] = "watchModel and watchLabel go together";
+        }
+        else if (WatchModel is not null && Models is { } chosen && !chosen.Contains(WatchModel, StringComparer.Ordinal))
+        {
+            errors["watchModel"] = "must be one of the source's models";
         }
 
         return errors;

@@ -28,10 +28,31 @@ public static class InputFileReader
         return (options.Format ?? FormatOf(path)) switch
         {
             InputFormat.Text => ReadText(path),
-            InputFormat.JsonLines => ReadJsonLines(path, options),
-            InputFormat.Csv => ReadDelimited(path, ",", options),
-            _ => ReadDelimited(path, "\t", options),
+            InputFormat.JsonLines => ReadJsonLines(File.ReadLines(path), options),
+            InputFormat.Csv => ReadDelimited(() => new StreamReader(path), path, ",", options),
+            _ => ReadDelimited(() => new StreamReader(path), path, "\t", options),
         };
+    }
+
+    /// <summary>
+    /// The records of JSONL, CSV or TSV text already in memory (a request body), read by the same rules as a file's;
+    /// <paramref name="name"/> stands for the path in messages.
+    /// </summary>
+    public static IEnumerable<InputRow> Read(string content, InputFormat format, InputFileOptions options, string name) => format switch
+    {
+        InputFormat.JsonLines => ReadJsonLines(Lines(content), options),
+        InputFormat.Csv => ReadDelimited(() => new StringReader(content), name, ",", options),
+        InputFormat.Tsv => ReadDelimited(() => new StringReader(content), name, "\t", options),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Text in memory is read as JSONL, CSV or TSV."),
+    };
+
+    private static IEnumerable<string> Lines(string content)
+    {
+        using var reader = new StringReader(content);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
     }
 
     private static IEnumerable<InputRow> ReadText(string path)
@@ -44,10 +65,10 @@ public static class InputFileReader
         }
     }
 
-    private static IEnumerable<InputRow> ReadJsonLines(string path, InputFileOptions options)
+    private static IEnumerable<InputRow> ReadJsonLines(IEnumerable<string> lines, InputFileOptions options)
     {
         var line = 0;
-        foreach (var json in File.ReadLines(path))
+        foreach (var json in lines)
         {
             line++;
             if (string.IsNullOrWhiteSpace(json))
@@ -96,7 +117,7 @@ public static class InputFileReader
             }
             : null;
 
-    private static IEnumerable<InputRow> ReadDelimited(string path, string delimiter, InputFileOptions options)
+    private static IEnumerable<InputRow> ReadDelimited(Func<TextReader> open, string path, string delimiter, InputFileOptions options)
     {
         // Set by CsvHelper while it parses a record whose quoting is broken; such a record is reported, not repaired.
         var badQuoting = false;
@@ -111,7 +132,7 @@ public static class InputFileReader
             // Blank lines come through (and are skipped below) so every physical line is counted.
             IgnoreBlankLines = false,
         };
-        using var reader = new StreamReader(path);
+        using var reader = open();
         using var csv = new CsvReader(reader, configuration);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {

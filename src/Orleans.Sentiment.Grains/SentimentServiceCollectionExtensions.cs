@@ -6,6 +6,8 @@ using Orleans.Configuration;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Grains.TenantModels;
+using Orleans.Sentiment.Inference.Adapters;
 using Polly;
 
 namespace Orleans.Sentiment.Grains;
@@ -17,7 +19,7 @@ public static class SentimentServiceCollectionExtensions
 
     /// <summary>
     /// Registers what the grains need besides the models: the pipeline's settings (Sentiment, Ingestion, Slack, Metrics,
-    /// Host; bound from the host's configuration, validated at start), metrics, Slack delivery, clock.
+    /// Host, Training; bound from the host's configuration, validated at start), metrics, Slack delivery, clock.
     /// </summary>
     public static IServiceCollection AddSentimentPipeline(this IServiceCollection services)
     {
@@ -26,6 +28,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TenantModelOptions>().BindConfiguration(TenantModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SentimentHostOptions>().BindConfiguration(SentimentHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostOptions>().Configure<IOptions<SentimentHostOptions>>((host, sentimentHost) => host.ShutdownTimeout = sentimentHost.Value.ShutdownTimeout);
 
@@ -33,6 +36,9 @@ public static class SentimentServiceCollectionExtensions
         services.AddSingleton<SentimentMetrics>();
         services.AddSingleton<SiloInFlight>();
         services.AddSingleton<SourceSeries>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ActiveModelsCache>();
+        services.AddSingleton<IAdapterModelSource, GrainAdapterModelSource>();
         services.AddSingleton<PipelineGauges>();
         services.AddSingleton<IOutgoingGrainCallFilter, TraceContextCallFilter>();
         services.AddHostedService<GaugeRegistration>();

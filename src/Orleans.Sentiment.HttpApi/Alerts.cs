@@ -13,7 +13,10 @@ public sealed record AlertPolicyDto(
     [property: Description("ISO 8601 duration or hh:mm:ss between alerts, at least PT1M (default PT15M).")] string? Cooldown,
     string? WebhookUrl,
     [property: Description("ISO 8601 duration or hh:mm:ss, PT10S to P1D: only comments this recent count.")] string? WindowDuration = null,
-    [property: Description("Export the window as Prometheus metrics (default false).")] bool? ExportMetrics = null);
+    [property: Description("Export the window as Prometheus metrics (default false).")] bool? ExportMetrics = null,
+    [property: Description("The models that run on the source's comments: configured models by name (sentiment, category) and the tenant's own as tenant:model; absent: every configured model.")] IReadOnlyList<string>? Models = null,
+    [property: Description("With watchLabel: watch this model's label share instead of the negative share.")] string? WatchModel = null,
+    [property: Description("The label whose share the policy watches (e.g. stability), with watchModel.")] string? WatchLabel = null);
 
 /// <summary>One alert of a source's history.</summary>
 public sealed record AlertRecordDto(

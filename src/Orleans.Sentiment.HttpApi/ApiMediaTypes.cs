@@ -5,8 +5,11 @@ public static class ApiMediaTypes
 {
     public const string Json = "application/json";
 
-    /// <summary>One JSON comment per line; ingestion only.</summary>
+    /// <summary>One JSON object per line: comments to ingest, examples to add or export.</summary>
     public const string NdJson = "application/x-ndjson";
+
+    /// <summary>A header row, then one example per row: examples to add or export.</summary>
+    public const string Csv = "text/csv";
 
     /// <summary>Every error answer (RFC 9457), read as <see cref="ApiProblem"/>.</summary>
     public const string Problem = "application/problem+json";

@@ -15,6 +15,13 @@ public static class ApiRoutes
     public const string Corrections = "/v1/tenants/{tenant}/corrections";
     public const string Keys = "/v1/tenants/{tenant}/keys";
     public const string Key = "/v1/tenants/{tenant}/keys/{id}";
+    public const string Models = "/v1/tenants/{tenant}/models";
+    public const string Model = "/v1/tenants/{tenant}/models/{model}";
+    public const string ModelVersions = "/v1/tenants/{tenant}/models/{model}/versions";
+    public const string ModelActive = "/v1/tenants/{tenant}/models/{model}/active";
+    public const string Examples = "/v1/tenants/{tenant}/models/{model}/examples";
+    public const string ExamplesExport = "/v1/tenants/{tenant}/models/{model}/examples/export";
+    public const string Example = "/v1/tenants/{tenant}/models/{model}/examples/{id}";
     public const string WhoAmI = "/v1/whoami";
     public const string HealthLive = "/health/live";
     public const string HealthReady = "/health/ready";

@@ -8,7 +8,8 @@ public sealed record CorrectionRequest(
     string? Id,
     string? Text,
     [property: Required] string? Label,
-    [property: Description("Where to look the id up; every source of the tenant when absent.")] string? Source);
+    [property: Description("Where to look the id up; every source of the tenant when absent.")] string? Source,
+    [property: Description("A tenant model (its name, or tenant:model) whose label this is: the correction joins that model's examples. Absent: the tenant's corrections file, for the built-in models.")] string? Model = null);
 
-/// <summary>The row appended to the tenant's corrections file.</summary>
-public sealed record CorrectionDto(string Text, string Label, DateTimeOffset CorrectedAt, string? Id, string? Source);
+/// <summary>The row stored: in the tenant's corrections file, or (with a model) among the model's examples.</summary>
+public sealed record CorrectionDto(string Text, string Label, DateTimeOffset CorrectedAt, string? Id, string? Source, string? Model = null);

@@ -59,6 +59,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         // At most half the deadline above.
         ["Ingestion:BacklogHorizon"] = "00:00:02",
         ["Ingestion:MaxSourcesPerTenant"] = "50",
+        ["Training:MaxModelsPerTenant"] = "3",
+        ["Training:MaxVersionsKept"] = "3",
+        ["Training:MaxExamplesPerModel"] = "1200",
+        ["Training:MaxRegression"] = "0.05",
     };
 
     private sealed class SiloConfigurator : ISiloConfigurator

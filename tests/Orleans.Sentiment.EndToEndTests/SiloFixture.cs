@@ -10,6 +10,9 @@ public sealed class SiloFixture : IAsyncLifetime
 {
     private readonly string _model = Directory.CreateTempSubdirectory("e2e-model-").FullName;
 
+    public const int MaxModelsPerTenant = 3;
+    public const int MaxExamplesPerModel = 50;
+
     public string CorrectionsDirectory { get; } = Directory.CreateTempSubdirectory("e2e-corrections-").FullName;
 
     public SiloProcess Silo { get; private set; } = null!;
@@ -36,6 +39,8 @@ public sealed class SiloFixture : IAsyncLifetime
             ["Corrections:Directory"] = CorrectionsDirectory,
             // The per-tenant request rate has a fixture of its own; here it would only make polling tests flaky.
             ["Ingestion:RequestsPerSecondPerTenant"] = "1000",
+            ["Training:MaxModelsPerTenant"] = MaxModelsPerTenant.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Training:MaxExamplesPerModel"] = MaxExamplesPerModel.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Http = new HttpClient { BaseAddress = Silo.BaseUrl };
     }

@@ -35,7 +35,10 @@ internal static class AlertPolicyReader
             cooldown ?? defaults.Cooldown,
             string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : body.WebhookUrl,
             windowDuration,
-            body.ExportMetrics ?? false);
+            body.ExportMetrics ?? false,
+            body.Models is null ? null : [.. body.Models.Select(m => m?.Trim() ?? "")],
+            string.IsNullOrWhiteSpace(body.WatchModel) ? null : body.WatchModel.Trim(),
+            string.IsNullOrWhiteSpace(body.WatchLabel) ? null : body.WatchLabel.Trim());
         var invalid = policy.Validate();
         return invalid.Count > 0 ? (null, invalid) : (policy, invalid);
     }

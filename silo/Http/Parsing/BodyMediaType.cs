@@ -4,7 +4,8 @@ using Orleans.Sentiment.HttpApi;
 namespace Orleans.Sentiment.Silo.Http.Parsing;
 
 /// <summary>
-/// The media types request bodies may have: <c>application/json</c> and <c>application/x-ndjson</c>, UTF-8 only.
+/// The media types request bodies may have: <c>application/json</c>, <c>application/x-ndjson</c> and (for examples)
+/// <c>text/csv</c>, UTF-8 only; <c>text/csv</c> is no CORS "simple" type, so a cross-site page still cannot post it.
 /// Anything else (a form post, <c>text/plain</c> from a cross-site page, another charset) is refused with 415.
 /// </summary>
 internal static class BodyMediaType
@@ -14,6 +15,9 @@ internal static class BodyMediaType
         None,
         Json,
         NdJson,
+
+        /// <summary><c>text/csv</c>: read only by the routes that say so (examples).</summary>
+        Csv,
         Unsupported,
     }
 
@@ -38,6 +42,7 @@ internal static class BodyMediaType
         {
             ApiMediaTypes.Json => Kind.Json,
             ApiMediaTypes.NdJson => Kind.NdJson,
+            ApiMediaTypes.Csv => Kind.Csv,
             _ => Kind.Unsupported,
         };
     }

@@ -23,7 +23,7 @@ internal static class DtoMapping
 
     public static AlertPolicyDto ToDto(this AlertPolicy p) =>
         new(p.WindowSize, p.Threshold, p.MinCount, XmlConvert.ToString(p.Cooldown), WebhookUrlPolicy.Mask(p.WebhookUrl),
-            p.WindowDuration is { } d ? XmlConvert.ToString(d) : null, p.ExportMetrics);
+            p.WindowDuration is { } d ? XmlConvert.ToString(d) : null, p.ExportMetrics, p.Models, p.WatchModel, p.WatchLabel);
 
     public static WindowDto ToDto(this WindowSnapshot w) =>
         new(w.Count, w.LabelCounts, w.NegativeCount, w.NegativeRatio, w.Alerting, w.WindowSize,

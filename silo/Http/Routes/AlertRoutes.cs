@@ -5,6 +5,7 @@ using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Responses;
+using Orleans.Sentiment.Silo.Http.TenantModels;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
@@ -73,6 +74,11 @@ internal static class AlertRoutes
             {
                 errors = new Dictionary<string, string> { ["webhookUrl"] = refused };
             }
+        }
+
+        if (errors.Count == 0 && await SourceModelCheck.ProblemAsync(policy!.Models, tenant, cluster) is { } modelProblem)
+        {
+            errors = new Dictionary<string, string> { ["models"] = modelProblem };
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,5 @@
+using Orleans.Sentiment.Silo.Http.TenantModels;
+
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
 /// <summary>Every route of the HTTP API under <c>/v1</c>, one resource group per file.</summary>
@@ -12,6 +14,9 @@ internal static class HttpApiRoutes
         app.MapDeadLetters();
         app.MapCorrections();
         app.MapKeys();
+        app.MapTenantModels();
+        app.MapExamples();
+        app.MapModelTraining();
         app.MapWhoAmI();
         return app;
     }

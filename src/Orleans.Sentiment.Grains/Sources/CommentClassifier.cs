@@ -32,9 +32,14 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<TextClas
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
 
-    /// <summary>Sends each chunk to the silo's stateless classifier grains, in <paramref name="tenant"/>'s share of the model queue.</summary>
-    public CommentClassifier(IGrainFactory grains, SentimentOptions options, string tenant)
-        : this(texts => grains.GetGrain<IClassifierGrain>(0).ClassifyEachAsync(tenant, texts), options)
+    /// <summary>
+    /// Sends each chunk to the silo's stateless classifier grains, in <paramref name="tenant"/>'s share of the model
+    /// queue, to the models <paramref name="models"/> names at the time (null: every configured model).
+    /// </summary>
+    public CommentClassifier(IGrainFactory grains, SentimentOptions options, string tenant, Func<IReadOnlyList<string>?> models)
+        : this(texts => models() is { } chosen
+            ? grains.GetGrain<IClassifierGrain>(0).ClassifyWithAsync(tenant, texts, chosen)
+            : grains.GetGrain<IClassifierGrain>(0).ClassifyEachAsync(tenant, texts), options)
     {
     }
 

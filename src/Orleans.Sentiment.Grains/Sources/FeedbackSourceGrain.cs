@@ -53,7 +53,7 @@ public sealed partial class FeedbackSourceGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = SourceKey.Parse(this.GetPrimaryKeyString());
-        _classifier = new CommentClassifier(GrainFactory, _options, _key.Tenant);
+        _classifier = new CommentClassifier(GrainFactory, _options, _key.Tenant, () => Source.Models);
         await HandOverFormerAlertsAsync();
         var now = clock.UtcNow;
         ExpireWindow(now);
@@ -97,6 +97,7 @@ public sealed partial class FeedbackSourceGrain(
     public async Task SetPolicyAsync(AlertPolicy policy)
     {
         _alerts = await AlertGrain.SetPolicyAsync(policy, Counts(clock.UtcNow));
+        await FollowModelSettingsAsync(policy);
         // The next evaluation decides under the new policy.
         _alertsBehind = true;
         await FollowWindowSettingsAsync();
@@ -198,11 +199,29 @@ public sealed partial class FeedbackSourceGrain(
         return (fresh, foreign);
     }
 
+    /// <summary>The models the policy chose and the label it watches: kept here, where comments are classified and counted.</summary>
+    private async Task FollowModelSettingsAsync(AlertPolicy policy)
+    {
+        var models = policy.Models is { } chosen ? chosen.ToArray() : null;
+        if (Same(Source.Models, models) && Source.WatchModel == policy.WatchModel && Source.WatchLabel == policy.WatchLabel)
+        {
+            return;
+        }
+
+        (Source.Models, Source.WatchModel, Source.WatchLabel) = (models, policy.WatchModel, policy.WatchLabel);
+        await state.WriteStateAsync();
+
+        static bool Same(IReadOnlyList<string>? a, IReadOnlyList<string>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
+    }
+
     private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DateTimeOffset now)
     {
-        var windowModel = _options.WindowModel is { } configured && predictions.ContainsKey(configured) ? configured : predictions.Keys.First();
+        var watched = Source.WatchModel is { } model && predictions.ContainsKey(model) ? model : null;
+        var windowModel = watched ?? (_options.WindowModel is { } configured && predictions.ContainsKey(configured) ? configured : predictions.Keys.First());
         var windowLabel = predictions[windowModel].Label;
-        var negative = _options.IsNegative(windowLabel);
+        var negative = watched is not null
+            ? string.Equals(windowLabel, Source.WatchLabel, StringComparison.OrdinalIgnoreCase)
+            : _options.IsNegative(windowLabel);
         Source.Window.Add(now, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
         _alertsBehind = true;
         Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, predictions, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);

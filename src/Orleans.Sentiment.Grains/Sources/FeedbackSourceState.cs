@@ -30,4 +30,15 @@ public sealed class FeedbackSourceState
 
     [Id(5)]
     public AlertNotification? FormerLastNotification { get; set; }
+
+    /// <summary>The models the policy chose for this source's comments; null: every configured model.</summary>
+    [Id(6)]
+    public IReadOnlyList<string>? Models { get; set; }
+
+    /// <summary>The model whose <see cref="WatchLabel"/> share the window counts instead of the negative share; null: negative.</summary>
+    [Id(7)]
+    public string? WatchModel { get; set; }
+
+    [Id(8)]
+    public string? WatchLabel { get; set; }
 }

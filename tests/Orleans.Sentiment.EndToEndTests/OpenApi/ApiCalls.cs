@@ -11,6 +11,8 @@ namespace Orleans.Sentiment.EndToEndTests.OpenApi;
 internal static class ApiCalls
 {
     public const string Source = "app";
+    public const string Model = "reviews";
+    private const string DefinitionJson = """{"labels":["bug","feature","praise"],"multiLabel":false,"base":"builtin:minilm"}""";
 
     private static readonly Dictionary<string, Func<HttpClient, string, Task<HttpRequestMessage>>> Valid = new()
     {
@@ -28,6 +30,18 @@ internal static class ApiCalls
         ["GET /v1/tenants/{tenant}/keys"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/keys", tenant)),
         ["DELETE /v1/tenants/{tenant}/keys/{id}"] = async (admin, tenant) =>
             await Send(HttpMethod.Delete, Path("/v1/tenants/{tenant}/keys/{id}", tenant, await NewKeyIdAsync(admin, tenant))),
+        ["PUT /v1/tenants/{tenant}/models/{model}"] = (_, tenant) => Send(HttpMethod.Put, Path("/v1/tenants/{tenant}/models/{model}", tenant), DefinitionJson),
+        ["GET /v1/tenants/{tenant}/models/{model}"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}"),
+        ["GET /v1/tenants/{tenant}/models"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/models", tenant)),
+        ["GET /v1/tenants/{tenant}/models/{model}/versions"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}/versions"),
+        ["POST /v1/tenants/{tenant}/models/{model}/versions"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Post, "/v1/tenants/{tenant}/models/{model}/versions", """{"method":"head","seed":7,"autoActivate":false}"""),
+        ["PUT /v1/tenants/{tenant}/models/{model}/active"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Put, "/v1/tenants/{tenant}/models/{model}/active", """{"version":null}"""),
+        ["POST /v1/tenants/{tenant}/models/{model}/examples"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Post, "/v1/tenants/{tenant}/models/{model}/examples", """[{"text":"It crashes when I open a photo","label":"bug"}]"""),
+        ["GET /v1/tenants/{tenant}/models/{model}/examples"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}/examples?offset=0&limit=10"),
+        ["GET /v1/tenants/{tenant}/models/{model}/examples/export"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}/examples/export?format=csv"),
+        ["DELETE /v1/tenants/{tenant}/models/{model}/examples"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Delete, "/v1/tenants/{tenant}/models/{model}/examples"),
+        ["DELETE /v1/tenants/{tenant}/models/{model}/examples/{id}"] = async (admin, tenant) =>
+            await Send(HttpMethod.Delete, Path("/v1/tenants/{tenant}/models/{model}/examples/{id}", tenant, await NewExampleIdAsync(admin, tenant))),
         ["GET /v1/whoami"] = (_, _) => Send(HttpMethod.Get, "/v1/whoami"),
         ["GET /health/live"] = (_, _) => Send(HttpMethod.Get, "/health/live"),
         ["GET /health/ready"] = (_, _) => Send(HttpMethod.Get, "/health/ready"),
@@ -46,10 +60,28 @@ internal static class ApiCalls
     public static string Path(string template, string tenant, string id = "0123456789abcdef") => template
         .Replace("{tenant}", Uri.EscapeDataString(tenant), StringComparison.Ordinal)
         .Replace("{source}", Source, StringComparison.Ordinal)
+        .Replace("{model}", Model, StringComparison.Ordinal)
         .Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 
     public static Task<HttpRequestMessage> Send(HttpMethod method, string path, string? json = null, string mediaType = "application/json") =>
         Task.FromResult(new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, mediaType) });
+
+    /// <summary>A request on the test's model, defined first (with the admin key) so that it exists.</summary>
+    private static async Task<HttpRequestMessage> DefinedAsync(HttpClient admin, string tenant, HttpMethod method, string template, string? json = null)
+    {
+        using var defined = await admin.PutAsync(Path("/v1/tenants/{tenant}/models/{model}", tenant), new StringContent(DefinitionJson, Encoding.UTF8, "application/json"));
+        defined.EnsureSuccessStatusCode();
+        return await Send(method, Path(template, tenant), json);
+    }
+
+    private static async Task<string> NewExampleIdAsync(HttpClient admin, string tenant)
+    {
+        using var added = await DefinedAsync(admin, tenant, HttpMethod.Post, "/v1/tenants/{tenant}/models/{model}/examples", """[{"text":"Please add a dark mode","label":"feature"}]""");
+        using var response = await admin.SendAsync(added);
+        response.EnsureSuccessStatusCode();
+        var page = await admin.GetFromJsonAsync<JsonObject>(Path("/v1/tenants/{tenant}/models/{model}/examples", tenant) + "?limit=1000");
+        return (string)page!["examples"]!.AsArray().Last()!["id"]!;
+    }
 
     private static async Task<string> NewKeyIdAsync(HttpClient admin, string tenant)
     {

@@ -158,7 +158,7 @@ public sealed class OpenApiEndToEndTests(SecuredSiloFixture fixture)
             }
         }
 
-        Assert.Equal(4, operations.Count);
+        Assert.Equal(8, operations.Count);
         Assert.Empty(problems);
     }
 
