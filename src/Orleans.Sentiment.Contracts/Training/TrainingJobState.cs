@@ -1,0 +1,11 @@
+namespace Orleans.Sentiment.Contracts.Training;
+
+[GenerateSerializer, Alias("sentiment.TrainingJobState")]
+public enum TrainingJobState
+{
+    Queued,
+    Training,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
