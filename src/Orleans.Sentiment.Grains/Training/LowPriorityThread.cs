@@ -4,24 +4,35 @@ using System.Runtime.InteropServices;
 namespace Orleans.Sentiment.Grains.Training;
 
 /// <summary>
-/// Runs work on a dedicated thread whose CPU priority is lowered (nice <see cref="Nice"/> on Linux), so that training
-/// yields the cores to classification in the same process. Linux nice is per thread and threads inherit it from
-/// the thread that creates them, so libtorch's OpenMP pool, started from this thread, runs niced too. Continuations
-/// of the work's awaits come back to this thread (a single-thread synchronization context) unless they opt out.
+/// Runs work on a dedicated thread whose CPU priority is lowered (<see cref="Nice"/> above its nice value, on Linux),
+/// so that training yields the cores to classification in the same process. Linux nice is per thread and threads
+/// inherit it from the thread that starts them, so libtorch's OpenMP threads, started from this thread, run niced
+/// too. Continuations of the work's awaits come back to this thread (a single-thread synchronization context) unless
+/// they opt out. An unprivileged process cannot raise a thread's priority again, so this thread never completes the
+/// returned task itself: a thread pool thread it started would be niced for good.
 /// </summary>
 public static partial class LowPriorityThread
 {
+    /// <summary>How much the work's nice value is above the starting thread's.</summary>
     public const int Nice = 10;
+
+    private const int LowestPriority = 19;
+    private const int ProcessPriorityWhich = 0; // PRIO_PROCESS: with a thread id, Linux sets that thread only.
 
     public static Task<T> RunAsync<T>(Func<Task<T>> work, string name)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() => Run(work, done)) { IsBackground = true, Name = name };
+        Task<T>? outcome = null;
+        var thread = new Thread(() => outcome = RunPumped(work)) { IsBackground = true, Name = name };
         thread.Start();
-        return done.Task;
+        // Joined on a thread started from here, at the caller's priority: the completion's continuations are queued from it.
+        return Task.Factory.StartNew(() =>
+        {
+            thread.Join();
+            return outcome!;
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    /// <summary>Lowers the calling thread's priority; false where the platform has no per-thread nice.</summary>
+    /// <summary>Lowers the calling thread's priority; false where the platform has no per-thread nice or refuses.</summary>
     public static bool LowerCurrentThread()
     {
         if (!OperatingSystem.IsLinux())
@@ -29,40 +40,40 @@ public static partial class LowPriorityThread
             return false;
         }
 
-        return SetPriority(ProcessPriorityWhich, GetThreadId(), Nice) == 0;
+        // getpriority returns the nice value itself (-20..19); the result is capped at the lowest priority.
+        var thread = GetThreadId();
+        var current = GetPriority(ProcessPriorityWhich, thread);
+        return SetPriority(ProcessPriorityWhich, thread, Math.Min(LowestPriority, current + Nice)) == 0;
     }
 
-    private static void Run<T>(Func<Task<T>> work, TaskCompletionSource<T> done)
+    /// <summary>The work's outcome as a completed task, its continuations run on this thread.</summary>
+    private static Task<T> RunPumped<T>(Func<Task<T>> work)
     {
         LowerCurrentThread();
         using var context = new PumpContext();
-        var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(context);
         try
         {
             var task = work();
-            task.ContinueWith(_ => context.Complete(), TaskScheduler.Default);
+            task.ContinueWith(_ => context.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             context.RunUntilComplete();
-            done.TrySetResult(task.GetAwaiter().GetResult());
-        }
-        catch (OperationCanceledException exception)
-        {
-            done.TrySetCanceled(exception.CancellationToken);
+            return task;
         }
         catch (Exception exception)
         {
-            done.TrySetException(exception);
+            return Task.FromException<T>(exception);
         }
         finally
         {
-            SynchronizationContext.SetSynchronizationContext(previous);
+            SynchronizationContext.SetSynchronizationContext(null);
         }
     }
 
-    private const int ProcessPriorityWhich = 0; // PRIO_PROCESS: with a thread id, Linux sets that thread only.
-
     [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static partial int SetPriority(int which, int who, int priority);
+
+    [LibraryImport("libc", EntryPoint = "getpriority")]
+    private static partial int GetPriority(int which, int who);
 
     [LibraryImport("libc", EntryPoint = "gettid")]
     private static partial int GetThreadId();

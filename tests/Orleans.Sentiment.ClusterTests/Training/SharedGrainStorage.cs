@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -8,10 +10,13 @@ namespace Orleans.Sentiment.ClusterTests.Training;
 /// <summary>
 /// Grain storage shared by every silo of the test process, standing for Redis: unlike Orleans' memory storage, whose
 /// partitions live in grains on the silos, it keeps the state of a grain whose silo is killed. States are kept
-/// serialized, so silos never share objects.
+/// serialized, so silos never share objects, and keyed by the cluster's service id, so clusters never share state.
 /// </summary>
-internal sealed class SharedGrainStorage(Serializer serializer) : IGrainStorage
+internal sealed class SharedGrainStorage(Serializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
 {
+    // Test clusters run side by side in the process: each has its own service id.
+    private readonly string _service = cluster.Value.ServiceId;
+
     private static readonly ConcurrentDictionary<string, (byte[] State, string ETag)> States = new(StringComparer.Ordinal);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -43,5 +48,5 @@ internal sealed class SharedGrainStorage(Serializer serializer) : IGrainStorage
         return Task.CompletedTask;
     }
 
-    private static string Key(string stateName, GrainId grainId) => $"{stateName}|{grainId}";
+    private string Key(string stateName, GrainId grainId) => $"{_service}|{stateName}|{grainId}";
 }

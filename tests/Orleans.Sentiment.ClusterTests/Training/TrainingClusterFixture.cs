@@ -64,8 +64,21 @@ public abstract class TrainingClusterFixture(int silos, string trainers, int max
         return (job, script);
     }
 
-    public static Task<TrainingJobStatus> WaitForAsync(ITrainingJobGrain job, Func<TrainingJobStatus, bool> reached, string description) =>
-        Orleans.Sentiment.Testing.Eventually.WaitForAsync(async () => (await job.GetAsync())!, reached, description, TimeSpan.FromSeconds(90));
+    /// <summary>Waits for the job's status to reach a state; a call that fails while a killed silo drops out of the cluster counts as not yet.</summary>
+    public static async Task<TrainingJobStatus> WaitForAsync(ITrainingJobGrain job, Func<TrainingJobStatus, bool> reached, string description) =>
+        (await Orleans.Sentiment.Testing.Eventually.WaitForAsync(async () => await TryGetAsync(job), s => s is not null && reached(s), description, TimeSpan.FromSeconds(90)))!;
+
+    private static async Task<TrainingJobStatus?> TryGetAsync(ITrainingJobGrain job)
+    {
+        try
+        {
+            return await job.GetAsync();
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            return null;
+        }
+    }
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
