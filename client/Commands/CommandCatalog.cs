@@ -14,6 +14,8 @@ internal static class CommandCatalog
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         CorrectCommand.Create(),
+        ModelsCommand.Create(),
+        JobsCommand.Create(),
         ModelCommand.Create(),
         StatsCommand.Create(),
         BenchCommand.Create(),

@@ -15,6 +15,9 @@ public static class ApiRoutes
     public const string Corrections = "/v1/tenants/{tenant}/corrections";
     public const string Keys = "/v1/tenants/{tenant}/keys";
     public const string Key = "/v1/tenants/{tenant}/keys/{id}";
+    public const string Jobs = "/v1/tenants/{tenant}/jobs";
+    public const string Job = "/v1/tenants/{tenant}/jobs/{id}";
+    public const string JobCancel = "/v1/tenants/{tenant}/jobs/{id}/cancel";
     public const string WhoAmI = "/v1/whoami";
     public const string HealthLive = "/health/live";
     public const string HealthReady = "/health/ready";

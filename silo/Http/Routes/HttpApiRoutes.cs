@@ -12,6 +12,7 @@ internal static class HttpApiRoutes
         app.MapDeadLetters();
         app.MapCorrections();
         app.MapKeys();
+        app.MapTrainingJobs();
         app.MapWhoAmI();
         return app;
     }

@@ -56,7 +56,8 @@ public sealed partial class TrainingJobGrain(
             LogQueued(logger, this.GetPrimaryKeyString(), spec.Tenant);
         }
 
-        // Also on a repeated start: the first may have stopped between the write and the queue.
+        // Also on a repeated start: the first may have stopped between the write and these.
+        await GrainFactory.GetGrain<ITenantJobsGrain>(spec.Tenant).AddAsync(this.GetPrimaryKeyString());
         if (Job.State == TrainingJobState.Queued)
         {
             await Queue.TrackAsync(this.GetPrimaryKeyString(), QueueSlot.Queued);

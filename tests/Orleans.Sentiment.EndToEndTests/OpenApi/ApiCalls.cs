@@ -28,6 +28,11 @@ internal static class ApiCalls
         ["GET /v1/tenants/{tenant}/keys"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/keys", tenant)),
         ["DELETE /v1/tenants/{tenant}/keys/{id}"] = async (admin, tenant) =>
             await Send(HttpMethod.Delete, Path("/v1/tenants/{tenant}/keys/{id}", tenant, await NewKeyIdAsync(admin, tenant))),
+        ["GET /v1/tenants/{tenant}/jobs"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/jobs", tenant) + "?limit=5"),
+        ["GET /v1/tenants/{tenant}/jobs/{id}"] = async (admin, tenant) =>
+            await Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/jobs/{id}", tenant, await NewJobIdAsync(admin, tenant))),
+        ["POST /v1/tenants/{tenant}/jobs/{id}/cancel"] = async (admin, tenant) =>
+            await Send(HttpMethod.Post, Path("/v1/tenants/{tenant}/jobs/{id}/cancel", tenant, await NewJobIdAsync(admin, tenant))),
         ["GET /v1/whoami"] = (_, _) => Send(HttpMethod.Get, "/v1/whoami"),
         ["GET /health/live"] = (_, _) => Send(HttpMethod.Get, "/health/live"),
         ["GET /health/ready"] = (_, _) => Send(HttpMethod.Get, "/health/ready"),
@@ -50,6 +55,23 @@ internal static class ApiCalls
 
     public static Task<HttpRequestMessage> Send(HttpMethod method, string path, string? json = null, string mediaType = "application/json") =>
         Task.FromResult(new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, mediaType) });
+
+    /// <summary>
+    /// A training job of a new tenant model version, started through the tenant model routes (define the model, add
+    /// examples, train a version): a job exists only for a version.
+    /// </summary>
+    private static async Task<string> NewJobIdAsync(HttpClient admin, string tenant)
+    {
+        var model = $"openapi-{Guid.NewGuid():N}"[..24];
+        using var defined = await admin.PostAsJsonAsync(Path("/v1/tenants/{tenant}/models", tenant), new { name = model, labels = new[] { "bug", "praise" } });
+        defined.EnsureSuccessStatusCode();
+        var examples = Enumerable.Range(0, 8).SelectMany(i => new[] { new { text = $"it crashes on start {i}", labels = new[] { "bug" } }, new { text = $"lovely app {i}", labels = new[] { "praise" } } });
+        using var added = await admin.PostAsJsonAsync(Path("/v1/tenants/{tenant}/models", tenant) + $"/{model}/examples", examples);
+        added.EnsureSuccessStatusCode();
+        using var version = await admin.PostAsJsonAsync(Path("/v1/tenants/{tenant}/models", tenant) + $"/{model}/versions", new { method = "head" });
+        version.EnsureSuccessStatusCode();
+        return (string)(await version.Content.ReadFromJsonAsync<JsonObject>())!["jobId"]!;
+    }
 
     private static async Task<string> NewKeyIdAsync(HttpClient admin, string tenant)
     {
