@@ -7,6 +7,9 @@ using Orleans.Sentiment.Silo.Http;
 using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
 using Orleans.Sentiment.Silo.Http.Routes;
+#if SENTIMENT_TRAINER
+using Orleans.Sentiment.Trainer;
+#endif
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)))
@@ -18,6 +21,10 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.Services.AddApiDocument();
 builder.AddSentimentHost();
+#if SENTIMENT_TRAINER
+// This build carries the trainer (libtorch): silos whose role includes training run jobs (silo/Orleans.Sentiment.Silo.csproj).
+builder.Services.AddSentimentTrainer();
+#endif
 builder.AddSentimentApi().AddApiSecurity();
 builder.AddDashboards();
 

@@ -15,6 +15,7 @@ internal static class CommandCatalog
         EvaluateCommand.Create(),
         CorrectCommand.Create(),
         ModelsCommand.Create(),
+        JobsCommand.Create(),
         ModelCommand.Create(),
         StatsCommand.Create(),
         BenchCommand.Create(),

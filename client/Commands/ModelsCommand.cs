@@ -18,6 +18,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(ShowVerb("versions", "The model's versions: status, method, held-out and corrections macro-F1, data counts."));
         command.Subcommands.Add(ActivateVerb());
         command.Subcommands.Add(RollbackVerb());
+        command.Subcommands.Add(ModelTrainVerb.Create());
         command.Subcommands.Add(ModelExamplesCommand.Create());
         return command;
     }

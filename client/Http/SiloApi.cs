@@ -12,7 +12,7 @@ namespace Orleans.Sentiment.Client.Http;
 /// honouring <c>Retry-After</c>, at most <see cref="MaxRetries"/> times — without counting a comment twice. An error
 /// answer is thrown as a <see cref="SiloApiException"/> carrying its problem details.
 /// </summary>
-internal sealed class SiloApi : IDisposable
+internal sealed partial class SiloApi : IDisposable
 {
     public const string DefaultUrl = "http://localhost:5080";
     public const int MaxRetries = 5;

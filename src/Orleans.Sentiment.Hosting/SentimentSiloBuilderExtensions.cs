@@ -6,6 +6,7 @@ using Orleans.Sentiment.Grains;
 using Orleans.Sentiment.Grains.Classification;
 using Orleans.Sentiment.Grains.Placement;
 using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Grains.Training;
 using Orleans.Sentiment.Hosting.Models;
 using Orleans.Sentiment.Hosting.Networking;
 using Orleans.Sentiment.Hosting.Options;
@@ -22,7 +23,7 @@ public static class SentimentSiloBuilderExtensions
     /// <summary>
     /// Everything but clustering: grain storage and the comment stream for the configured profile (memory, or
     /// Redis + NATS JetStream), silo role metadata and the classifier placement filter, the pipeline's services,
-    /// and the hosted model loader. Settings are validated first; a bad one throws naming it.
+    /// the hosted model loader, and the training jobs' service. Settings are validated first; a bad one throws naming it.
     /// </summary>
     public static ISiloBuilder AddSentiment(this ISiloBuilder silo)
     {
@@ -53,6 +54,7 @@ public static class SentimentSiloBuilderExtensions
         }
 
         services.AddSentimentInference();
+        services.AddTrainingJobs();
         return silo;
     }
 

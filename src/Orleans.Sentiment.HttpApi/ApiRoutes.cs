@@ -22,6 +22,9 @@ public static class ApiRoutes
     public const string Examples = "/v1/tenants/{tenant}/models/{model}/examples";
     public const string ExamplesExport = "/v1/tenants/{tenant}/models/{model}/examples/export";
     public const string Example = "/v1/tenants/{tenant}/models/{model}/examples/{id}";
+    public const string Jobs = "/v1/tenants/{tenant}/jobs";
+    public const string Job = "/v1/tenants/{tenant}/jobs/{id}";
+    public const string JobCancel = "/v1/tenants/{tenant}/jobs/{id}/cancel";
     public const string WhoAmI = "/v1/whoami";
     public const string HealthLive = "/health/live";
     public const string HealthReady = "/health/ready";

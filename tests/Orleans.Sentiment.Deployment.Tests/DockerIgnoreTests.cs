@@ -31,6 +31,7 @@ public sealed class DockerIgnoreTests
     [InlineData("k8s/base/kustomization.yaml")]
     [InlineData("README.md")]
     [InlineData("silo/Dockerfile.gpu")]
+    [InlineData("silo/Dockerfile.trainer")]
     public void Sends_PathsTheBuildDoesNotRead_AreLeftOut(string path)
     {
         Assert.False(SiloDockerfiles.Ignore.Sends(path));

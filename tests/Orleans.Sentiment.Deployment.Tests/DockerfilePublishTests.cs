@@ -12,7 +12,8 @@ namespace Orleans.Sentiment.Deployment.Tests;
 /// Replays silo/Dockerfile's build stage without Docker: the context that .dockerignore lets through is copied to
 /// a scratch folder standing for WORKDIR, and the RUN command runs there as written, its output folder (-o) mapped
 /// to a second scratch folder.
-/// This is the suite's only publish: a Release build of the silo and its projects (5 minutes on a busy 2-core machine).
+/// These are the suite's only publishes: Release builds of the silo and its projects, without and with the trainer
+/// (5 minutes each on a busy 2-core machine).
 /// </summary>
 public sealed class DockerfilePublishTests : IDisposable
 {
@@ -21,7 +22,31 @@ public sealed class DockerfilePublishTests : IDisposable
     [Fact]
     public void Publish_CpuDockerfileBuildStage_ProducesARunnableLinuxX64Silo()
     {
-        var build = SiloDockerfiles.Cpu.Stages[0];
+        var output = PublishAsWritten(SiloDockerfiles.Cpu);
+
+        var files = AssertRunnableSilo(output);
+        Assert.Contains("Orleans.Sentiment.Modeling.BuiltIn.adapters.category.adapter.adapter_model.safetensors", ManifestResources(Path.Combine(output, "Orleans.Sentiment.Modeling.dll")));
+        // The built-in models are merged without the trainer: the image carries neither trainer nor libtorch.
+        Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith("Orleans.Sentiment.Train", StringComparison.Ordinal) || Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The same executable with the trainer: its assembly, the tenant trainer and libtorch's CPU natives.</summary>
+    [Fact]
+    public void Publish_TrainerDockerfileBuildStage_ProducesASiloWithTheTrainerAndLibtorch()
+    {
+        var output = PublishAsWritten(SiloDockerfiles.Trainer);
+
+        var files = AssertRunnableSilo(output).Select(Path.GetFileName).ToList();
+        Assert.Contains("Orleans.Sentiment.Trainer.dll", files);
+        Assert.Contains("Orleans.Sentiment.Training.Lora.dll", files);
+        Assert.Contains("TorchSharp.dll", files);
+        Assert.Contains("libtorch_cpu.so", files);
+    }
+
+    /// <summary>Replays the build stage as written, with the image's output folder (-o) standing for a scratch folder.</summary>
+    private string PublishAsWritten(Dockerfile dockerfile)
+    {
+        var build = dockerfile.Stages[0];
         Assert.Equal(["WORKDIR", "COPY", "RUN"], build.Body.Select(i => i.Keyword));
         Assert.Equal(". .", build.Body[1].Arguments);
         var context = Path.Combine(scratch, "context");
@@ -29,24 +54,26 @@ public sealed class DockerfilePublishTests : IDisposable
         var sent = SiloDockerfiles.Ignore.CopyContext(TestPaths.RepositoryRoot, context);
         Assert.DoesNotContain(sent, p => p.Contains("/bin/", StringComparison.Ordinal) || p.Contains("/obj/", StringComparison.Ordinal));
 
-        // The RUN command as written, with the image's output folder (-o) standing for a scratch folder.
-        var command = SiloDockerfiles.PublishCommand(SiloDockerfiles.Cpu);
+        var command = SiloDockerfiles.PublishCommand(dockerfile);
         var folder = SiloDockerfiles.Option(command, "-o");
         var (exitCode, log) = Shell(Regex.Replace(command, $@"(?<=^|\s){Regex.Escape(folder)}(?=/|\s|$)", output), context);
 
         Assert.True(exitCode == 0, $"{command} failed ({exitCode}):\n{log}");
+        return output;
+    }
+
+    private static List<string> AssertRunnableSilo(string output)
+    {
         Assert.True(File.Exists(Path.Combine(output, "Orleans.Sentiment.Silo.dll")));
         Assert.True(File.Exists(Path.Combine(output, "libonnxruntime.so")), "ONNX Runtime's linux-x64 native library is missing.");
         Assert.False(Directory.Exists(Path.Combine(output, "runtimes")), "Other platforms' natives were published (runtimes/).");
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList();
         Assert.DoesNotContain(files, f => f.EndsWith(".dylib", StringComparison.Ordinal));
         Assert.DoesNotContain(files.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)), f => !IsManagedAssembly(f));
-        Assert.Contains("Orleans.Sentiment.Modeling.BuiltIn.adapters.category.adapter.adapter_model.safetensors", ManifestResources(Path.Combine(output, "Orleans.Sentiment.Modeling.dll")));
-        // The built-in models are merged without the trainer: the image carries neither trainer nor libtorch.
-        Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith("Orleans.Sentiment.Training", StringComparison.Ordinal) || Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase));
 
         var frameworks = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "Orleans.Sentiment.Silo.runtimeconfig.json")))!["runtimeOptions"]!["frameworks"]!.AsArray();
         Assert.Contains(frameworks, f => (string?)f!["name"] == "Microsoft.AspNetCore.App");
+        return files;
     }
 
     public void Dispose() => Directory.Delete(scratch, recursive: true);

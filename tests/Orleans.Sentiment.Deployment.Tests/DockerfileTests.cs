@@ -9,7 +9,7 @@ namespace Orleans.Sentiment.Deployment.Tests;
 public sealed class DockerfileTests
 {
     [Theory]
-    [MemberData(nameof(SiloDockerfiles.Both), MemberType = typeof(SiloDockerfiles))]
+    [MemberData(nameof(SiloDockerfiles.All), MemberType = typeof(SiloDockerfiles))]
     public void From_EveryBaseImage_IsPinnedToAVersion(string path)
     {
         var stages = SiloDockerfiles.Load(path).Stages;
@@ -24,7 +24,7 @@ public sealed class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(SiloDockerfiles.Both), MemberType = typeof(SiloDockerfiles))]
+    [MemberData(nameof(SiloDockerfiles.All), MemberType = typeof(SiloDockerfiles))]
     public void Stages_BuildStage_PublishesForLinuxX64OnTheSdk(string path)
     {
         var dockerfile = SiloDockerfiles.Load(path);
@@ -57,9 +57,40 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Runtime_CpuImage_RunsOnTheAspNetRuntime()
+    public void Publish_SiloAndGpuImages_LeaveTheTrainerOut()
     {
-        var final = SiloDockerfiles.Cpu.Stages[^1];
+        Assert.Contains("-p:SentimentTrainer=false", SiloDockerfiles.PublishCommand(SiloDockerfiles.Cpu).Split(' '));
+        Assert.Contains("-p:SentimentTrainer=false", SiloDockerfiles.PublishCommand(SiloDockerfiles.Gpu).Split(' '));
+    }
+
+    [Fact]
+    public void Publish_TrainerImage_DiffersFromCpuOnlyInCarryingTheTrainer()
+    {
+        var cpu = SiloDockerfiles.Cpu;
+        var trainer = SiloDockerfiles.Trainer;
+
+        Assert.Contains("-p:SentimentTrainer=true", SiloDockerfiles.PublishCommand(trainer).Split(' '));
+        Assert.Equal((cpu.Stages[0].Image, cpu.Stages[0].Alias), (trainer.Stages[0].Image, trainer.Stages[0].Alias));
+        Assert.Equal(
+            cpu.Stages[0].Body.Select(i => i.Arguments.Replace("SentimentTrainer=false", "SentimentTrainer=true", StringComparison.Ordinal)),
+            trainer.Stages[0].Body.Select(i => i.Arguments));
+        Assert.Equal(cpu.Stages[^1].Image, trainer.Stages[^1].Image);
+    }
+
+    [Fact]
+    public void Runtime_TrainerImage_StartsWithTheTrainerRole()
+    {
+        var variables = SiloDockerfiles.Trainer.Stages[^1].All("ENV").SelectMany(e => e.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Contains("Orleans__Metadata__role=trainer", variables);
+    }
+
+    [Theory]
+    [InlineData("silo/Dockerfile")]
+    [InlineData("silo/Dockerfile.trainer")]
+    public void Runtime_CpuImages_RunOnTheAspNetRuntime(string path)
+    {
+        var final = SiloDockerfiles.Load(path).Stages[^1];
 
         Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:", final.Image, StringComparison.Ordinal);
         Assert.Equal("$APP_UID", final.Last("USER")?.Arguments);
@@ -88,7 +119,7 @@ public sealed class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(SiloDockerfiles.Both), MemberType = typeof(SiloDockerfiles))]
+    [MemberData(nameof(SiloDockerfiles.All), MemberType = typeof(SiloDockerfiles))]
     public void Entrypoint_FinalStage_StartsTheSiloOnTheExposedPort(string path)
     {
         var final = SiloDockerfiles.Load(path).Stages[^1];

@@ -7,7 +7,7 @@ public sealed class RoleTests
 {
     [KubectlTheory]
     [InlineData(Overlays.Base, new[] { "all" })]
-    [InlineData(Overlays.Cpu, new[] { "all" })]
+    [InlineData(Overlays.Cpu, new[] { "all", "trainer" })]
     [InlineData(Overlays.Gpu, new[] { "classifier", "ingest" })]
     public void Silos_PerOverlay_CarryTheirRoleInMetadataAndLabels(string overlay, string[] roles)
     {
@@ -33,17 +33,28 @@ public sealed class RoleTests
 
         Assert.Equal("frontend", frontEnd.Literal("Host__Role"));
         Assert.False(frontEnd.Env.ContainsKey("Orleans__Metadata__role"), "The front-end is not a silo and has no silo role.");
-        Assert.Equal(frontEnd.Container.Image, Assert.Single(manifests.Silos, s => s.Literal("Orleans__Metadata__role") != "classifier").Container.Image);
+        Assert.Equal(frontEnd.Container.Image, Assert.Single(manifests.Silos, s => s.Literal("Orleans__Metadata__role") is not ("classifier" or "trainer")).Container.Image);
     }
 
     [KubectlFact]
-    public void SiloService_GpuOverlay_SendsHttpToIngestSilosOnly()
+    public void TrainerSilos_CpuOverlay_RunTheTrainerImageWithACpuLimit()
     {
-        var manifests = Overlays.Render(Overlays.Gpu);
+        var trainer = Assert.Single(Overlays.Render(Overlays.Cpu).Silos, s => s.Literal("Orleans__Metadata__role") == "trainer");
+
+        Assert.StartsWith("orleans-sentiment/silo-trainer:", trainer.Container.Image, StringComparison.Ordinal);
+        Assert.NotNull(trainer.Container.Resources.Limits["cpu"]);
+    }
+
+    [KubectlTheory]
+    [InlineData(Overlays.Cpu, "all")]
+    [InlineData(Overlays.Gpu, "ingest")]
+    public void SiloService_Overlay_SendsHttpToItsServingSilosOnly(string overlay, string role)
+    {
+        var manifests = Overlays.Render(overlay);
         var service = manifests.Single<k8s.Models.V1Service>("orleans-sentiment-silo");
 
         var selected = manifests.Silos.Where(s => Selectors.Matches(service.Spec.Selector, s.PodLabels)).Select(s => s.Literal("Orleans__Metadata__role"));
 
-        Assert.Equal(["ingest"], selected);
+        Assert.Equal([role], selected);
     }
 }

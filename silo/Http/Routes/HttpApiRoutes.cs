@@ -17,6 +17,7 @@ internal static class HttpApiRoutes
         app.MapTenantModels();
         app.MapExamples();
         app.MapModelTraining();
+        app.MapTrainingJobs();
         app.MapWhoAmI();
         return app;
     }

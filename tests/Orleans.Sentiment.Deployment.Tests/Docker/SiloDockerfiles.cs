@@ -2,20 +2,24 @@ using Orleans.Sentiment.Testing;
 
 namespace Orleans.Sentiment.Deployment.Tests.Docker;
 
-/// <summary>The two silo images' Dockerfiles and the repository's .dockerignore.</summary>
+/// <summary>The silo images' Dockerfiles (CPU, GPU, trainer) and the repository's .dockerignore.</summary>
 internal static class SiloDockerfiles
 {
     public static string CpuPath => Path.Combine(TestPaths.RepositoryRoot, "silo", "Dockerfile");
 
     public static string GpuPath => Path.Combine(TestPaths.RepositoryRoot, "silo", "Dockerfile.gpu");
 
+    public static string TrainerPath => Path.Combine(TestPaths.RepositoryRoot, "silo", "Dockerfile.trainer");
+
     public static Dockerfile Cpu => Dockerfile.Load(CpuPath);
+
+    public static Dockerfile Trainer => Dockerfile.Load(TrainerPath);
 
     public static Dockerfile Gpu => Dockerfile.Load(GpuPath);
 
     public static DockerIgnore Ignore => DockerIgnore.Load(Path.Combine(TestPaths.RepositoryRoot, ".dockerignore"));
 
-    public static TheoryData<string> Both => new() { "silo/Dockerfile", "silo/Dockerfile.gpu" };
+    public static TheoryData<string> All => new() { "silo/Dockerfile", "silo/Dockerfile.gpu", "silo/Dockerfile.trainer" };
 
     public static Dockerfile Load(string relativePath) => Dockerfile.Load(Path.Combine(TestPaths.RepositoryRoot, relativePath));
 

@@ -42,6 +42,11 @@ internal static class ApiCalls
         ["DELETE /v1/tenants/{tenant}/models/{model}/examples"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Delete, "/v1/tenants/{tenant}/models/{model}/examples"),
         ["DELETE /v1/tenants/{tenant}/models/{model}/examples/{id}"] = async (admin, tenant) =>
             await Send(HttpMethod.Delete, Path("/v1/tenants/{tenant}/models/{model}/examples/{id}", tenant, await NewExampleIdAsync(admin, tenant))),
+        ["GET /v1/tenants/{tenant}/jobs"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/jobs", tenant) + "?limit=5"),
+        ["GET /v1/tenants/{tenant}/jobs/{id}"] = async (admin, tenant) =>
+            await Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/jobs/{id}", tenant, await NewJobIdAsync(admin, tenant))),
+        ["POST /v1/tenants/{tenant}/jobs/{id}/cancel"] = async (admin, tenant) =>
+            await Send(HttpMethod.Post, Path("/v1/tenants/{tenant}/jobs/{id}/cancel", tenant, await NewJobIdAsync(admin, tenant))),
         ["GET /v1/whoami"] = (_, _) => Send(HttpMethod.Get, "/v1/whoami"),
         ["GET /health/live"] = (_, _) => Send(HttpMethod.Get, "/health/live"),
         ["GET /health/ready"] = (_, _) => Send(HttpMethod.Get, "/health/ready"),
@@ -81,6 +86,18 @@ internal static class ApiCalls
         response.EnsureSuccessStatusCode();
         var page = await admin.GetFromJsonAsync<JsonObject>(Path("/v1/tenants/{tenant}/models/{model}/examples", tenant) + "?limit=1000");
         return (string)page!["examples"]!.AsArray().Last()!["id"]!;
+    }
+
+    /// <summary>A training job of a new version of the test's model (defined, given examples of both labels, then trained).</summary>
+    private static async Task<string> NewJobIdAsync(HttpClient admin, string tenant)
+    {
+        var examples = string.Join(",", Enumerable.Range(0, 8).Select(i => $$"""{"text":"it crashes on start {{i}}","label":"bug"},{"text":"please add export {{i}}","label":"feature"}"""));
+        using var added = await DefinedAsync(admin, tenant, HttpMethod.Post, "/v1/tenants/{tenant}/models/{model}/examples", "[" + examples + "]");
+        using var addedResponse = await admin.SendAsync(added);
+        addedResponse.EnsureSuccessStatusCode();
+        using var version = await admin.PostAsync(Path("/v1/tenants/{tenant}/models/{model}/versions", tenant), new StringContent("""{"method":"head"}""", Encoding.UTF8, "application/json"));
+        version.EnsureSuccessStatusCode();
+        return (string)(await version.Content.ReadFromJsonAsync<JsonObject>())!["jobId"]!;
     }
 
     private static async Task<string> NewKeyIdAsync(HttpClient admin, string tenant)

@@ -1,0 +1,33 @@
+using Orleans.Sentiment.Contracts.Training;
+
+namespace Orleans.Sentiment.ClusterTests.Training;
+
+public sealed class NoTrainerTests(NoTrainerFixture fixture) : IClassFixture<NoTrainerFixture>
+{
+    [Fact]
+    public async Task Get_NoTrainerSilo_StaysQueuedAndSaysWhy()
+    {
+        var (job, script) = await fixture.StartJobAsync();
+
+        var status = (await job.GetAsync())!;
+
+        Assert.Equal(TrainingJobState.Queued, status.State);
+        Assert.Contains("No trainer silo is active", status.Reason, StringComparison.Ordinal);
+        Assert.Contains("silo/Dockerfile.trainer", status.Reason, StringComparison.Ordinal);
+        Assert.Empty(script.Attempts);
+        Assert.Empty(script.Events);
+    }
+
+    [Fact]
+    public async Task Cancel_QueuedJob_CancelsItAndFailsTheVersion()
+    {
+        var (job, script) = await fixture.StartJobAsync();
+
+        var cancelled = await job.CancelAsync();
+
+        Assert.Equal(TrainingJobState.Cancelled, cancelled.State);
+        Assert.Null(cancelled.StartedAt);
+        Assert.Equal([$"failed:{Grains.Training.TrainingJobGrain.CancelledReason}"], script.Events);
+        Assert.Equal(TrainingJobState.Cancelled, (await job.CancelAsync()).State);
+    }
+}

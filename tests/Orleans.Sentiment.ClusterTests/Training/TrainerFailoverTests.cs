@@ -1,0 +1,30 @@
+using Orleans.Sentiment.Contracts.Training;
+using Orleans.TestingHost;
+
+namespace Orleans.Sentiment.ClusterTests.Training;
+
+/// <summary>Trainer silos die mid-job: the lease runs out and the job runs again elsewhere, or fails naming the silo.</summary>
+public sealed class TrainerFailoverTests(TwoTrainersFixture fixture) : IClassFixture<TwoTrainersFixture>
+{
+    [Fact]
+    public async Task KillTrainerSilo_MidJob_ResumesOnTheOtherTrainerThenFailsWhenAttemptsRunOut()
+    {
+        var (job, script) = await fixture.StartJobAsync();
+        var first = await TrainingClusterFixture.WaitForAsync(job, s => s.State == TrainingJobState.Training, "attempt 1 to train");
+
+        await fixture.Cluster.KillSiloAsync(SiloOf(first));
+
+        var second = await TrainingClusterFixture.WaitForAsync(job, s => s.State == TrainingJobState.Training && s.Attempt == 2, "attempt 2 to train on the other trainer");
+        Assert.NotEqual(first.Silo, second.Silo);
+        Assert.Equal(2, script.Attempts.Count);
+
+        await fixture.Cluster.KillSiloAsync(SiloOf(second));
+
+        var failed = await TrainingClusterFixture.WaitForAsync(job, s => s.IsFinished, "the job to fail");
+        Assert.Equal(TrainingJobState.Failed, failed.State);
+        Assert.Contains($"Silo {second.Silo} stopped renewing the lease of attempt 2 of 2", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains(script.Events, e => e.StartsWith("failed:Silo ", StringComparison.Ordinal));
+    }
+
+    private SiloHandle SiloOf(TrainingJobStatus status) => fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == status.Silo);
+}
