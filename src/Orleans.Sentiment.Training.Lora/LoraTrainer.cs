@@ -16,8 +16,9 @@ namespace Orleans.Sentiment.Training.Lora;
 /// Fine-tunes a <see cref="LoraClassifier"/>: AdamW on the LoRA matrices and the head over a <see cref="StepPlan"/>
 /// (linear warm-up then linear decay), gradient clipping at norm 1, length-bucketed batches, cross-entropy weighted
 /// by 1/sqrt(label frequency) (sigmoid/BCE for multi-label data), scoring on the validation examples as the plan
-/// says, keeping the best macro-F1 and stopping after <see cref="LoraOptions.Patience"/> scorings without a better
-/// one or at <see cref="LoraOptions.MaxDuration"/> (scored then, so the time spent counts).
+/// says, keeping the best macro-F1 (the latest of equal ones) and stopping after <see cref="LoraOptions.Patience"/>
+/// scorings without one at least as good, or at <see cref="LoraOptions.MaxDuration"/> (scored then, so the time
+/// spent counts).
 /// </summary>
 public sealed class LoraTrainer(LoraOptions options)
 {
@@ -122,7 +123,9 @@ public sealed class LoraTrainer(LoraOptions options)
                     if (plan.EvaluatesAfter(step) || timeUp)
                     {
                         var report = Score(model, labels, multiLabel, validationSet, tokenizer.PadTokenId, options.BatchSize);
-                        var improved = bestReport is null || report.MacroF1 > bestReport.MacroF1;
+                        // A tie counts as better: the later checkpoint has trained longer at a lower rate, and on a
+                        // validation part of a few examples per label ties are common and the early ones stop too soon.
+                        var improved = bestReport is null || report.MacroF1 >= bestReport.MacroF1;
                         if (improved)
                         {
                             DisposeAll(best);

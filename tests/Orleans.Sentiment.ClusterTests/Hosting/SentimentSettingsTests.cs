@@ -22,7 +22,7 @@ public sealed class SentimentSettingsTests
 
     [Theory]
     [InlineData("Cluster:Profile", "cloud", "Cluster:Profile must be 'embedded' or 'production'")]
-    [InlineData("Orleans:Metadata:role", "gpu", "Orleans:Metadata:role must be 'all', 'ingest' or 'classifier'")]
+    [InlineData("Orleans:Metadata:role", "gpu", "Orleans:Metadata:role must be 'all', 'ingest', 'classifier' or 'trainer'")]
     [InlineData("Host:Role", "api", "Host:Role must be 'silo' or 'frontend'")]
     [InlineData("Host:Role", "frontend", "Host:Role 'frontend' needs Cluster:Profile 'production'")]
     [InlineData("Orleans:AdvertisedIP", "not-an-ip", "Orleans:AdvertisedIP 'not-an-ip' is not an IP address")]
