@@ -14,7 +14,7 @@ namespace Orleans.Sentiment.Grains.Classification;
 /// </summary>
 public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource? adapterSource = null, IAdapterEncoderLocator? encoderLocator = null) : IAsyncDisposable
 {
-    private TenantModels? _tenantModels;
+    private TenantAdapterModels? _tenantModels;
 
     private readonly TaskCompletionSource<(ClassifierSet Models, BatchingClassifier Queue)> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Action? _loadOnDemand;
@@ -30,7 +30,7 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
     public string? FailureReason => _loaded.Task.Exception?.InnerException?.Message;
 
     /// <summary>A service whose models are already there (tests, tools).</summary>
-    public static SiloInference Loaded(ClassifierSet models, SentimentMetrics metrics, InferenceOptions options, TenantModels? tenantModels = null)
+    public static SiloInference Loaded(ClassifierSet models, SentimentMetrics metrics, InferenceOptions options, TenantAdapterModels? tenantModels = null)
     {
         var inference = new SiloInference(metrics);
         inference.SetLoaded(models, options, tenantModels);
@@ -41,7 +41,7 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
     /// Starts serving <paramref name="models"/> through a batching queue run as <paramref name="options"/> say, and the
     /// tenant models of <paramref name="tenantModels"/> (or, when null, of the silo's model source, if it has one).
     /// </summary>
-    public void SetLoaded(ClassifierSet models, InferenceOptions options, TenantModels? tenantModels = null)
+    public void SetLoaded(ClassifierSet models, InferenceOptions options, TenantAdapterModels? tenantModels = null)
     {
         _tenantModels = tenantModels ?? OpenTenantModels(options);
         if (_tenantModels is { } tenant)
@@ -127,7 +127,7 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
         }
     }
 
-    private TenantModels? OpenTenantModels(InferenceOptions options) => adapterSource is null || encoderLocator is null ? null : new TenantModels(
+    private TenantAdapterModels? OpenTenantModels(InferenceOptions options) => adapterSource is null || encoderLocator is null ? null : new TenantAdapterModels(
         adapterSource,
         async (baseModel, cancellationToken) => AdapterEncoderSession.Load(
             await encoderLocator.LocateAsync(baseModel, cancellationToken), options.ToSession(variant: null), options.MaxLoadedAdapters));

@@ -33,7 +33,7 @@ public sealed class ClassifyWithTests : IAsyncLifetime
         });
         var encoderFolder = Path.Combine(_folder, "encoder");
         AdapterEncoderFolder.Write(encoderFolder, new PretrainedEncoder(_weights.Shape, _weights.Tensors, baseFolder), LoraBankLayout.QueryValue(_weights.Shape));
-        var tenantModels = new TenantModels(_source, (_, _) => Task.FromResult(AdapterEncoderSession.Load(encoderFolder, new OnnxClassifierOptions(), capacity: 4)));
+        var tenantModels = new TenantAdapterModels(_source, (_, _) => Task.FromResult(AdapterEncoderSession.Load(encoderFolder, new OnnxClassifierOptions(), capacity: 4)));
         _inference = SiloInference.Loaded(new ClassifierSet([_first, _second]), new SentimentMetrics(_meters), new InferenceOptions { Workers = 1 }, tenantModels);
         return Task.CompletedTask;
     }

@@ -10,7 +10,7 @@ namespace Orleans.Sentiment.Modeling.Tests.Adapters;
 /// Tenant models resolved through the registry: served from their active version (a newly activated one from the next
 /// call), loaded once however many callers ask at once, and run for several tenants in one shared-encoder call.
 /// </summary>
-public sealed class TenantModelsTests : IDisposable
+public sealed class TenantAdapterModelsTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
     private readonly FakeAdapterModelSource _source = new();
@@ -18,7 +18,7 @@ public sealed class TenantModelsTests : IDisposable
     private readonly string _baseFolder;
     private readonly string _encoderFolder;
 
-    public TenantModelsTests()
+    public TenantAdapterModelsTests()
     {
         _baseFolder = _folder.Combine("base");
         _weights = TinyFolders.Write(_baseFolder);
@@ -95,7 +95,7 @@ public sealed class TenantModelsTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private TenantModels Open() => new(_source, (_, _) => Task.FromResult(AdapterEncoderSession.Load(_encoderFolder, new OnnxClassifierOptions(), capacity: 4)));
+    private TenantAdapterModels Open() => new(_source, (_, _) => Task.FromResult(AdapterEncoderSession.Load(_encoderFolder, new OnnxClassifierOptions(), capacity: 4)));
 
     private AdapterArtifact Artifact(string name, int seed, string[]? labels = null) =>
         TestAdapters.Write(_folder.Combine(name), _weights.Shape, seed, labels: labels);

@@ -8,7 +8,7 @@ namespace Orleans.Sentiment.Inference.Adapters;
 /// encoder of their base model (one session per base model, opened on first use), and kept in that encoder's bank until
 /// evicted. Concurrent first uses of one version load it once.
 /// </summary>
-public sealed class TenantModels(IAdapterModelSource source, Func<string, CancellationToken, Task<AdapterEncoderSession>> openEncoder) : IDisposable
+public sealed class TenantAdapterModels(IAdapterModelSource source, Func<string, CancellationToken, Task<AdapterEncoderSession>> openEncoder) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<AdapterEncoderSession>>> _encoders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantAdapter>>> _loading = new(StringComparer.Ordinal);
