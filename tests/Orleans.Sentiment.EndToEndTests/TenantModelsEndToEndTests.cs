@@ -122,6 +122,8 @@ public sealed class TenantModelsEndToEndTests(SiloFixture fixture)
 
         var shown = (await fixture.Http.GetFromJsonAsync<JsonObject>("/v1/tenants/versions/models/requirements"))!;
         Assert.Equal("v1", (string?)shown["activeVersion"]);
+        var metrics = await fixture.Http.GetStringAsync("/metrics");
+        Assert.True(MetricsScrape.Sum(metrics, "orleans_sentiment_tenant_models_serving") >= 1, "The serving gauge does not count the active version.");
         var versions = (await fixture.Http.GetFromJsonAsync<JsonObject>("/v1/tenants/versions/models/requirements/versions"))!["versions"]!.AsArray();
         Assert.Equal(["active", "ready"], versions.Select(v => (string?)v!["status"]));
         Assert.Equal(0.5, (double?)versions[1]!["training"]!["heldOutMacroF1"]);

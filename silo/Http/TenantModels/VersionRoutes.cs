@@ -12,6 +12,9 @@ internal static class VersionRoutes
 {
     private static readonly string[] Methods = ["auto", "lora", "head", "setfit"];
 
+    /// <summary>Where the job's progress is read: the training job routes' template.</summary>
+    private const string JobRoute = "/v1/tenants/{tenant}/jobs/{id}";
+
     public static void MapModelTraining(this IEndpointRouteBuilder app) =>
         app.MapPost(ApiRoutes.ModelVersions, TrainAsync)
             .WithName("TrainModelVersion").WithTags("Models")
@@ -53,7 +56,7 @@ internal static class VersionRoutes
             tenant, model, versionId, definition.Labels, definition.MultiLabel, definition.BaseModel, body?.Method ?? "auto",
             body?.Epochs, body?.LearningRate, body?.MaxLength, body?.Seed ?? 42);
         await cluster.GetGrain<ITrainingJobGrain>(jobId).StartAsync(spec);
-        return TypedResults.Accepted(ApiRoutes.Path(ApiRoutes.ModelVersions, tenant, model), new TrainingStartedResponse(jobId, versionId, version!.Status.ToString().ToLowerInvariant()));
+        return TypedResults.Accepted(ApiRoutes.Path(JobRoute, tenant, jobId), new TrainingStartedResponse(jobId, versionId, version!.Status.ToString().ToLowerInvariant()));
     }
 
     private static Dictionary<string, string[]> OptionErrors(TrainRequest? body)

@@ -1,13 +1,17 @@
 using System.Diagnostics.Metrics;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.Sources;
+using Orleans.Sentiment.Grains.TenantModels;
 
 namespace Orleans.Sentiment.Grains.Telemetry;
 
-/// <summary>Gauges read when Prometheus scrapes: comments in flight on this silo and the process's memory, now and at its peak.</summary>
+/// <summary>
+/// Gauges read when Prometheus scrapes: comments in flight on this silo, the process's memory (now and at its peak),
+/// and the tenant models that serve.
+/// </summary>
 public sealed class PipelineGauges
 {
-    public PipelineGauges(IMeterFactory meterFactory, SiloInFlight inFlight)
+    public PipelineGauges(IMeterFactory meterFactory, SiloInFlight inFlight, ActiveModelsCache servingModels)
     {
         var meter = meterFactory.Create(Constants.MeterName);
         meter.CreateObservableGauge("orleans_sentiment_inflight_comments", () => inFlight.Count, "{comment}",
@@ -16,6 +20,8 @@ public sealed class PipelineGauges
             "Peak resident memory of the silo process (VmHWM), for benchmarks and capacity planning.");
         meter.CreateObservableGauge("orleans_sentiment_process_rss", () => ReadStatus("VmRSS:"), "By",
             "Resident memory of the silo process now (VmRSS).");
+        meter.CreateObservableGauge("orleans_sentiment_tenant_models_serving", () => servingModels.KnownServing, "{model}",
+            "Tenant models with an active version, as this silo's copy of the serving versions last saw them.");
     }
 
     /// <summary>A memory figure of /proc/self/status in bytes; the working set where /proc is not there.</summary>

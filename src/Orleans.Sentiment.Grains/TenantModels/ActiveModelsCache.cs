@@ -24,6 +24,9 @@ public sealed partial class ActiveModelsCache(IGrainFactory grains, TimeProvider
         return entry.Models.GetValueOrDefault(qualifiedName);
     }
 
+    /// <summary>Tenant models with a serving version, as this silo's copy last saw them (0 before its first look).</summary>
+    public int KnownServing => _entry?.Models.Count ?? 0;
+
     /// <summary>Fetches the map now: called on the silo where the serving version changed.</summary>
     public async Task RefreshAsync() => await CurrentAsync(force: true);
 
