@@ -7,6 +7,7 @@ using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Grains.TenantModels;
+using Orleans.Sentiment.Grains.Training;
 using Orleans.Sentiment.Inference.Adapters;
 using Polly;
 
@@ -28,7 +29,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TenantModelOptions>().BindConfiguration(TenantModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SentimentHostOptions>().BindConfiguration(SentimentHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostOptions>().Configure<IOptions<SentimentHostOptions>>((host, sentimentHost) => host.ShutdownTimeout = sentimentHost.Value.ShutdownTimeout);
 

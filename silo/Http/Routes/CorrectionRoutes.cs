@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Grains.Training;
 using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Contracts.TenantModels;
@@ -26,7 +27,7 @@ internal static class CorrectionRoutes
             .Fails(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> CorrectAsync(
-        string tenant, HttpRequest request, IClusterClient cluster, CorrectionStore store, IOptions<TenantModelOptions> options, IOptions<IngestionOptions> limits,
+        string tenant, HttpRequest request, IClusterClient cluster, CorrectionStore store, IOptions<TrainingOptions> options, IOptions<IngestionOptions> limits,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (RouteIds.Check(tenant) is { } invalid)
@@ -75,7 +76,7 @@ internal static class CorrectionRoutes
 
     /// <summary>A correction of a tenant model's label: one more example of that model, marked as a correction.</summary>
     private static async Task<IResult> CorrectModelAsync(
-        IClusterClient cluster, string tenant, CorrectionRequest body, TenantModelOptions options, IngestionOptions limits, TimeProvider time)
+        IClusterClient cluster, string tenant, CorrectionRequest body, TrainingOptions options, IngestionOptions limits, TimeProvider time)
     {
         var name = body.Model!;
         var key = TenantModelKey.TryParseQualified(name, out var qualified) ? qualified : SourceKey.IsValidId(name) ? new TenantModelKey(tenant, name) : null;

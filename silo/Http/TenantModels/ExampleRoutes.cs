@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Grains.Training;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -51,7 +52,7 @@ internal static class ExampleRoutes
     }
 
     private static async Task<IResult> AddAsync(
-        string tenant, string model, HttpRequest request, IClusterClient cluster, IOptions<TenantModelOptions> options, IOptions<IngestionOptions> limits,
+        string tenant, string model, HttpRequest request, IClusterClient cluster, IOptions<TrainingOptions> options, IOptions<IngestionOptions> limits,
         CancellationToken cancellationToken)
     {
         if (ModelIds.Check(tenant, model) is { } invalidRoute)

@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Grains.Training;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
@@ -12,11 +13,11 @@ namespace Orleans.Sentiment.Grains.TenantModels;
 /// </summary>
 public sealed class TenantModelGrain(
     [PersistentState("model", Constants.StorageName)] IPersistentState<TenantModelState> state,
-    IOptions<TenantModelOptions> options,
+    IOptions<TrainingOptions> options,
     PipelineClock clock,
     ActiveModelsCache servingCache) : Grain, ITenantModelGrain
 {
-    private readonly TenantModelOptions _options = options.Value;
+    private readonly TrainingOptions _options = options.Value;
     private TenantModelKey _key = null!;
 
     private TenantModelState Model => state.State;

@@ -7,13 +7,12 @@ namespace Orleans.Sentiment.Grains.Training;
 public static class TrainingJobsRegistration
 {
     /// <summary>
-    /// Training jobs on a silo: their settings (section "Training", validated at start), metrics, the tenant model
+    /// Training jobs on a silo (their settings, section "Training", are the pipeline's): metrics, the tenant model
     /// seam, and the trainer service, which runs jobs when the role includes training and the build registered an
     /// <see cref="IJobTrainer"/>.
     /// </summary>
     public static IServiceCollection AddTrainingJobs(this IServiceCollection services)
     {
-        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrainingMetrics>();
         services.TryAddSingleton<IModelVersions, TenantModelVersions>();
