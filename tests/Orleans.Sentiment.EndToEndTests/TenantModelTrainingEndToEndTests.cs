@@ -53,6 +53,12 @@ public sealed class TenantModelTrainingEndToEndTests(TrainingSiloFixture fixture
         var otherComments = await http.GetStringAsync("/v1/tenants/other/sources/app/comments?limit=20");
         Assert.DoesNotContain("feedback", otherWindow, StringComparison.Ordinal);
         Assert.DoesNotContain("acme:", otherComments, StringComparison.Ordinal);
+
+        // Tenant models' names and labels are the tenants' own: they never become metric series.
+        var metrics = await http.GetStringAsync("/metrics");
+        Assert.Contains(metrics.Split('\n'), l => l.StartsWith("orleans_sentiment_comments_classified_total{", StringComparison.Ordinal) && l.Contains("model=\"tenant\"", StringComparison.Ordinal));
+        Assert.DoesNotContain("feedback", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("praise", metrics, StringComparison.Ordinal);
     }
 
     private static IEnumerable<(string Text, string Label)> Texts(string[] phrases, string label) =>

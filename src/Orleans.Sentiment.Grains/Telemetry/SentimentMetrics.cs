@@ -77,10 +77,20 @@ public sealed class SentimentMetrics
         }
     }
 
+    /// <summary>The model and label of every tenant model's predictions in the classified counter.</summary>
+    public const string TenantModelSeries = "tenant";
+
     public void Ingested(int count) => _ingested.Add(count);
 
-    public void Classified(string model, string label) =>
-        _classified.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("label", label));
+    /// <summary>
+    /// Counts one prediction. Tenant models ("tenant:model") and their labels are the tenants' own names, unbounded in
+    /// number and naming the tenant: they are all counted under one series, model and label "tenant".
+    /// </summary>
+    public void Classified(string model, string label)
+    {
+        var tenantModel = model.Contains(':', StringComparison.Ordinal);
+        _classified.Add(1, new KeyValuePair<string, object?>("model", tenantModel ? TenantModelSeries : model), new KeyValuePair<string, object?>("label", tenantModel ? TenantModelSeries : label));
+    }
 
     public void Duplicates(int count) => _duplicates.Add(count);
 
