@@ -24,6 +24,10 @@ public interface ITrainingJobRunGrain : IGrainWithStringKey
     [Alias("Fail")]
     Task FailAsync(string silo, int attempt, string reason);
 
+    /// <summary>A stopping silo hands its attempt back: the job is queued again, first in line, and the attempt does not count.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string silo, int attempt);
+
     /// <summary>Resolves an expired lease: the job is queued again (attempts left) or fails naming the silo.</summary>
     [Alias("CheckLease")]
     Task CheckLeaseAsync();

@@ -7,7 +7,7 @@ namespace Orleans.Sentiment.Grains.Training;
 /// <summary>
 /// One attempt of one job on this silo: reads the examples, trains on a low-priority thread while a heartbeat renews
 /// the lease and carries the latest progress, and reports the outcome to the job grain. A lost lease (cancelled or
-/// expired) stops the training; a stopping silo stops it without an outcome, so the expired lease resumes the job.
+/// expired) stops the training; a stopping silo hands the attempt back, so the job runs again elsewhere at once.
 /// </summary>
 internal sealed partial class JobAttempt(
     string jobId,
@@ -42,9 +42,14 @@ internal sealed partial class JobAttempt(
         {
             await _job.FailAsync(silo, assignment.Attempt, exception.Message);
         }
-        catch (OperationCanceledException) when (_lost || stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_lost)
         {
-            LogStopped(context.Logger, jobId, _lost ? "the job was cancelled or its lease expired" : "the silo is stopping");
+            LogStopped(context.Logger, jobId, "the job was cancelled or its lease expired");
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            LogStopped(context.Logger, jobId, "the silo is stopping");
+            await ReleaseAsync();
         }
         catch (OperationCanceledException)
         {
@@ -60,6 +65,19 @@ internal sealed partial class JobAttempt(
             context.Metrics.RunningChanged(-1);
             await heartbeatStop.CancelAsync();
             await heartbeat;
+        }
+    }
+
+    /// <summary>Hands the attempt back so another silo takes the job now; if the call fails, the lease runs out instead.</summary>
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            await _job.ReleaseAsync(silo, assignment.Attempt);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReleaseFailed(context.Logger, exception, jobId);
         }
     }
 
@@ -120,6 +138,9 @@ internal sealed partial class JobAttempt(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId}: the stopping silo could not hand the attempt back; its lease will run out")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId}: a heartbeat did not reach the job")]
     private static partial void LogHeartbeatFailed(ILogger logger, Exception exception, string jobId);

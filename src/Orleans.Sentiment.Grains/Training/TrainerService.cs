@@ -86,7 +86,7 @@ internal sealed partial class TrainerService(
             }
         }
 
-        // The attempts stop without an outcome; their leases expire and the jobs run again elsewhere.
+        // The attempts stop and hand their jobs back to the queue.
         await Task.WhenAll(_running.Values);
     }
 

@@ -174,6 +174,17 @@ public sealed partial class TrainingJobGrain(
         }
     }
 
+    public async Task ReleaseAsync(string silo, int attempt)
+    {
+        if (!Holds(silo, attempt))
+        {
+            return;
+        }
+
+        Job.Attempt--;
+        await RequeueAsync($"Silo {silo} stopped during attempt {attempt}; queued again.");
+    }
+
     public Task CheckLeaseAsync() => state.RecordExists ? ResolveExpiredLeaseAsync() : Task.CompletedTask;
 
     private bool IsFinished => Job.State is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled;
@@ -197,13 +208,18 @@ public sealed partial class TrainingJobGrain(
             return;
         }
 
+        metrics.Resumed();
+        await RequeueAsync($"Attempt {Job.Attempt} lost its silo {Job.Silo} (lease expired); queued again for attempt {Job.Attempt + 1} of {max}.");
+    }
+
+    private async Task RequeueAsync(string reason)
+    {
         Job.State = TrainingJobState.Queued;
-        Job.Reason = $"Attempt {Job.Attempt} lost its silo {Job.Silo} (lease expired); queued again for attempt {Job.Attempt + 1} of {max}.";
+        Job.Reason = reason;
         Job.LeaseUntil = null;
         Job.Progress = null;
         await state.WriteStateAsync();
         StopWatchingLease();
-        metrics.Resumed();
         metrics.Entered(TrainingJobState.Queued);
         await Queue.TrackAsync(this.GetPrimaryKeyString(), QueueSlot.QueuedFirst);
     }

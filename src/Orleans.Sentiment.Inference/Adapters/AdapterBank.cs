@@ -140,7 +140,7 @@ public sealed class AdapterBank : IDisposable
         }
     }
 
-    private void Release(List<Entry> pinned)
+    internal void Release(List<Entry> pinned)
     {
         lock (_gate)
         {
@@ -214,31 +214,5 @@ public sealed class AdapterBank : IDisposable
         public int Pins { get; set; }
 
         public long LastUse { get; set; }
-    }
-
-    /// <summary>The slots a batch runs with; disposing it unpins them.</summary>
-    public sealed class AdapterLease : IDisposable
-    {
-        private readonly AdapterBank _bank;
-        private readonly Dictionary<string, int> _slots;
-        private List<Entry>? _pinned;
-
-        internal AdapterLease(AdapterBank bank, Dictionary<string, int> slots, List<Entry> pinned)
-        {
-            _bank = bank;
-            _slots = slots;
-            _pinned = pinned;
-        }
-
-        /// <summary>The slot of an adapter the lease was acquired for.</summary>
-        public int SlotOf(TenantAdapter adapter) => _slots[adapter.Key];
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _pinned, null) is { } pinned)
-            {
-                _bank.Release(pinned);
-            }
-        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
     public Task<TenantTrainingResult> TrainAsync(TenantTrainingRequest request, IProgress<TenantTrainingProgress> progress, CancellationToken cancellationToken) =>
         LowPriorityThread.Run<TenantTrainingResult, TenantTrainingProgress>("tenant-training", relay => Train(request, relay, cancellationToken), progress);
 
-    /// <summary>The method "auto" means: LoRA, which measured better than the frozen-encoder head at every data size tried.</summary>
+    /// <summary>The method "auto" means LoRA: it measured better than the frozen-encoder head with all of the van Vliet rows and with 16 per label.</summary>
     public static string ChooseMethod(TenantTrainingRequest request) => request.Method switch
     {
         Auto or Lora => Lora,

@@ -27,8 +27,7 @@ public sealed class FakeTraining : IJobTrainer, IModelVersions
         }
 
         progress.Report(new TrainingJobProgress("train", 1, 5, 20, 0.5, null));
-        var outcome = await script.Outcome.Task.WaitAsync(cancellationToken);
-        return outcome;
+        return script.IgnoresCancellation ? await script.Outcome.Task : await script.Outcome.Task.WaitAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredExample>> ReadExamplesAsync(TrainingJobSpec spec) =>
@@ -62,6 +61,12 @@ public sealed class FakeTraining : IJobTrainer, IModelVersions
 
         /// <summary>Completes the training (every attempt, the current and later ones).</summary>
         public TaskCompletionSource<TrainedVersion> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>
+        /// Training goes on when cancelled, as on a process killed outright: a test cluster's in-process "kill" still
+        /// runs the silo's stopping code, which would hand the attempt back; a hung attempt stands for one that cannot.
+        /// </summary>
+        public bool IgnoresCancellation { get; set; }
 
         /// <summary>When set, training throws this data error.</summary>
         public string? DataError { get; set; }

@@ -106,3 +106,6 @@ public sealed class NoTrainerFixture() : TrainingClusterFixture(1, "");
 
 /// <summary>Three silos, two of them trainers; a job gets two attempts.</summary>
 public sealed class TwoTrainersFixture() : TrainingClusterFixture(3, "Secondary_1,Secondary_2");
+
+/// <summary>Three silos, two of them trainers, for a graceful stop.</summary>
+public sealed class StoppingTrainerFixture() : TrainingClusterFixture(3, "Secondary_1,Secondary_2");
