@@ -22,42 +22,43 @@ public sealed class TenantModelTrainingEndToEndTests(TrainingSiloFixture fixture
     public async Task TrainedVersion_ActivatedByTheGate_LabelsTheSourcesThatChooseIt_AndNoOtherTenants()
     {
         var http = fixture.Http;
-        Assert.Equal(HttpStatusCode.Created, (await http.PutAsync("/v1/tenants/acme/models/feedback", Json("""{"labels":["bug","praise"]}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await http.PutAsync("/v1/tenants/acme/models/triage", Json("""{"labels":["bug","praise"]}"""))).StatusCode);
         var examples = new JsonArray([.. Texts(BugPhrases, "bug").Concat(Texts(PraisePhrases, "praise")).Select(e => (JsonNode)new JsonObject { ["text"] = e.Text, ["label"] = e.Label })]);
-        Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("/v1/tenants/acme/models/feedback/examples", Json(examples.ToJsonString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("/v1/tenants/acme/models/triage/examples", Json(examples.ToJsonString()))).StatusCode);
 
-        var started = await http.PostAsync("/v1/tenants/acme/models/feedback/versions", Json("""{"autoActivate":true}"""));
+        var started = await http.PostAsync("/v1/tenants/acme/models/triage/versions", Json("""{"autoActivate":true}"""));
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var jobId = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["jobId"]!;
         var job = await WaitForJobAsync(jobId, TimeSpan.FromMinutes(5));
         Assert.True((string?)job["state"] == "succeeded", job.ToJsonString());
 
-        var version = (await http.GetFromJsonAsync<JsonObject>("/v1/tenants/acme/models/feedback/versions"))!["versions"]!.AsArray().Single()!;
+        var version = (await http.GetFromJsonAsync<JsonObject>("/v1/tenants/acme/models/triage/versions"))!["versions"]!.AsArray().Single()!;
         Assert.Equal("active", (string?)version["status"]);
         var heldOut = (double)version["training"]!["heldOutMacroF1"]!;
         Assert.InRange(heldOut, 0, 1);
 
-        await PutPolicyAsync("acme", """{"models":["sentiment","acme:feedback"]}""");
+        await PutPolicyAsync("acme", """{"models":["sentiment","acme:triage"]}""");
         await PutPolicyAsync("other", "{}");
         var probes = new[] { ("It crashes when I open the camera", "bug"), ("I love the camera", "praise"), ("It freezes after I tap the map", "bug"), ("Wonderful work on the map", "praise") };
         await PostCommentsAsync("acme", probes.Select(p => p.Item1));
         await PostCommentsAsync("other", probes.Select(p => p.Item1));
 
         var comments = (await http.GetFromJsonAsync<JsonObject>("/v1/tenants/acme/sources/app/comments?limit=20"))!["comments"]!.AsArray();
-        var labels = comments.ToDictionary(c => (string)c!["text"]!, c => (string?)c!["predictions"]!["acme:feedback"]?["label"]);
+        var labels = comments.ToDictionary(c => (string)c!["text"]!, c => (string?)c!["predictions"]!["acme:triage"]?["label"]);
         Assert.All(probes, p => Assert.Equal(p.Item2, labels[p.Item1]));
         var window = (await http.GetFromJsonAsync<JsonObject>("/v1/tenants/acme/sources/app/window"))!;
-        Assert.Equal(probes.Length, window["modelLabelCounts"]!["acme:feedback"]!.AsObject().Sum(l => (int)l.Value!));
+        Assert.Equal(probes.Length, window["modelLabelCounts"]!["acme:triage"]!.AsObject().Sum(l => (int)l.Value!));
 
         var otherWindow = await http.GetStringAsync("/v1/tenants/other/sources/app/window");
         var otherComments = await http.GetStringAsync("/v1/tenants/other/sources/app/comments?limit=20");
-        Assert.DoesNotContain("feedback", otherWindow, StringComparison.Ordinal);
+        Assert.DoesNotContain("triage", otherWindow, StringComparison.Ordinal);
         Assert.DoesNotContain("acme:", otherComments, StringComparison.Ordinal);
 
         // Tenant models' names and labels are the tenants' own: they never become metric series.
         var metrics = await http.GetStringAsync("/metrics");
         Assert.Contains(metrics.Split('\n'), l => l.StartsWith("orleans_sentiment_comments_classified_total{", StringComparison.Ordinal) && l.Contains("model=\"tenant\"", StringComparison.Ordinal));
-        Assert.DoesNotContain("feedback", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("triage", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("acme", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("praise", metrics, StringComparison.Ordinal);
     }
 
