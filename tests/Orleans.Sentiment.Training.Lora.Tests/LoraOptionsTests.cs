@@ -18,6 +18,8 @@ public sealed class LoraOptionsTests
 
     [Theory]
     [InlineData(null, null, 500, LoraOptions.SmallDataLearningRate)]
+    [InlineData(null, null, LoraOptions.FewShotExamples, LoraOptions.SmallDataLearningRate)]
+    [InlineData(null, null, LoraOptions.FewShotExamples - 1, LoraOptions.LargeDataLearningRate)]
     [InlineData(null, null, LoraOptions.LargeDataExamples, LoraOptions.LargeDataLearningRate)]
     [InlineData(null, 3, LoraOptions.LargeDataExamples, LoraOptions.LargeDataLearningRate)]
     [InlineData(5e-4, null, LoraOptions.LargeDataExamples, 5e-4)]

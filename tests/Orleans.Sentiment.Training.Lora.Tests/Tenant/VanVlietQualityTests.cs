@@ -14,8 +14,8 @@ namespace Orleans.Sentiment.Training.Lora.Tests.Tenant;
 /// Quality floors on the shared van Vliet requirement-type sentences (5 labels), with default settings: a seeded,
 /// stratified fifth of the file (seed 7, as <c>train --holdout 0.2 --seed 7</c>) stands in for unseen sentences; the
 /// tenant gives all the rest, or a seeded sample of so many per label, and the served artifact is scored on that fifth.
-/// The floors sit a little below what was measured (docs/training.md): the targets (0.66 and 0.45) are not
-/// reached on this split, and these tests keep what was reached from slipping.
+/// The floors sit below what was measured (docs/training.md): the few-shot one is the target (0.45); the
+/// issue's 0.66 with all rows is not reached on this split, so that test keeps what was reached from slipping.
 /// </summary>
 public sealed class VanVlietQualityTests(ITestOutputHelper output) : IDisposable
 {
@@ -28,14 +28,14 @@ public sealed class VanVlietQualityTests(ITestOutputHelper output) : IDisposable
         await Measure(perLabel: null, target: FullFloor);
 
     [SharedDataFact]
-    public async Task DefaultSettings_SixteenPerLabel_KeepTheMeasuredMacroF1() =>
+    public async Task DefaultSettings_SixteenPerLabel_ReachTheFewShotTarget() =>
         await Measure(perLabel: 16, target: FewShotFloor);
 
     /// <summary>Measured 0.632.</summary>
     private const double FullFloor = 0.60;
 
-    /// <summary>Measured 0.430; the frozen-encoder head scores 0.393.</summary>
-    private const double FewShotFloor = 0.40;
+    /// <summary>The few-shot target; measured 0.487 (the frozen-encoder head scores 0.393).</summary>
+    private const double FewShotFloor = 0.45;
 
     private async Task Measure(int? perLabel, double target)
     {
