@@ -22,8 +22,8 @@ public sealed class TenantModelTrainingEndToEndTests(TrainingSiloFixture fixture
     public async Task TrainedVersion_ActivatedByTheGate_LabelsTheSourcesThatChooseIt_AndNoOtherTenants()
     {
         var http = fixture.Http;
-        Assert.Equal(HttpStatusCode.Created, (await http.PutAsync("/v1/tenants/acme/models/triage", Json("""{"labels":["bug","praise"]}"""))).StatusCode);
-        var examples = new JsonArray([.. Texts(BugPhrases, "bug").Concat(Texts(PraisePhrases, "praise")).Select(e => (JsonNode)new JsonObject { ["text"] = e.Text, ["label"] = e.Label })]);
+        Assert.Equal(HttpStatusCode.Created, (await http.PutAsync("/v1/tenants/acme/models/triage", Json("""{"labels":["defect","kudos"]}"""))).StatusCode);
+        var examples = new JsonArray([.. Texts(BugPhrases, "defect").Concat(Texts(PraisePhrases, "kudos")).Select(e => (JsonNode)new JsonObject { ["text"] = e.Text, ["label"] = e.Label })]);
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("/v1/tenants/acme/models/triage/examples", Json(examples.ToJsonString()))).StatusCode);
 
         var started = await http.PostAsync("/v1/tenants/acme/models/triage/versions", Json("""{"autoActivate":true}"""));
@@ -39,7 +39,7 @@ public sealed class TenantModelTrainingEndToEndTests(TrainingSiloFixture fixture
 
         await PutPolicyAsync("acme", """{"models":["sentiment","acme:triage"]}""");
         await PutPolicyAsync("other", "{}");
-        var probes = new[] { ("It crashes when I open the camera", "bug"), ("I love the camera", "praise"), ("It freezes after I tap the map", "bug"), ("Wonderful work on the map", "praise") };
+        var probes = new[] { ("It crashes when I open the camera", "defect"), ("I love the camera", "kudos"), ("It freezes after I tap the map", "defect"), ("Wonderful work on the map", "kudos") };
         await PostCommentsAsync("acme", probes.Select(p => p.Item1));
         await PostCommentsAsync("other", probes.Select(p => p.Item1));
 
@@ -59,7 +59,7 @@ public sealed class TenantModelTrainingEndToEndTests(TrainingSiloFixture fixture
         Assert.Contains(metrics.Split('\n'), l => l.StartsWith("orleans_sentiment_comments_classified_total{", StringComparison.Ordinal) && l.Contains("model=\"tenant\"", StringComparison.Ordinal));
         Assert.DoesNotContain("triage", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("acme", metrics, StringComparison.Ordinal);
-        Assert.DoesNotContain("praise", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("kudos", metrics, StringComparison.Ordinal);
     }
 
     private static IEnumerable<(string Text, string Label)> Texts(string[] phrases, string label) =>
