@@ -1,4 +1,5 @@
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Grains.Caching;
 
 namespace Orleans.Sentiment.Silo.Auth;
 
@@ -14,78 +15,42 @@ internal sealed partial class ApiKeyCache(IClusterClient cluster, TimeProvider t
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MissRefreshInterval = TimeSpan.FromSeconds(1);
 
-    private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private volatile Entry? _entry;
+    // Unknown ids still pay for one comparison, so timing does not tell them apart from wrong secrets.
+    private static readonly byte[] NoHash = new byte[32];
+
+    // Keeps serving the last copy rather than locking everyone out while storage is unreachable.
+    private readonly VersionedCopy<IReadOnlyDictionary<string, ApiKeyRecord>> _copy = new(
+        async version => await cluster.GetGrain<IApiKeyRegistryGrain>(0).GetSnapshotAsync(version) is { } snapshot
+            ? (snapshot.Version, snapshot.Keys.DistinctBy(k => k.Id).ToDictionary(k => k.Id, StringComparer.Ordinal))
+            : null,
+        time,
+        e => LogRefreshFailed(logger, e));
 
     /// <summary>The key's record when it is a current key, else null.</summary>
     public async ValueTask<ApiKeyRecord?> FindAsync(string key)
     {
         var id = ApiKeyFormat.IdOf(key);
         var hash = ApiKeyFormat.Hash(key);
-        var entry = await CurrentAsync(RefreshInterval);
-        var record = Match(entry, id, hash);
-        if (record is null && id is not null && time.GetUtcNow() - entry.FetchedAt > MissRefreshInterval)
+        var copy = await _copy.GetAsync(RefreshInterval);
+        var record = Match(copy.Value, id, hash);
+        if (record is null && id is not null && time.GetUtcNow() - copy.FetchedAt > MissRefreshInterval)
         {
-            record = Match(await CurrentAsync(MissRefreshInterval), id, hash);
+            record = Match((await _copy.GetAsync(MissRefreshInterval)).Value, id, hash);
         }
 
         return record;
     }
 
     /// <summary>Fetches the registry now; called after this silo adds or revokes a key so the change applies here at once.</summary>
-    public async Task RefreshAsync() => await CurrentAsync(TimeSpan.Zero, force: true);
+    public async Task RefreshAsync() => await _copy.GetAsync(TimeSpan.Zero, force: true);
 
-    private static ApiKeyRecord? Match(Entry entry, string? id, byte[] hash)
+    private static ApiKeyRecord? Match(IReadOnlyDictionary<string, ApiKeyRecord> byId, string? id, byte[] hash)
     {
-        // Unknown ids still pay for one comparison, so timing does not tell them apart from wrong secrets.
-        var record = id is not null && entry.ById.TryGetValue(id, out var found) ? found : null;
-        var matches = ApiKeyFormat.Matches(hash, record?.Hash ?? Entry.NoHash);
+        var record = id is not null && byId.TryGetValue(id, out var found) ? found : null;
+        var matches = ApiKeyFormat.Matches(hash, record?.Hash ?? NoHash);
         return matches ? record : null;
-    }
-
-    private async ValueTask<Entry> CurrentAsync(TimeSpan maxAge, bool force = false)
-    {
-        var entry = _entry;
-        if (!force && entry is not null && time.GetUtcNow() - entry.FetchedAt <= maxAge)
-        {
-            return entry;
-        }
-
-        await _refreshing.WaitAsync();
-        try
-        {
-            entry = _entry;
-            if (!force && entry is not null && time.GetUtcNow() - entry.FetchedAt <= maxAge)
-            {
-                return entry;
-            }
-
-            var now = time.GetUtcNow();
-            try
-            {
-                var snapshot = await cluster.GetGrain<IApiKeyRegistryGrain>(0).GetSnapshotAsync(entry?.Version ?? -1);
-                entry = snapshot is null ? entry! with { FetchedAt = now } : new Entry(snapshot.Version, snapshot.Keys.DistinctBy(k => k.Id).ToDictionary(k => k.Id, StringComparer.Ordinal), now);
-            }
-            catch (Exception e) when (entry is not null && e is not OperationCanceledException)
-            {
-                // Keep serving the last copy rather than locking everyone out while storage is unreachable.
-                LogRefreshFailed(logger, e);
-            }
-
-            _entry = entry;
-            return entry;
-        }
-        finally
-        {
-            _refreshing.Release();
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the API key registry; using the last copy")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
-
-    private sealed record Entry(long Version, IReadOnlyDictionary<string, ApiKeyRecord> ById, DateTimeOffset FetchedAt)
-    {
-        public static readonly byte[] NoHash = new byte[32];
-    }
 }

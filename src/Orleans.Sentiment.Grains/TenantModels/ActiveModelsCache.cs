@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Sentiment.Contracts.TenantModels;
+using Orleans.Sentiment.Grains.Caching;
 
 namespace Orleans.Sentiment.Grains.TenantModels;
 
@@ -14,61 +15,21 @@ public sealed partial class ActiveModelsCache(IGrainFactory grains, TimeProvider
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
-    private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private volatile Entry? _entry;
+    private readonly VersionedCopy<IReadOnlyDictionary<string, ActiveModel>> _copy = new(
+        async revision => await grains.GetGrain<IActiveModelsGrain>(0).GetSnapshotAsync(revision) is { } snapshot ? (snapshot.Revision, snapshot.Models) : null,
+        time,
+        e => LogRefreshFailed(logger, e));
 
     /// <summary>The serving version of "tenant:model", or null when it has none.</summary>
-    public async ValueTask<ActiveModel?> FindAsync(string qualifiedName)
-    {
-        var entry = await CurrentAsync(force: false);
-        return entry.Models.GetValueOrDefault(qualifiedName);
-    }
+    public async ValueTask<ActiveModel?> FindAsync(string qualifiedName) =>
+        (await _copy.GetAsync(RefreshInterval)).Value.GetValueOrDefault(qualifiedName);
 
     /// <summary>Tenant models with a serving version, as this silo's copy last saw them (0 before its first look).</summary>
-    public int KnownServing => _entry?.Models.Count ?? 0;
+    public int KnownServing => _copy.Last?.Value.Count ?? 0;
 
     /// <summary>Fetches the map now: called on the silo where the serving version changed.</summary>
-    public async Task RefreshAsync() => await CurrentAsync(force: true);
-
-    private async ValueTask<Entry> CurrentAsync(bool force)
-    {
-        var entry = _entry;
-        if (!force && entry is not null && time.GetUtcNow() - entry.FetchedAt <= RefreshInterval)
-        {
-            return entry;
-        }
-
-        await _refreshing.WaitAsync();
-        try
-        {
-            entry = _entry;
-            if (!force && entry is not null && time.GetUtcNow() - entry.FetchedAt <= RefreshInterval)
-            {
-                return entry;
-            }
-
-            var now = time.GetUtcNow();
-            try
-            {
-                var snapshot = await grains.GetGrain<IActiveModelsGrain>(0).GetSnapshotAsync(entry?.Revision ?? -1);
-                entry = snapshot is null ? entry! with { FetchedAt = now } : new Entry(snapshot.Revision, snapshot.Models, now);
-            }
-            catch (Exception e) when (entry is not null && e is not OperationCanceledException)
-            {
-                LogRefreshFailed(logger, e);
-            }
-
-            _entry = entry;
-            return entry;
-        }
-        finally
-        {
-            _refreshing.Release();
-        }
-    }
+    public async Task RefreshAsync() => await _copy.GetAsync(RefreshInterval, force: true);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the serving versions of tenant models; using the last copy")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
-
-    private sealed record Entry(long Revision, IReadOnlyDictionary<string, ActiveModel> Models, DateTimeOffset FetchedAt);
 }
