@@ -131,21 +131,4 @@ public sealed class SourceSeriesTests : IDisposable
         listener.RecordObservableInstruments();
         return seen;
     }
-
-    /// <summary>Meters of this test only, so parallel tests' gauges are not observed here.</summary>
-    private sealed class OwnMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public bool Owns(Meter meter) => _meters.Contains(meter);
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
-    }
 }

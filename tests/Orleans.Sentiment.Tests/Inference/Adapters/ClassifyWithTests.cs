@@ -7,6 +7,7 @@ using Orleans.Sentiment.Modeling.Pretrained;
 using Orleans.Sentiment.Modeling.Synthetic;
 using Orleans.Sentiment.Modeling.Tests.Adapters;
 using Orleans.Sentiment.Tests.Inference.Batching;
+using Orleans.Sentiment.Tests.Telemetry;
 
 namespace Orleans.Sentiment.Tests.Inference.Adapters;
 
@@ -18,7 +19,7 @@ public sealed class ClassifyWithTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("classify-with-").FullName;
     private readonly FakeAdapterModelSource _source = new();
-    private readonly MeterFactory _meters = new();
+    private readonly OwnMeterFactory _meters = new();
     private readonly FakeClassifier _first = new() { Name = "sentiment" };
     private readonly FakeClassifier _second = new() { Name = "category" };
     private SiloInference _inference = null!;
@@ -127,22 +128,5 @@ public sealed class ClassifyWithTests : IAsyncLifetime
         });
         listener.Start();
         return counts;
-    }
-
-    /// <summary>Meters of this test only.</summary>
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public bool Owns(Meter meter) => _meters.Contains(meter);
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 }
