@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Orleans.Sentiment.FaultTests.Cluster;
 using Orleans.Sentiment.FaultTests.Services;
 using Orleans.Sentiment.Testing;
@@ -46,7 +47,11 @@ public sealed class ServiceFaultTests(ServicesFixture fixture, ITestOutputHelper
         // Redis away is a real failure: readiness says so, and the silo logs it once as an error, then the recovery.
         Assert.StartsWith("503", readiness);
         Assert.Matches(@"fail: Orleans\.Sentiment\.Hosting\.Health\.ReadinessLog\[\d+\]\s+Readiness check 'redis' fails", cluster.Silos[0].Output);
-        Assert.Matches(@"info: Orleans\.Sentiment\.Hosting\.Health\.ReadinessLog\[\d+\]\s+Readiness check 'redis' passes", cluster.Silos[0].Output);
+        // The silo writes the recovery line as the check passes; its output reaches the test a moment later.
+        await Eventually.WaitForAsync(
+            () => Task.FromResult(cluster.Silos[0].Output),
+            o => Regex.IsMatch(o, @"info: Orleans\.Sentiment\.Hosting\.Health\.ReadinessLog\[\d+\]\s+Readiness check 'redis' passes"),
+            "silo 1 to log that the redis check passes again");
         Assert.All(cluster.Silos, s => Assert.True(s.IsRunning, $"{s.Name} had to be restarted"));
         AssertCountedOnce(driver, settled);
     }
