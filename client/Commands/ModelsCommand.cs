@@ -6,18 +6,19 @@ using Spectre.Console;
 
 namespace Orleans.Sentiment.Client.Commands;
 
-/// <summary><c>models</c>: a tenant's own models in a running cluster: define, list, show, versions, activate, roll back, and their examples.</summary>
+/// <summary><c>models</c>: a tenant's own models in a running cluster: define, list, show, versions, activate, roll back, delete, and their examples.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var command = new Command("models", "A tenant's own models in the cluster: define them, add examples, see versions, choose the serving one.");
+        var command = new Command("models", "A tenant's own models in the cluster: define them, add examples, see versions, choose the serving one, delete them.");
         command.Subcommands.Add(CreateVerb());
         command.Subcommands.Add(ListVerb());
         command.Subcommands.Add(ShowVerb("show", "A model, its versions and their figures."));
         command.Subcommands.Add(ShowVerb("versions", "The model's versions: status, method, held-out and corrections macro-F1, data counts."));
         command.Subcommands.Add(ActivateVerb());
         command.Subcommands.Add(RollbackVerb());
+        command.Subcommands.Add(DeleteVerb());
         command.Subcommands.Add(ModelTrainVerb.Create());
         command.Subcommands.Add(ModelExamplesCommand.Create());
         return command;
@@ -85,6 +86,20 @@ internal static class ModelsCommand
         var command = new Command("rollback", "Serve an earlier version again (past the evaluation gate).") { name, version, tenant, url, apiKey };
         AddTenantCheck(command, tenant);
         command.SetAction((parse, ct) => ChangeServingAsync(parse, url, apiKey, tenant, name, new ActivateRequest(parse.GetValue(version), null, true), ct));
+        return command;
+    }
+
+    private static Command DeleteVerb()
+    {
+        var (name, tenant, url, apiKey) = Common();
+        var command = new Command("delete", "Delete a model with its versions and examples, freeing a quota slot (refused while a version trains: cancel its job first).") { name, tenant, url, apiKey };
+        AddTenantCheck(command, tenant);
+        command.SetAction((parse, ct) => SiloCall.RunAsync(parse.GetValue(url)!, ApiKeyOption.Resolve(parse, apiKey), async api =>
+        {
+            await api.DeleteAsync(parse.GetValue(tenant)!, parse.GetValue(name)!, ct);
+            AnsiConsole.MarkupLineInterpolated($"Model {parse.GetValue(tenant)}:{parse.GetValue(name)} deleted, with its versions and examples.");
+            return 0;
+        }, ct));
         return command;
     }
 

@@ -36,7 +36,7 @@ internal static class SiloCall
         }
     }
 
-    /// <summary>Problem details as plain lines: title, detail, the gate's figures, each field's errors.</summary>
+    /// <summary>Problem details as plain lines: title, detail, the gate's figures, the jobs to cancel, each field's errors.</summary>
     public static string Describe(ApiProblem problem)
     {
         var lines = new List<string> { $"title: {problem.Title}" };
@@ -48,6 +48,11 @@ internal static class SiloCall
         if (problem.Gate is { } gate)
         {
             lines.Add($"gate: {gate.CandidateVersion} held-out macro-F1 {gate.CandidateMacroF1:0.###} vs active {gate.ActiveVersion} {gate.ActiveMacroF1:0.###} (max regression {gate.MaxRegression:0.###}); --force activates it anyway");
+        }
+
+        if (problem.Jobs is { Count: > 0 } jobs)
+        {
+            lines.Add($"jobs: {string.Join(", ", jobs)}; cancel each with 'jobs cancel ID --tenant T', then delete again");
         }
 
         lines.AddRange((problem.Errors ?? new Dictionary<string, string[]>()).Select(e => $"  {e.Key}: {string.Join("; ", e.Value)}"));

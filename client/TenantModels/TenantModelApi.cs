@@ -31,14 +31,11 @@ internal sealed class TenantModelApi(HttpClient http)
     public Task<DeleteExamplesResponse> DeleteExamplesAsync(string tenant, string model, CancellationToken cancellationToken) =>
         SendAsync<DeleteExamplesResponse>(HttpMethod.Delete, ApiRoutes.Path(ApiRoutes.Examples, tenant, model), null, cancellationToken);
 
-    public async Task DeleteExampleAsync(string tenant, string model, string id, CancellationToken cancellationToken)
-    {
-        using var response = await http.DeleteAsync(ApiRoutes.Path(ApiRoutes.Example, tenant, model, id), cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await SiloApiException.ReadAsync(response, cancellationToken);
-        }
-    }
+    public Task DeleteAsync(string tenant, string model, CancellationToken cancellationToken) =>
+        DeleteAsync(ApiRoutes.Path(ApiRoutes.Model, tenant, model), cancellationToken);
+
+    public Task DeleteExampleAsync(string tenant, string model, string id, CancellationToken cancellationToken) =>
+        DeleteAsync(ApiRoutes.Path(ApiRoutes.Example, tenant, model, id), cancellationToken);
 
     /// <summary>The export as the silo sends it: NDJSON or CSV text.</summary>
     public async Task<string> ExportAsync(string tenant, string model, string format, CancellationToken cancellationToken)
@@ -50,6 +47,16 @@ internal sealed class TenantModelApi(HttpClient http)
         }
 
         return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <summary>A delete answered 204 (no body).</summary>
+    private async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync(path, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await SiloApiException.ReadAsync(response, cancellationToken);
+        }
     }
 
     private static ByteArrayContent Json<T>(T value)

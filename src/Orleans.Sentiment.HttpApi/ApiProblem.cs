@@ -18,7 +18,8 @@ public sealed record ApiProblem(
     [property: Description("429/503 on ingestion: how many comments of the batch are on the stream.")] int? Published = null,
     [property: Description("503 after a partial publish: every id of the batch, to re-send it with.")] IReadOnlyList<string>? Ids = null,
     [property: Description("409 on key creation: the most keys a tenant may hold.")] int? Limit = null,
-    [property: Description("409 from the evaluation gate: both versions' held-out macro-F1 and the regression allowed.")] GateFiguresDto? Gate = null);
+    [property: Description("409 from the evaluation gate: both versions' held-out macro-F1 and the regression allowed.")] GateFiguresDto? Gate = null,
+    [property: Description("409 on deleting a model: the training jobs of its queued or training versions, to cancel first.")] IReadOnlyList<string>? Jobs = null);
 
 /// <summary>Why the evaluation gate refused a version: its held-out macro-F1 is lower than the serving version's by more than <c>Training:MaxRegression</c>.</summary>
 public sealed record GateFiguresDto(string CandidateVersion, double CandidateMacroF1, string ActiveVersion, double ActiveMacroF1, double MaxRegression);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orleans.Sentiment.Testing;
@@ -36,6 +37,13 @@ public sealed class ModelsCliEndToEndTests(SiloFixture fixture) : IDisposable
         var delete = await CliProcess.RunAsync("models", "examples", "delete", "kinds", "--tenant", "cli-models", "--all", "--url", url);
         Assert.Equal(0, delete.ExitCode);
         Assert.Equal(0, (int?)(await fixture.Http.GetFromJsonAsync<JsonObject>("/v1/tenants/cli-models/models/kinds/examples"))!["total"]);
+
+        var deleted = await CliProcess.RunAsync("models", "delete", "kinds", "--tenant", "cli-models", "--url", url);
+        var deletedAgain = await CliProcess.RunAsync("models", "delete", "kinds", "--tenant", "cli-models", "--url", url);
+        Assert.Equal(0, deleted.ExitCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync("/v1/tenants/cli-models/models/kinds")).StatusCode);
+        Assert.Equal(1, deletedAgain.ExitCode);
+        Assert.Contains("has no model 'kinds'", deletedAgain.Output);
     }
 
     [Fact]

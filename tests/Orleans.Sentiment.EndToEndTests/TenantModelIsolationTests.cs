@@ -25,7 +25,7 @@ public sealed class TenantModelIsolationTests(SecuredSiloFixture fixture)
             ("GET", "/v1/tenants/iso-owner/models/secret/versions"), ("POST", "/v1/tenants/iso-owner/models/secret/versions"),
             ("PUT", "/v1/tenants/iso-owner/models/secret/active"), ("GET", "/v1/tenants/iso-owner/models/secret/examples"),
             ("POST", "/v1/tenants/iso-owner/models/secret/examples"), ("GET", "/v1/tenants/iso-owner/models/secret/examples/export"),
-            ("DELETE", "/v1/tenants/iso-owner/models/secret/examples"),
+            ("DELETE", "/v1/tenants/iso-owner/models/secret/examples"), ("DELETE", "/v1/tenants/iso-owner/models/secret"),
         })
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : Json("{}") };
@@ -38,6 +38,7 @@ public sealed class TenantModelIsolationTests(SecuredSiloFixture fixture)
         var policy = await other.PutAsync("/v1/tenants/iso-other/sources/app/alert-policy", Json("""{"models":["sentiment","iso-owner:secret"]}"""));
         Assert.Equal(HttpStatusCode.BadRequest, policy.StatusCode);
         Assert.Contains("another tenant's model", await policy.Content.ReadAsStringAsync());
+        // Neither the examples nor the model were deleted by the other tenant's key.
         Assert.Equal(1, (int?)(await owner.GetFromJsonAsync<JsonObject>("/v1/tenants/iso-owner/models/secret/examples"))!["total"]);
     }
 

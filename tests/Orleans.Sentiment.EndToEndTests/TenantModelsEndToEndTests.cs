@@ -112,6 +112,39 @@ public sealed class TenantModelsEndToEndTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task DeleteModel_RefusedWhileAVersionTrains_ThenFreesItsSlotAndLeavesNothingBehind()
+    {
+        for (var i = 0; i < SiloFixture.MaxModelsPerTenant; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await PutAsync($"/v1/tenants/delete/models/m{i}", Definition)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync("/v1/tenants/delete/models/m0/examples", """[{"text":"Add a dark mode","label":"feature"}]""", "application/json")).StatusCode);
+        await using var grains = await SiloGrainClient.ConnectAsync(fixture.Silo);
+        var model = grains.Cluster.GetGrain<ITenantModelGrain>("delete/m0");
+        await TrainAsync(model, "v1", 0.70, autoActivate: true);
+        await model.CreateVersionAsync("v2", "job-v2", autoActivate: false);
+
+        var refused = await fixture.Http.DeleteAsync("/v1/tenants/delete/models/m0");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(["job-v2"], (await refused.Content.ReadFromJsonAsync<JsonObject>())!["jobs"]!.AsArray().Select(j => (string?)j));
+
+        await model.FailVersionAsync("v2", "cancelled");
+        Assert.Equal(HttpStatusCode.NoContent, (await fixture.Http.DeleteAsync("/v1/tenants/delete/models/m0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.DeleteAsync("/v1/tenants/delete/models/m0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync("/v1/tenants/delete/models/m0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync("/v1/tenants/delete/models/m0/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync("/v1/tenants/delete/models/m0/examples")).StatusCode);
+        var listed = (await fixture.Http.GetFromJsonAsync<JsonObject>("/v1/tenants/delete/models"))!["models"]!.AsArray();
+        Assert.Equal(["m1", "m2"], listed.Select(m => (string?)m!["name"]));
+
+        // The freed slot takes a new model; one of the deleted name starts without versions or examples.
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync("/v1/tenants/delete/models/m0", Definition)).StatusCode);
+        Assert.Empty((await fixture.Http.GetFromJsonAsync<JsonObject>("/v1/tenants/delete/models/m0/versions"))!["versions"]!.AsArray());
+        Assert.Equal(0, (int?)(await fixture.Http.GetFromJsonAsync<JsonObject>("/v1/tenants/delete/models/m0/examples"))!["total"]);
+    }
+
+    [Fact]
     public async Task Versions_CompletedByATrainer_AreGatedActivatedForcedAndRolledBack()
     {
         await PutAsync("/v1/tenants/versions/models/requirements", Definition);

@@ -22,7 +22,7 @@ internal static class ApiDocument
         [401] = "No key, or an unknown, revoked or malformed one, while Auth:Mode is ApiKey (WWW-Authenticate: Bearer).",
         [403] = "A tenant key on another tenant's route, or on a route only the admin key reaches.",
         [404] = "No such resource.",
-        [409] = "A conflict that waiting does not resolve the same way: an Idempotency-Key still in progress, or a tenant's key set full.",
+        [409] = "A conflict with the resource's state: an Idempotency-Key still in progress, a tenant's key set full, a model defined otherwise, a version the gate refuses or that cannot serve, a model with a version in training.",
         [413] = "The body is larger than Ingestion:MaxRequestBytes; the connection is closed.",
         [415] = "A body that is not application/json (or application/x-ndjson where a route reads it) in UTF-8.",
         [422] = "An Idempotency-Key reused for a different request.",

@@ -1,4 +1,3 @@
-using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.Responses;
 
@@ -23,11 +22,6 @@ internal static class CorrectionReader
             return Problems.Invalid("text", "must not be only whitespace, control or format characters");
         }
 
-        if (body.Source is not null && !SourceKey.IsValidId(body.Source))
-        {
-            return Problems.Invalid("source", "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-', not starting with '.'");
-        }
-
-        return null;
+        return RouteIds.Check(("source", body.Source));
     }
 }

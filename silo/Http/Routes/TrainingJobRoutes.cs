@@ -1,10 +1,8 @@
-using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Contracts.Training;
 using Orleans.Sentiment.Grains.Training;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Silo.Http.OpenApi;
 using Orleans.Sentiment.Silo.Http.Parsing;
-using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.Routes;
 
@@ -77,8 +75,7 @@ internal static class TrainingJobRoutes
         return TypedResults.Ok(ToDto(await grain.CancelAsync()));
     }
 
-    private static IResult? Check(string tenant, string id) =>
-        RouteIds.Check(tenant) ?? (SourceKey.IsValidId(id) ? null : Problems.Invalid("id", "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-', not starting with '.'"));
+    private static IResult? Check(string tenant, string id) => RouteIds.Check(("tenant", tenant), ("id", id));
 
     private static IResult NotFound(string tenant, string id) =>
         TypedResults.Problem(title: "No such job.", detail: $"Tenant '{tenant}' has no training job '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -8,7 +8,7 @@ using Orleans.Sentiment.Silo.Http.Responses;
 
 namespace Orleans.Sentiment.Silo.Http.TenantModels;
 
-/// <summary>A tenant's own models: define, list, show, list versions, and choose the version that serves.</summary>
+/// <summary>A tenant's own models: define, list, show, list versions, choose the version that serves, and delete.</summary>
 internal static class ModelRoutes
 {
     public static void MapTenantModels(this IEndpointRouteBuilder app)
@@ -35,6 +35,11 @@ internal static class ModelRoutes
             .WithSummary("Choose the version that serves (through the evaluation gate unless forced), roll back to an earlier one, or stop serving (version null).")
             .Reads<ActivateRequest>(ApiMediaTypes.Json)
             .Answers<TenantModelDto>(StatusCodes.Status200OK)
+            .Fails(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        app.MapDelete(ApiRoutes.Model, DeleteAsync)
+            .WithName("DeleteModel").WithTags("Models")
+            .WithSummary("Delete a tenant model with its versions, artifacts and examples; silos stop serving it within seconds and its quota slot is free. 409 while a version is queued or training: cancel its job first.")
+            .Produces(StatusCodes.Status204NoContent)
             .Fails(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
@@ -108,9 +113,9 @@ internal static class ModelRoutes
             return malformed;
         }
 
-        if (body?.Version is { } named && !ModelIds.IsValidVersion(named))
+        if (RouteIds.Check(("version", body?.Version)) is { } invalidVersion)
         {
-            return Problems.Invalid("version", ModelIds.VersionRule);
+            return invalidVersion;
         }
 
         var grain = ModelGrain(cluster, tenant, model);
@@ -124,6 +129,23 @@ internal static class ModelRoutes
             ActivationResult.NotServable => TypedResults.Problem(title: "The version cannot serve.", detail: outcome.Detail, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem(title: "The evaluation gate refused the version.", detail: outcome.Detail, statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["gate"] = outcome.Gate!.ToDto() }),
+        };
+    }
+
+    private static async Task<IResult> DeleteAsync(string tenant, string model, IClusterClient cluster)
+    {
+        if (ModelIds.Check(tenant, model) is { } invalidRoute)
+        {
+            return invalidRoute;
+        }
+
+        var outcome = await ModelGrain(cluster, tenant, model).DeleteAsync();
+        return outcome.Result switch
+        {
+            DeleteModelResult.Deleted => TypedResults.NoContent(),
+            DeleteModelResult.NotFound => ModelIds.NotFound(tenant, model),
+            _ => TypedResults.Problem(title: "A version of the model is queued or training.", detail: outcome.Detail, statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["jobs"] = outcome.Jobs }),
         };
     }
 

@@ -50,13 +50,18 @@ internal static class VersionRoutes
         var now = time.GetUtcNow();
         var versionId = $"v{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..4]}";
         var jobId = $"{tenant}.{model}.{versionId}";
-        var version = await grain.CreateVersionAsync(versionId, jobId, body?.AutoActivate ?? false);
+        // Null when the model was deleted since it was read.
+        if (await grain.CreateVersionAsync(versionId, jobId, body?.AutoActivate ?? false) is not { } version)
+        {
+            return ModelIds.NotFound(tenant, model);
+        }
+
         var definition = found.Definition;
         var spec = new TrainingJobSpec(
             tenant, model, versionId, definition.Labels, definition.MultiLabel, definition.BaseModel, body?.Method ?? "auto",
             body?.Epochs, body?.LearningRate, body?.MaxLength, body?.Seed ?? 42);
         await cluster.GetGrain<ITrainingJobGrain>(jobId).StartAsync(spec);
-        return TypedResults.Accepted(ApiRoutes.Path(JobRoute, tenant, jobId), new TrainingStartedResponse(jobId, versionId, version!.Status.ToString().ToLowerInvariant()));
+        return TypedResults.Accepted(ApiRoutes.Path(JobRoute, tenant, jobId), new TrainingStartedResponse(jobId, versionId, version.Status.ToString().ToLowerInvariant()));
     }
 
     private static Dictionary<string, string[]> OptionErrors(TrainRequest? body)

@@ -8,6 +8,10 @@ public interface ITenantModelCatalogGrain : IGrainWithStringKey
     [Alias("TryAdd")]
     Task<bool> TryAddAsync(string model, int maxModels);
 
+    /// <summary>Removes the name (a deleted model), freeing its slot; nothing when it is not listed.</summary>
+    [Alias("Remove")]
+    Task RemoveAsync(string model);
+
     /// <summary>The tenant's model names, sorted.</summary>
     [Alias("List")]
     Task<IReadOnlyList<string>> ListAsync();

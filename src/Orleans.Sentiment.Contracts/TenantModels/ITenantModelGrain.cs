@@ -40,4 +40,12 @@ public interface ITenantModelGrain : IGrainWithStringKey
     /// <summary>Serves an earlier version again, past the gate: the named one, or the one that served before the active one.</summary>
     [Alias("Rollback")]
     Task<ActivationOutcome> RollbackAsync(string? versionId);
+
+    /// <summary>
+    /// Deletes the model: stops serving it, deletes its versions' artifacts and its examples, frees its slot in the tenant's
+    /// catalog, then its own record. Refused while a version is queued or training (cancel its job first). A call repeated
+    /// after a failure part-way finishes the work.
+    /// </summary>
+    [Alias("Delete")]
+    Task<DeleteModelOutcome> DeleteAsync();
 }

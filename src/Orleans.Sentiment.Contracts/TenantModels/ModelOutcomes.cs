@@ -51,3 +51,22 @@ public sealed record GateFigures(
     [property: Id(2)] string ActiveVersion,
     [property: Id(3)] double ActiveMacroF1,
     [property: Id(4)] double MaxRegression);
+
+/// <summary>How deleting a model went.</summary>
+[GenerateSerializer, Alias("sentiment.DeleteModelResult")]
+public enum DeleteModelResult
+{
+    /// <summary>The model, its versions' artifacts, its examples and its serving version are gone; its quota slot is free.</summary>
+    Deleted,
+
+    NotFound,
+
+    /// <summary>A version is queued or training: its job is to be cancelled first (<see cref="DeleteModelOutcome.Jobs"/>).</summary>
+    Training,
+}
+
+[GenerateSerializer, Immutable, Alias("sentiment.DeleteModelOutcome")]
+public sealed record DeleteModelOutcome(
+    [property: Id(0)] DeleteModelResult Result,
+    [property: Id(1)] string? Detail,
+    [property: Id(2)] IReadOnlyList<string> Jobs);

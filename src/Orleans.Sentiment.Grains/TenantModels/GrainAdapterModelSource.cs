@@ -16,8 +16,10 @@ public sealed class GrainAdapterModelSource(ActiveModelsCache cache, IGrainFacto
             throw new ArgumentException($"'{version.Name}' is not a tenant model's name (tenant:model).", nameof(version));
         }
 
+        // Unavailable, not an error to retry: this silo's copy of the serving versions may still name a version that was
+        // retired, or whose model was deleted, for up to ActiveModelsCache.RefreshInterval; the texts fail naming the model.
         var files = await grains.GetGrain<IModelArtifactGrain>(key.VersionKey(version.VersionId)).LoadAsync()
-            ?? throw new InvalidOperationException($"Version '{version.VersionId}' of '{version.Name}' has no stored artifact (retired or never trained).");
+            ?? throw new TenantModelUnavailableException($"Tenant model '{version.Name}' version {version.VersionId} has no stored artifact (retired, or the model was deleted).");
         return new AdapterArtifact(files);
     }
 }

@@ -25,6 +25,14 @@ public sealed class TenantModelCatalogGrain(
         return true;
     }
 
+    public async Task RemoveAsync(string model)
+    {
+        if (state.State.Models.Remove(model))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyList<string>> ListAsync() =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.Models.Order(StringComparer.Ordinal)]);
 }

@@ -41,7 +41,7 @@ public sealed class TenantModelGrain(
         if (!await GrainFactory.GetGrain<ITenantModelCatalogGrain>(_key.Tenant).TryAddAsync(_key.Model, _options.MaxModelsPerTenant))
         {
             return new DefineModelOutcome(DefineModelStatus.QuotaReached, null,
-                $"tenant '{_key.Tenant}' already holds {_options.MaxModelsPerTenant} models, the most allowed (Training:MaxModelsPerTenant)");
+                $"tenant '{_key.Tenant}' already holds {_options.MaxModelsPerTenant} models, the most allowed (Training:MaxModelsPerTenant); delete one to define another");
         }
 
         Model.Definition = definition;
@@ -132,6 +132,33 @@ public sealed class TenantModelGrain(
         return target is null && Model.Definition is not null
             ? Task.FromResult(new ActivationOutcome(ActivationResult.NotFound, Snapshot(), "no kept version served before the active one; name the version to roll back to"))
             : ChangeServingAsync(target, force: true);
+    }
+
+    public async Task<DeleteModelOutcome> DeleteAsync()
+    {
+        if (Model.Definition is null)
+        {
+            return new DeleteModelOutcome(DeleteModelResult.NotFound, $"model '{_key.Model}' is not defined", []);
+        }
+
+        // Refused rather than cancelled for the caller: deleting must not throw away a training run nobody chose to stop.
+        var training = Model.Versions.Where(v => v.Status is ModelVersionStatus.Queued or ModelVersionStatus.Training).ToList();
+        if (training.Count > 0)
+        {
+            var jobs = training.Select(v => v.JobId).OfType<string>().ToList();
+            return new DeleteModelOutcome(DeleteModelResult.Training,
+                $"version(s) {string.Join(", ", training.Select(v => v.VersionId))} of model '{_key.Model}' are queued or training: cancel job(s) {string.Join(", ", jobs)} first, then delete the model",
+                jobs);
+        }
+
+        await TenantModelRemoval.RemoveAsync(GrainFactory, servingCache, _key, Model.Versions.Select(v => v.VersionId));
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        state.State = new TenantModelState();
+        return new DeleteModelOutcome(DeleteModelResult.Deleted, null, []);
     }
 
     private async Task<ActivationOutcome> ChangeServingAsync(string? versionId, bool force)

@@ -31,6 +31,7 @@ internal static class ApiCalls
         ["DELETE /v1/tenants/{tenant}/keys/{id}"] = async (admin, tenant) =>
             await Send(HttpMethod.Delete, Path("/v1/tenants/{tenant}/keys/{id}", tenant, await NewKeyIdAsync(admin, tenant))),
         ["PUT /v1/tenants/{tenant}/models/{model}"] = (_, tenant) => Send(HttpMethod.Put, Path("/v1/tenants/{tenant}/models/{model}", tenant), DefinitionJson),
+        ["DELETE /v1/tenants/{tenant}/models/{model}"] = async (admin, tenant) => await Send(HttpMethod.Delete, await ModelToDeleteAsync(admin, tenant)),
         ["GET /v1/tenants/{tenant}/models/{model}"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}"),
         ["GET /v1/tenants/{tenant}/models"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/models", tenant)),
         ["GET /v1/tenants/{tenant}/models/{model}/versions"] = async (admin, tenant) => await DefinedAsync(admin, tenant, HttpMethod.Get, "/v1/tenants/{tenant}/models/{model}/versions"),
@@ -77,6 +78,15 @@ internal static class ApiCalls
         using var defined = await admin.PutAsync(Path("/v1/tenants/{tenant}/models/{model}", tenant), new StringContent(DefinitionJson, Encoding.UTF8, "application/json"));
         defined.EnsureSuccessStatusCode();
         return await Send(method, Path(template, tenant), json);
+    }
+
+    /// <summary>The path of a model defined to be deleted: not the test's model, whose training job would refuse the delete.</summary>
+    private static async Task<string> ModelToDeleteAsync(HttpClient admin, string tenant)
+    {
+        var path = Path("/v1/tenants/{tenant}/models/", tenant) + "retired";
+        using var defined = await admin.PutAsync(path, new StringContent(DefinitionJson, Encoding.UTF8, "application/json"));
+        defined.EnsureSuccessStatusCode();
+        return path;
     }
 
     private static async Task<string> NewExampleIdAsync(HttpClient admin, string tenant)
