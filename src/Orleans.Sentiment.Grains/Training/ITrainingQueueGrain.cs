@@ -2,7 +2,7 @@ namespace Orleans.Sentiment.Grains.Training;
 
 /// <summary>
 /// The cluster's queue of training jobs (one grain, key <see cref="TrainingQueue.Key"/>): job ids in arrival order,
-/// the ids of running jobs (whose leases trainer silos check), and which trainer silos polled lately. It only keeps
+/// the ids of running jobs (whose leases every silo checks), and which trainer silos polled lately. It only keeps
 /// ids: each job grain owns its own state and tells the queue where it stands; the queue calls no grain.
 /// </summary>
 [Alias("sentiment.ITrainingQueueGrain")]
@@ -15,6 +15,10 @@ public interface ITrainingQueueGrain : IGrainWithStringKey
     /// <summary>A trainer silo's poll: the first <paramref name="take"/> queued ids and all running ids.</summary>
     [Alias("Poll")]
     Task<QueueView> PollAsync(string silo, int take);
+
+    /// <summary>The running ids, for a silo that trains nothing to check their leases (it is not counted as a trainer).</summary>
+    [Alias("Running")]
+    Task<IReadOnlyList<string>> RunningAsync();
 
     /// <summary>A queued job's place and how many trainer silos polled lately.</summary>
     [Alias("Describe")]

@@ -11,7 +11,8 @@ namespace Orleans.Sentiment.Grains.Training;
 /// <summary>
 /// Runs training jobs on a silo whose role includes training, in a build that carries the trainer: it polls the
 /// queue, begins up to Training:MaxConcurrentJobs attempts, and checks the leases of the cluster's other running
-/// jobs so that a job whose silo died is resumed or failed even when nobody reads it. A silo with role
+/// jobs so that a job whose silo died is resumed or failed even when nobody reads it. Every other silo checks those
+/// leases too. A silo with role
 /// <c>trainer</c> but no trainer refuses to start, naming the image to use.
 /// </summary>
 internal sealed partial class TrainerService(
@@ -43,6 +44,8 @@ internal sealed partial class TrainerService(
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        var settings = options.Value;
+        var queue = grains.GetGrain<ITrainingQueueGrain>(TrainingQueue.Key);
         if (!role.Value.RunsTraining || _trainer is null)
         {
             if (role.Value.RunsTraining)
@@ -50,13 +53,12 @@ internal sealed partial class TrainerService(
                 LogNoTrainer(logger);
             }
 
+            await SweepOnlyAsync(queue, settings, stopping);
             return;
         }
 
-        var settings = options.Value;
         var silo = localSilo.SiloAddress.ToString();
         var context = new TrainerContext(grains, _trainer, versions, settings, metrics, time, logger);
-        var queue = grains.GetGrain<ITrainingQueueGrain>(TrainingQueue.Key);
         var swept = DateTimeOffset.MinValue;
         LogTrainer(logger, settings.MaxConcurrentJobs, settings.EffectiveThreads(Environment.ProcessorCount));
         while (!stopping.IsCancellationRequested)
@@ -88,6 +90,30 @@ internal sealed partial class TrainerService(
 
         // The attempts stop and hand their jobs back to the queue.
         await Task.WhenAll(_running.Values);
+    }
+
+    /// <summary>
+    /// A silo that trains nothing still checks the running jobs' leases, so that with every trainer gone a job is
+    /// queued again (or failed) rather than shown training until somebody reads it or a trainer comes back.
+    /// </summary>
+    private async Task SweepOnlyAsync(ITrainingQueueGrain queue, TrainingOptions settings, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(settings.HeartbeatInterval, time, stopping);
+                await SweepAsync(await queue.RunningAsync());
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogPollFailed(logger, exception);
+            }
+        }
     }
 
     private async Task BeginAsync(IReadOnlyList<string> queued, string silo, TrainerContext context, CancellationToken stopping)

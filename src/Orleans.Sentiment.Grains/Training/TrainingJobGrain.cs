@@ -12,7 +12,7 @@ namespace Orleans.Sentiment.Grains.Training;
 /// A job's single authority: every change of its state happens here and is written to grain storage before the
 /// tenant model or the queue hear of it, so the job outlives the silos that run it. An attempt holds a lease; an
 /// expired lease (the silo died or hung) is resolved by whoever looks first — a read of the job, this grain's own
-/// timer while it is active, or a trainer silo's sweep of running jobs.
+/// timer while it is active, or any silo's sweep of running jobs.
 /// </summary>
 public sealed partial class TrainingJobGrain(
     [PersistentState("trainingJob", Constants.StorageName)] IPersistentState<TrainingJobGrainState> state,

@@ -49,6 +49,8 @@ public sealed class TrainingQueueGrain(
         return Task.FromResult(new QueueView(state.State.Queued.Take(take).ToArray(), state.State.Running.ToArray()));
     }
 
+    public Task<IReadOnlyList<string>> RunningAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Running]);
+
     public Task<QueuePlace> DescribeAsync(string jobId)
     {
         var since = time.GetUtcNow() - options.Value.LeaseDuration;

@@ -104,6 +104,9 @@ public sealed class OneTrainerFixture() : TrainingClusterFixture(1, "Primary");
 /// <summary>One silo without a trainer.</summary>
 public sealed class NoTrainerFixture() : TrainingClusterFixture(1, "");
 
+/// <summary>Two silos without a trainer.</summary>
+public sealed class NoTrainerPairFixture() : TrainingClusterFixture(2, "");
+
 /// <summary>Three silos, two of them trainers; a job gets two attempts.</summary>
 public sealed class TwoTrainersFixture() : TrainingClusterFixture(3, "Secondary_1,Secondary_2");
 
