@@ -28,7 +28,10 @@ public interface ITrainingJobRunGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string silo, int attempt);
 
-    /// <summary>Resolves an expired lease: the job is queued again (attempts left) or fails naming the silo.</summary>
+    /// <summary>
+    /// Resolves an expired lease: the job is queued again (attempts left) or fails naming the silo. Called for the jobs
+    /// the queue lists as running; one that is not running is put back in the queue, or out of it when finished.
+    /// </summary>
     [Alias("CheckLease")]
     Task CheckLeaseAsync();
 }

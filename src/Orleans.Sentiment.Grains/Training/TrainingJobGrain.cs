@@ -185,7 +185,21 @@ public sealed partial class TrainingJobGrain(
         await RequeueAsync($"Silo {silo} stopped during attempt {attempt}; queued again.");
     }
 
-    public Task CheckLeaseAsync() => state.RecordExists ? ResolveExpiredLeaseAsync() : Task.CompletedTask;
+    public async Task CheckLeaseAsync()
+    {
+        if (state.RecordExists)
+        {
+            await ResolveExpiredLeaseAsync();
+        }
+
+        // The queue lists this job as running (a sweep asks about no other). A job that no longer runs was queued again
+        // or finished by a call that did not reach the queue (its silo died): set the queue straight, or a job queued
+        // again waits in no queue.
+        if (!state.RecordExists || Job.State != TrainingJobState.Training)
+        {
+            await Queue.TrackAsync(this.GetPrimaryKeyString(), state.RecordExists && Job.State == TrainingJobState.Queued ? QueueSlot.QueuedFirst : QueueSlot.Gone);
+        }
+    }
 
     private bool IsFinished => Job.State is TrainingJobState.Succeeded or TrainingJobState.Failed or TrainingJobState.Cancelled;
 

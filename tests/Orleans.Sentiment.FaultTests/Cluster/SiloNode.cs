@@ -40,6 +40,9 @@ public sealed class SiloNode : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Whether an Orleans silo address ("S127.0.0.1:port:generation", as job records name silos) is one of this node's incarnations.</summary>
+    public bool Owns(string? siloAddress) => siloAddress?.Contains($"127.0.0.1:{SiloPort}:", StringComparison.Ordinal) == true;
+
     /// <summary>Everything every incarnation of this node wrote, for failure messages.</summary>
     public string Output
     {
