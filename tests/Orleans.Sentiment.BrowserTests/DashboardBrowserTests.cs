@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Orleans.Sentiment.BrowserTests.Silo;
@@ -15,39 +11,9 @@ namespace Orleans.Sentiment.BrowserTests;
 /// comments arrive, and that the page talks to nobody but the silo.
 /// </summary>
 [Collection(DashboardSiloCollection.Name)]
-public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsyncLifetime
+public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : DashboardPageTest(fixture)
 {
     private const string KeyStore = "orleans-sentiment.api-key";
-
-    private readonly ConcurrentQueue<string> _requests = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (!Browser.Available)
-        {
-            return;
-        }
-
-        SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Browser.LaunchAsync(_playwright);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        context.Request += (_, request) => _requests.Enqueue(request.Url);
-        _page = await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
 
     [BrowserFact]
     public async Task Dashboard_CommentsArriveWhileOpen_PersonSeesSourceCountsRatioCommentsAndAlert()
@@ -57,21 +23,19 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
         await PutAsync("/v1/tenants/shop/sources/app-store/alert-policy",
             new { windowSize = 20, threshold = 0.10, minCount = 5, cooldown = "PT1H", webhookUrl = slack.Url });
 
-        await _page.GotoAsync(Url("/dashboard"));
-        await _page.GetByLabel("API key").FillAsync(key);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Expect(_page.Locator("#identity")).ToHaveTextAsync("Signed in as tenant shop.");
-        await Expect(_page.GetByLabel("Tenant")).ToHaveValueAsync("shop");
+        await SignInAsync(key);
+        await Expect(Page.Locator("#identity")).ToHaveTextAsync("Signed in as tenant shop.");
+        await Expect(Page.GetByLabel("Tenant")).ToHaveValueAsync("shop");
         await Screenshot("1-signed-in");
 
         await IngestAsync(key, "shop", "app-store",
             ("Lovely app", false), ("Works fine for me", false), ("The checkout is broken", true));
-        var row = _page.Locator("#sources tbody tr", new() { Has = _page.GetByRole(AriaRole.Button, new() { Name = "app-store" }) });
+        var row = Page.Locator("#sources tbody tr", new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "app-store" }) });
         await Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("3");
         await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("1");
         await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("33.3%");
         await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Not enough comments: 3 of minCount 5");
-        await Expect(_page.Locator("#comments tbody")).ToContainTextAsync("The checkout is broken");
+        await Expect(Page.Locator("#comments tbody")).ToContainTextAsync("The checkout is broken");
         await Screenshot("2-first-comments");
 
         const string markup = "<img src=x onerror=\"document.title='owned'\"> refund please";
@@ -85,41 +49,41 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
         await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("60.0%");
         await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("last 20 comments");
         await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Alerting");
-        var alert = _page.Locator("#alerts tbody tr").First;
+        var alert = Page.Locator("#alerts tbody tr").First;
         await Expect(alert.Locator("td").Nth(1)).ToHaveTextAsync("Spike");
         await Expect(alert.Locator("td").Nth(2)).ToHaveTextAsync("6 / 10");
         await Expect(alert.Locator("td").Nth(3)).ToHaveTextAsync("10.0%");
         await Expect(alert.Locator("td").Nth(4)).ToHaveTextAsync("sent");
-        await Expect(_page.Locator("#status")).ToContainTextAsync("Spike alert on app-store: 6 of 10 negative.");
+        await Expect(Page.Locator("#status")).ToContainTextAsync("Spike alert on app-store: 6 of 10 negative.");
 
         // The ratio chart and its text, the label and category mix, recent comments with labels and scores.
-        await Expect(_page.Locator("#ratio-summary")).ToContainTextAsync("Now 60.0% negative (6 of 10 in the last 20 comments); alert threshold 10.0% from 5 comments (minCount)");
-        await Expect(_page.Locator("#ratio-chart path.series")).ToHaveCountAsync(1);
-        await Expect(_page.Locator("#labels tbody tr").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^negative\\s*6"));
-        await Expect(_page.Locator("#categories")).ToContainTextAsync("bug report");
-        await Expect(_page.Locator("#categories")).ToContainTextAsync("billing");
-        var newest = _page.Locator("#comments tbody tr").First;
+        await Expect(Page.Locator("#ratio-summary")).ToContainTextAsync("Now 60.0% negative (6 of 10 in the last 20 comments); alert threshold 10.0% from 5 comments (minCount)");
+        await Expect(Page.Locator("#ratio-chart path.series")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#labels tbody tr").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^negative\\s*6"));
+        await Expect(Page.Locator("#categories")).ToContainTextAsync("bug report");
+        await Expect(Page.Locator("#categories")).ToContainTextAsync("billing");
+        var newest = Page.Locator("#comments tbody tr").First;
         await Expect(newest.Locator("td").Nth(1)).ToHaveTextAsync("Nice colours");
         await Expect(newest.Locator("td").Nth(2)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^positive \d\.\d\d$"));
-        await Expect(_page.Locator("#comments thead")).ToContainTextAsync("category");
+        await Expect(Page.Locator("#comments thead")).ToContainTextAsync("category");
 
         // Comment text is shown as text: the markup is visible literally and nothing from it runs.
-        await Expect(_page.Locator("#comments tbody td", new() { HasTextString = markup })).ToHaveCountAsync(1);
-        Assert.Equal(0, await _page.Locator("#comments img").CountAsync());
-        Assert.NotEqual("owned", await _page.TitleAsync());
+        await Expect(Page.Locator("#comments tbody td", new() { HasTextString = markup })).ToHaveCountAsync(1);
+        Assert.Equal(0, await Page.Locator("#comments img").CountAsync());
+        Assert.NotEqual("owned", await Page.TitleAsync());
         await Screenshot("3-alerting");
 
         // The key lives in this tab's session storage only.
-        Assert.Equal(key, await _page.EvaluateAsync<string>($"sessionStorage.getItem('{KeyStore}')"));
-        Assert.Equal(0, await _page.EvaluateAsync<int>("localStorage.length"));
-        Assert.Equal("", await _page.EvaluateAsync<string>("document.cookie"));
+        Assert.Equal(key, await Page.EvaluateAsync<string>($"sessionStorage.getItem('{KeyStore}')"));
+        Assert.Equal(0, await Page.EvaluateAsync<int>("localStorage.length"));
+        Assert.Equal("", await Page.EvaluateAsync<string>("document.cookie"));
 
         // Every request went to the silo: no CDN, no font or script from elsewhere.
-        var origin = fixture.Silo.BaseUrl.GetLeftPart(UriPartial.Authority);
-        Assert.NotEmpty(_requests);
-        Assert.All(_requests.Where(r => !r.StartsWith("data:", StringComparison.Ordinal)), r => Assert.StartsWith(origin + "/", r));
-        Assert.Contains(_requests, r => r.EndsWith("/dashboard/dashboard.js", StringComparison.Ordinal));
-        Assert.Contains(_requests, r => r.Contains("/v1/tenants/shop/sources/app-store/alerts", StringComparison.Ordinal));
+        var origin = Fixture.Silo.BaseUrl.GetLeftPart(UriPartial.Authority);
+        Assert.NotEmpty(Requests);
+        Assert.All(Requests.Where(r => !r.StartsWith("data:", StringComparison.Ordinal)), r => Assert.StartsWith(origin + "/", r));
+        Assert.Contains(Requests, r => r.EndsWith("/dashboard/dashboard.js", StringComparison.Ordinal));
+        Assert.Contains(Requests, r => r.Contains("/v1/tenants/shop/sources/app-store/alerts", StringComparison.Ordinal));
     }
 
     [BrowserFact]
@@ -128,15 +92,13 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
         var key = await CreateTenantKeyAsync("young");
         await PutAsync("/v1/tenants/young/sources/reviews/alert-policy", new { threshold = 0.50, minCount = 4 });
         await IngestAsync(key, "young", "reviews", ("Where is my refund", true), ("The app keeps crashing", true), ("Lovely app", false));
-        await _page.GotoAsync(Url("/dashboard"));
-        await _page.GetByLabel("API key").FillAsync(key);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        var row = _page.Locator("#sources tbody tr", new() { Has = _page.GetByRole(AriaRole.Button, new() { Name = "reviews" }) });
+        await SignInAsync(key);
+        var row = Page.Locator("#sources tbody tr", new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "reviews" }) });
 
         // 66.7% negative against a 50% threshold, but no alert can fire below minCount: the page must not say "OK".
         await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("66.7%");
         await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Not enough comments: 3 of minCount 4");
-        await Expect(_page.Locator("#ratio-summary")).ToContainTextAsync("alert threshold 50.0% from 4 comments (minCount)");
+        await Expect(Page.Locator("#ratio-summary")).ToContainTextAsync("alert threshold 50.0% from 4 comments (minCount)");
         await Screenshot("6-not-enough-comments");
 
         // A fourth, positive comment: the window is judged, at 50% (not above the threshold), so now it is OK.
@@ -150,78 +112,52 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : IAsync
     {
         var key = await CreateTenantKeyAsync("access");
         await IngestAsync(key, "access", "reviews", ("The app keeps crashing", true), ("Lovely app", false));
-        await _page.GotoAsync(Url("/dashboard"));
-        await _page.GetByLabel("API key").FillAsync(key);
-        await _page.GetByLabel("API key").PressAsync("Enter");
-        await Expect(_page.Locator("#comments tbody")).ToContainTextAsync("The app keeps crashing");
+        await Page.GotoAsync(Url("/dashboard"));
+        await Page.GetByLabel("API key").FillAsync(key);
+        await Page.GetByLabel("API key").PressAsync("Enter");
+        await Expect(Page.Locator("#comments tbody")).ToContainTextAsync("The app keeps crashing");
 
-        var results = await _page.RunAxe();
+        var results = await Page.RunAxe();
 
         Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-        await Expect(_page.GetByRole(AriaRole.Main)).ToBeVisibleAsync();
-        await Expect(_page.GetByRole(AriaRole.Banner)).ToBeVisibleAsync();
-        await Expect(_page.GetByRole(AriaRole.Status)).ToHaveAttributeAsync("aria-live", "polite");
-        await Expect(_page.GetByRole(AriaRole.Columnheader, new() { Name = "Negative ratio" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Main)).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Banner)).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveAttributeAsync("aria-live", "polite");
+        await Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "Negative ratio" })).ToBeVisibleAsync();
 
         // Tab from the top of the page reaches the source's button.
-        await _page.Locator("body").FocusAsync();
+        await Page.Locator("body").FocusAsync();
         var reached = false;
         for (var i = 0; i < 15 && !reached; i++)
         {
-            await _page.Keyboard.PressAsync("Tab");
-            reached = await _page.EvaluateAsync<string>("document.activeElement.textContent") == "reviews";
+            await Page.Keyboard.PressAsync("Tab");
+            reached = await Page.EvaluateAsync<string>("document.activeElement.textContent") == "reviews";
         }
 
         Assert.True(reached, "the source button was not reached with Tab");
-        await _page.Keyboard.PressAsync("Enter");
-        await Expect(_page.Locator("#detail-name")).ToHaveTextAsync("reviews");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#detail-name")).ToHaveTextAsync("reviews");
         await Screenshot("4-keyboard");
     }
 
     [BrowserFact]
     public async Task Dashboard_NoKeyOnSiloWithKeys_AsksForOne()
     {
-        await _page.GotoAsync(Url("/dashboard"));
+        await Page.GotoAsync(Url("/dashboard"));
 
-        await Expect(_page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This silo requires an API key: enter one above.");
-        await Expect(_page.GetByLabel("API key")).ToBeFocusedAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This silo requires an API key: enter one above.");
+        await Expect(Page.GetByLabel("API key")).ToBeFocusedAsync();
     }
 
     [BrowserFact]
     public async Task Dashboard_UnknownKey_SaysTheKeyWasNotAccepted()
     {
-        await _page.GotoAsync(Url("/dashboard"));
-        await _page.GetByLabel("API key").FillAsync("not-a-key");
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Page.GotoAsync(Url("/dashboard"));
+        await Page.GetByLabel("API key").FillAsync("not-a-key");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
-        await Expect(_page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The API key was not accepted (HTTP 401). Enter a valid key.");
-        Assert.Equal(0, await _page.Locator("#sources tbody tr").CountAsync());
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The API key was not accepted (HTTP 401). Enter a valid key.");
+        Assert.Equal(0, await Page.Locator("#sources tbody tr").CountAsync());
         await Screenshot("5-unknown-key");
-    }
-
-    private string Url(string path) => new Uri(fixture.Silo.BaseUrl, path).ToString();
-
-    private Task Screenshot(string name) =>
-        _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, $"dashboard-{name}.png"), FullPage = true });
-
-    private async Task<string> CreateTenantKeyAsync(string tenant)
-    {
-        using var response = await fixture.Admin.PostAsync($"/v1/tenants/{tenant}/keys", null);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["key"]!;
-    }
-
-    private async Task PutAsync(string path, object body)
-    {
-        using var response = await fixture.Admin.PutAsJsonAsync(path, body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private async Task IngestAsync(string key, string tenant, string source, params (string Text, bool Negative)[] comments)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.Silo.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        using var response = await http.PostAsJsonAsync($"/v1/tenants/{tenant}/sources/{source}/comments", comments.Select(c => new { text = c.Text }));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 }

@@ -20,7 +20,7 @@
     selected: new URLSearchParams(location.search).get("source") || "",
     history: new Map(),
     rows: new Map(),
-    policies: new Map(),  // source -> { threshold, minCount, read }
+    policies: new Map(),  // source -> { threshold, minCount, watchModel, watchLabel, read }
     lastAlert: new Map(),
     sourceCount: -1,
     timer: 0,
@@ -231,7 +231,7 @@
     updated.textContent = now.toLocaleTimeString();
   }
 
-  // Reads the alert policies the sources table needs (threshold, minCount): missing ones first, then stale ones.
+  // Reads the alert policies the page needs (threshold, minCount, the watched label): missing ones first, then stale ones.
   async function readPolicies(tenant, sources) {
     const now = Date.now();
     const wanted = sources
@@ -239,7 +239,25 @@
       .sort((a, b) => Number(state.policies.has(a)) - Number(state.policies.has(b)) || Number(b === state.selected) - Number(a === state.selected))
       .slice(0, POLICIES_PER_POLL);
     const policies = await Promise.all(wanted.map((source) => api(sourcePath(tenant, source) + "/alert-policy")));
-    wanted.forEach((source, i) => state.policies.set(source, { threshold: policies[i].threshold, minCount: policies[i].minCount, read: now }));
+    wanted.forEach((source, i) => state.policies.set(source, {
+      threshold: policies[i].threshold,
+      minCount: policies[i].minCount,
+      watchModel: policies[i].watchModel || null,
+      watchLabel: policies[i].watchLabel || null,
+      read: now,
+    }));
+  }
+
+  // The share a source's alert watches: the label its policy names (watchModel/watchLabel), else the negative label.
+  // The window API counts that share in negativeCount and negativeRatio either way; this names it, and marks(model,
+  // label) says whether a model's label is it (model null: the window's own labels, the watched model's when there is one).
+  function watched(policy) {
+    if (policy && policy.watchModel && policy.watchLabel) {
+      const name = policy.watchLabel;
+      const same = (label) => label.toLowerCase() === name.toLowerCase();
+      return { model: policy.watchModel, name, marks: (model, label) => (model === null || model === policy.watchModel) && same(label) };
+    }
+    return { model: null, name: "negative", marks: (model, label) => NEGATIVE.test(label) };
   }
 
   // What the alert state of a source means right now. "OK" only when the window is judged and under the threshold:
@@ -269,7 +287,7 @@
     state.lastAlert.set(source, newest ? newest.at : null);
     if (newest && known !== undefined && known !== newest.at) {
       setStatus((newest.kind === "spike" ? "Spike" : "Recovery") + " alert on " + source + ": " +
-        newest.negativeCount + " of " + newest.count + " negative.");
+        newest.negativeCount + " of " + newest.count + " " + watched(state.policies.get(source)).name + ".");
     }
   }
 
@@ -345,26 +363,37 @@
     const points = state.history.get(source) || [];
     const policy = state.policies.get(source);
     const threshold = policy ? policy.threshold : undefined;
+    const share = watched(policy);
+    setText($("ratio-caption"), share.model ? "Share of " + share.name + " (" + share.model + ") over time" : "Negative ratio over time");
+    setText($("labels-heading"), share.model ? "Label mix of " + share.model : "Label mix");
     SentimentCharts.lineChart($("ratio-chart"), points, { min: 0, max: 1, threshold });
-    $("ratio-summary").textContent = "Now " + percent(window.negativeRatio || 0) + " negative (" + window.negativeCount +
+    $("ratio-summary").textContent = "Now " + percent(window.negativeRatio || 0) + " " + share.name + " (" + window.negativeCount +
       " of " + window.count + " in the " + describeWindow(window) + ")" +
       (policy ? "; alert threshold " + percent(threshold) + " from " + policy.minCount + " comments (minCount)" : "") +
       "; " + points.length + " samples since " + (points[0] ? points[0].t.toLocaleTimeString() : "now") + ".";
 
-    renderCounts($("labels").tBodies[0], window.labelCounts || {}, window.count);
-    renderCategories(window.modelLabelCounts, window.labelCounts || {});
-    renderComments(comments);
+    // With a watched model the window's labels are that model's; otherwise the window model's (negative marked).
+    renderCounts($("labels").tBodies[0], window.labelCounts || {}, window.count, (label) => share.marks(null, label));
+    renderCategories(window.modelLabelCounts, window.labelCounts || {}, share);
+    renderComments(comments, share);
     renderAlerts(alerts);
   }
 
-  function renderCounts(tbody, counts, total) {
+  function setText(node, content) {
+    if (node.textContent !== content) {
+      node.textContent = content;
+    }
+  }
+
+  // marked(label): whether the label is the share the alert watches, drawn in the alert colour.
+  function renderCounts(tbody, counts, total, marked) {
     const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     tbody.replaceChildren(...rows.map(([label, count]) => {
       const tr = document.createElement("tr");
-      tr.appendChild(text("th", label, NEGATIVE.test(label) ? "label-negative" : "")).scope = "row";
+      tr.appendChild(text("th", label, marked(label) ? "label-watched" : "")).scope = "row";
       tr.appendChild(text("td", String(count), "num"));
       const share = document.createElement("td");
-      const bar = text("div", "", NEGATIVE.test(label) ? "bar negative" : "bar");
+      const bar = text("div", "", marked(label) ? "bar watched" : "bar");
       const fraction = total > 0 ? count / total : 0;
       bar.style.width = (fraction * 100).toFixed(1) + "%";
       bar.setAttribute("aria-hidden", "true");
@@ -381,7 +410,7 @@
   }
 
   // Every model's label counts over the window, except the window model's (already in the label mix).
-  function renderCategories(modelLabelCounts, windowLabels) {
+  function renderCategories(modelLabelCounts, windowLabels, share) {
     const container = $("categories");
     const models = Object.entries(modelLabelCounts || {}).filter(([, counts]) => !sameCounts(counts, windowLabels));
     $("no-categories").hidden = models.length > 0;
@@ -397,12 +426,12 @@
         th.scope = "col";
         head.appendChild(th);
       }
-      renderCounts(table.createTBody(), counts, total);
+      renderCounts(table.createTBody(), counts, total, (label) => share.marks(model, label));
       return table;
     }));
   }
 
-  function renderComments(comments) {
+  function renderComments(comments, share) {
     const table = $("comments");
     const models = [...new Set(comments.flatMap((c) => Object.keys(c.predictions || {})))];
     const head = table.tHead.rows[0];
@@ -427,7 +456,7 @@
         const prediction = (comment.predictions || {})[model];
         const cell = document.createElement("td");
         if (prediction) {
-          cell.appendChild(text("span", prediction.label, NEGATIVE.test(prediction.label) ? "label-negative" : ""));
+          cell.appendChild(text("span", prediction.label, share.marks(model, prediction.label) ? "label-watched" : ""));
           cell.appendChild(text("span", " " + prediction.score.toFixed(2)));
         }
         tr.appendChild(cell);

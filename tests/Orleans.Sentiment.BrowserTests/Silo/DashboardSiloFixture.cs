@@ -5,7 +5,8 @@ namespace Orleans.Sentiment.BrowserTests.Silo;
 
 /// <summary>
 /// A real silo process serving <see cref="TestModels"/> with API keys on (an admin key the tests use to create tenant
-/// keys), webhook posts not retried and loopback receivers allowed.
+/// keys), webhook posts not retried and loopback receivers allowed. The default build carries the trainer, so tenant
+/// models train here; the base encoder they need is extracted into the fixture's own folder, not the user's cache.
 /// </summary>
 public sealed class DashboardSiloFixture : IAsyncLifetime
 {
@@ -22,6 +23,7 @@ public sealed class DashboardSiloFixture : IAsyncLifetime
     {
         var settings = new Dictionary<string, string>(TestModels.Write(_models))
         {
+            ["Inference:CacheDirectory"] = _models,
             ["Auth:Mode"] = "ApiKey",
             ["Slack:MaxRetries"] = "0",
             ["Slack:AllowedHosts:0"] = "127.0.0.1",
