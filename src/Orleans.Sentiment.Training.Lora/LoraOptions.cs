@@ -38,6 +38,12 @@ public sealed record LoraOptions
     /// <summary>Validation scorings without a better macro-F1 before stopping.</summary>
     public int Patience { get; init; } = 5;
 
+    /// <summary>
+    /// A refit: run exactly this many steps of the plan and keep the last weights, with no validation scoring (the
+    /// length was chosen by an earlier run's validation); null: score and keep the best checkpoint.
+    /// </summary>
+    public int? FixedSteps { get; init; }
+
     /// <summary>Training stops after this long and keeps the best checkpoint so far; null: no limit.</summary>
     public TimeSpan? MaxDuration { get; init; }
 
@@ -96,6 +102,7 @@ public sealed record LoraOptions
         Require(Epochs is null or > 0, "--epochs", "must be positive");
         Require(Patience > 0, "--patience", "must be positive");
         Require(MinSteps > 0 && MaxSteps >= MinSteps, "steps", "need 0 < MinSteps <= MaxSteps");
+        Require(FixedSteps is null or > 0, "fixed steps", "must be positive");
         Require(Evaluations > 0, "evaluations", "must be positive");
         Require(MaxDuration is null || MaxDuration > TimeSpan.Zero, "max duration", "must be positive");
         Require(BatchSize > 0, "--batch-size", "must be positive");

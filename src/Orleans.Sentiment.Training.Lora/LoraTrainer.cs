@@ -18,7 +18,7 @@ namespace Orleans.Sentiment.Training.Lora;
 /// by 1/sqrt(label frequency) (sigmoid/BCE for multi-label data), scoring on the validation examples as the plan
 /// says, keeping the best macro-F1 (the latest of equal ones) and stopping after <see cref="LoraOptions.Patience"/>
 /// scorings without one at least as good, or at <see cref="LoraOptions.MaxDuration"/> (scored then, so the time
-/// spent counts).
+/// spent counts). A refit (<see cref="LoraOptions.FixedSteps"/>) runs the given steps and scores nothing.
 /// </summary>
 public sealed class LoraTrainer(LoraOptions options)
 {
@@ -120,7 +120,11 @@ public sealed class LoraTrainer(LoraOptions options)
                     lossSteps++;
                     steps?.Report(new LoraStep(epoch, step, plan.TotalSteps, lossSum / lossSteps, clock.Elapsed));
                     var timeUp = clock.Elapsed >= options.MaxDuration;
-                    if (plan.EvaluatesAfter(step) || timeUp)
+                    if (options.FixedSteps is { } fixedSteps)
+                    {
+                        stop = timeUp || step >= fixedSteps;
+                    }
+                    else if (plan.EvaluatesAfter(step) || timeUp)
                     {
                         var report = Score(model, labels, multiLabel, validationSet, tokenizer.PadTokenId, options.BatchSize);
                         // A tie counts as better: the later checkpoint has trained longer at a lower rate, and on a
@@ -147,7 +151,14 @@ public sealed class LoraTrainer(LoraOptions options)
                 }
             }
 
-            model.Restore(best!);
+            if (options.FixedSteps is null)
+            {
+                model.Restore(best!);
+            }
+            else
+            {
+                (bestReport, bestEpoch, bestStep) = (ClassificationReport.Compute(labels, [], []), epoch, step);
+            }
         }
         catch
         {

@@ -55,7 +55,7 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
         progress.Report(new TenantTrainingProgress("done", 0, trained.Steps, trained.Steps, null, trained.HeldOut.MacroF1));
         return new TenantTrainingResult(
             trained.Artifact, method, Evaluation(trained.HeldOut), trained.Corrections is { } c ? Evaluation(c) : null,
-            split.Train.Count, split.Validation.Count, split.Test.Count, trained.Steps, clock.Elapsed, trained.Options);
+            trained.TrainedOn, split.Validation.Count, split.Test.Count, trained.Steps, clock.Elapsed, trained.Options);
     }
 
     private Trained TrainLora(TenantTrainingRequest request, TenantDataSplit split, PretrainedEncoder encoder, Stopwatch clock, IProgress<TenantTrainingProgress> progress, CancellationToken cancellationToken)
@@ -69,25 +69,32 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
             MaxLength = request.MaxLength ?? defaults.MaxLength,
             Threads = request.Threads,
             // Preparing may already have spent the budget: then one step runs, is scored and kept.
-            MaxDuration = TimeSpan.FromTicks(Math.Max(1, (request.MaxDuration - clock.Elapsed).Ticks)),
+            MaxDuration = Remaining(request, clock),
         };
         var tokenizer = TokenizerLoader.Load(request.BaseModelFolder);
         double? validationF1 = null;
         var plan = StepPlan.For(split.Train.Count, options);
         var steps = new SynchronousProgress<LoraStep>(s => progress.Report(new TenantTrainingProgress("train", s.Epoch, s.Step, s.TotalSteps, s.Loss, validationF1)));
         var scorings = new SynchronousProgress<TrainingProgress>(p => validationF1 = p.ValidationMacroF1);
-        var result = new LoraTrainer(options).Train(encoder, tokenizer, split.Train, split.Validation, request.Labels, request.MultiLabel, new Random(request.Seed), scorings, steps, null, cancellationToken);
-        using var model = result.Model;
-        progress.Report(new TenantTrainingProgress("evaluate", 0, result.Steps, plan.TotalSteps, null, result.Validation.MacroF1));
+        var trainingStarted = clock.Elapsed;
+        var selection = new LoraTrainer(options).Train(encoder, tokenizer, split.Train, split.Validation, request.Labels, request.MultiLabel, new Random(request.Seed), scorings, steps, null, cancellationToken);
+        var stopped = selection.Steps == plan.TotalSteps ? "plan" : clock.Elapsed >= request.MaxDuration ? "time" : "early";
+        var refit = Refit(request, split, encoder, tokenizer, options, selection, clock.Elapsed - trainingStarted, clock, progress, cancellationToken);
+        using var model = refit.Model ?? selection.Model;
+        if (refit.Model is not null)
+        {
+            selection.Model.Dispose();
+        }
+
+        progress.Report(new TenantTrainingProgress("evaluate", 0, selection.Steps, plan.TotalSteps, null, selection.Validation.MacroF1));
         var maxLength = Math.Min(options.MaxLength, tokenizer.ModelMaxLength);
         ClassificationReport Score(IReadOnlyList<LabeledExample> examples) =>
             LoraTrainer.Score(model, request.Labels, request.MultiLabel, LoraTrainer.Tokenize(examples, request.Labels, tokenizer, maxLength), tokenizer.PadTokenId, options.BatchSize);
-        var stopped = result.Steps == plan.TotalSteps ? "plan" : clock.Elapsed >= request.MaxDuration ? "time" : "early";
         return new Trained(
             TenantArtifactWriter.FromLora(model, request.Labels, request.MultiLabel, request.BaseModel),
             Score(split.Test),
             split.HeldOutCorrections.Count > 0 ? Score(split.HeldOutCorrections) : null,
-            result.Steps,
+            selection.Steps,
             Options(request, new()
             {
                 ["pooling"] = options.Pooling.ToString().ToLowerInvariant(),
@@ -97,11 +104,81 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
                 ["lora_alpha"] = Invariant(options.Alpha),
                 ["batch_size"] = Invariant(options.BatchSize),
                 ["planned_steps"] = Invariant(plan.TotalSteps),
-                ["best_step"] = Invariant(result.BestStep),
+                ["best_step"] = Invariant(selection.BestStep),
                 ["stopped_by"] = stopped,
-                ["validation_macro_f1"] = Invariant(Math.Round(result.Validation.MacroF1, 4)),
-            }));
+                ["validation_macro_f1"] = Invariant(Math.Round(selection.Validation.MacroF1, 4)),
+                ["refit"] = refit.Outcome,
+                ["refit_steps"] = Invariant(refit.Steps),
+            }),
+            refit.Model is null ? split.Train.Count : split.Train.Count + split.Validation.Count);
     }
+
+    /// <summary>
+    /// Trains once more, from the base, on the training and validation parts together for as many epochs as
+    /// validation chose (the served model then learns from every example but the test part, which stays unseen so the
+    /// gate's figures hold for it). Skipped when the time budget left cannot fit it at the pace measured so far, and
+    /// dropped (the selected checkpoint serves) when it runs out of time anyway. Null model: not refitted.
+    /// </summary>
+    private static (LoraClassifier? Model, int Steps, string Outcome) Refit(
+        TenantTrainingRequest request, TenantDataSplit split, PretrainedEncoder encoder, ITextTokenizer tokenizer, LoraOptions options,
+        LoraTrainer.Result selection, TimeSpan selectionTime, Stopwatch clock, IProgress<TenantTrainingProgress> progress, CancellationToken cancellationToken)
+    {
+        if (split.Validation.Count == 0 || selection.BestStep == 0)
+        {
+            return (null, 0, "none");
+        }
+
+        // A few dozen rows validate on one or two per label: the chosen step is mostly luck, and repeating it on a
+        // different batch order lost more than the extra rows gave (measured at 16 per label, docs/training.md).
+        if (split.Train.Count < LoraOptions.FewShotExamples)
+        {
+            return (null, 0, "none: few-shot");
+        }
+
+        List<LabeledExample> all = [.. split.Train, .. split.Validation];
+        // The learning rate of the selection run: the refit repeats that run on more rows, not a different recipe.
+        var refitOptions = options with { LearningRate = options.LearningRateFor(split.Train.Count) };
+        var plan = StepPlan.For(all.Count, refitOptions);
+        // As many passes over the data as the chosen checkpoint made: steps grow with the rows (not rounded to whole
+        // batches per epoch, which at a few dozen rows would add half as many steps again).
+        var steps = Math.Clamp((int)Math.Round(selection.BestStep * (double)all.Count / split.Train.Count), 1, plan.TotalSteps);
+        var pace = selectionTime / selection.Steps;
+        var left = Remaining(request, clock);
+        if (pace * steps * RefitTimeMargin > left)
+        {
+            return (null, 0, "skipped: time budget");
+        }
+
+        var relay = new SynchronousProgress<LoraStep>(s => progress.Report(new TenantTrainingProgress("refit", s.Epoch, s.Step, steps, s.Loss, selection.Validation.MacroF1)));
+        var refit = new LoraTrainer(refitOptions with { FixedSteps = steps, MaxDuration = left })
+            .Train(encoder, tokenizer, all, [], request.Labels, request.MultiLabel, new Random(request.Seed), null, relay, null, cancellationToken);
+        if (refit.Steps < steps)
+        {
+            refit.Model.Dispose();
+            return (null, refit.Steps, "dropped: time budget");
+        }
+
+        // Nothing unseen is left to check the refit on, but it must at least fit the rows it learnt from as well as
+        // the selected checkpoint does; a refit that diverged (a different batch order at a high rate) is dropped.
+        var rows = LoraTrainer.Tokenize(all, request.Labels, tokenizer, Math.Min(options.MaxLength, tokenizer.ModelMaxLength));
+        double Fit(LoraClassifier model) => LoraTrainer.Score(model, request.Labels, request.MultiLabel, rows, tokenizer.PadTokenId, options.BatchSize).MacroF1;
+        if (Fit(refit.Model) < Fit(selection.Model) - RefitFitTolerance)
+        {
+            refit.Model.Dispose();
+            return (null, refit.Steps, "dropped: fits its data worse");
+        }
+
+        return (refit.Model, refit.Steps, "train+validation");
+    }
+
+    /// <summary>How much lower the refit's macro-F1 on its own rows may be than the selected checkpoint's.</summary>
+    private const double RefitFitTolerance = 0.02;
+
+    /// <summary>The refit starts only when it fits this many times over in the time left (scoring and the pace's noise).</summary>
+    private const double RefitTimeMargin = 1.25;
+
+    private static TimeSpan Remaining(TenantTrainingRequest request, Stopwatch clock) =>
+        TimeSpan.FromTicks(Math.Max(1, (request.MaxDuration - clock.Elapsed).Ticks));
 
     private Trained TrainHead(TenantTrainingRequest request, TenantDataSplit split, PretrainedEncoder encoder, IProgress<TenantTrainingProgress> progress, CancellationToken cancellationToken)
     {
@@ -141,7 +218,8 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
                 ["epochs_run"] = Invariant(result.History.Count),
                 ["best_epoch"] = Invariant(result.BestEpoch),
                 ["validation_macro_f1"] = Invariant(Math.Round(result.Validation.MacroF1, 4)),
-            }));
+            }),
+            split.Train.Count);
     }
 
     private static Dictionary<string, string> Options(TenantTrainingRequest request, Dictionary<string, string> method)
@@ -163,7 +241,8 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
-    private sealed record Trained(AdapterArtifact Artifact, ClassificationReport HeldOut, ClassificationReport? Corrections, int Steps, Dictionary<string, string> Options);
+    /// <param name="TrainedOn">Examples the served weights learnt from (the validation part too after a refit).</param>
+    private sealed record Trained(AdapterArtifact Artifact, ClassificationReport HeldOut, ClassificationReport? Corrections, int Steps, Dictionary<string, string> Options, int TrainedOn);
 
     /// <summary>Hands values on at once, on the training thread (the relay then reports them in order).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -2,7 +2,11 @@ using Orleans.Sentiment.Inference.Adapters;
 
 namespace Orleans.Sentiment.Training.Tenant;
 
-/// <summary>A trained version: its artifact, how it was trained and how it scored on held-out examples and corrections.</summary>
+/// <summary>
+/// A trained version: its artifact, how it was trained and how it scored on held-out examples and corrections.
+/// <see cref="TrainExamples"/> counts the examples the served weights learnt from (the validation part too when the
+/// run was refitted); <see cref="Steps"/> are those of the run validation chose from (the refit's are in the options).
+/// </summary>
 public sealed record TenantTrainingResult(
     AdapterArtifact Artifact,
     string Method,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Training.Evaluation;
 using Orleans.Sentiment.Training.Head;
@@ -66,12 +67,48 @@ public sealed class TenantTrainerTests : IDisposable
 
         var result = await new TenantTrainer(Fast).TrainAsync(SeparableRequest(), new Recorder(reports.Add), CancellationToken.None);
 
-        Assert.Equal(["prepare", "train", "evaluate", "done"], reports.Select(r => r.Phase).Distinct());
+        Assert.Equal(["prepare", "train", "refit", "evaluate", "done"], reports.Select(r => r.Phase).Distinct());
         var steps = reports.Where(r => r.Phase == "train").ToList();
         Assert.Equal(Enumerable.Range(1, result.Steps), steps.Select(s => s.Step));
         Assert.All(steps, s => Assert.Equal(60, s.TotalSteps));
         Assert.Contains(steps, s => s.ValidationMacroF1 is not null);
         Assert.Equal(result.HeldOut.MacroF1, reports[^1].ValidationMacroF1);
+    }
+
+    [Fact]
+    public async Task TrainAsync_RefitsOnTrainingAndValidationForTheEpochsValidationChose()
+    {
+        var reports = new List<TenantTrainingProgress>();
+        // Three epochs: the refit plans three epochs of its larger data, so its length is not cut by its plan.
+        var request = SeparableRequest() with { Epochs = 3 };
+
+        var result = await new TenantTrainer(Fast).TrainAsync(request, new Recorder(reports.Add), CancellationToken.None);
+
+        var split = TenantDataSplit.Create(request);
+        var refitPlan = StepPlan.For(split.Train.Count + split.Validation.Count, Fast with { Epochs = 3 });
+        var bestStep = int.Parse(result.Options["best_step"], CultureInfo.InvariantCulture);
+        // As many passes over the data as the selected checkpoint had made, within the refit's own plan.
+        var expected = Math.Min(refitPlan.TotalSteps, (int)Math.Round(bestStep * (double)(split.Train.Count + split.Validation.Count) / split.Train.Count));
+        Assert.Equal("train+validation", result.Options["refit"]);
+        Assert.True(expected > bestStep, $"the refit runs {expected} steps after a best step of {bestStep}");
+        Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), result.Options["refit_steps"]);
+        Assert.Equal(Enumerable.Range(1, expected), reports.Where(r => r.Phase == "refit").Select(r => r.Step));
+        Assert.Equal(split.Train.Count + split.Validation.Count, result.TrainExamples);
+    }
+
+    [Fact]
+    public async Task TrainAsync_FewShot_ServesTheChosenCheckpointWithoutARefit()
+    {
+        var reports = new List<TenantTrainingProgress>();
+        var request = SeparableRequest();
+        request = request with { Examples = [.. request.Examples.Take(80)] };
+
+        var result = await new TenantTrainer(Fast).TrainAsync(request, new Recorder(reports.Add), CancellationToken.None);
+
+        Assert.True(TenantDataSplit.Create(request).Train.Count < LoraOptions.FewShotExamples);
+        Assert.Equal("none: few-shot", result.Options["refit"]);
+        Assert.DoesNotContain(reports, r => r.Phase == "refit");
+        Assert.Equal(TenantDataSplit.Create(request).Train.Count, result.TrainExamples);
     }
 
     [Fact]
@@ -116,6 +153,7 @@ public sealed class TenantTrainerTests : IDisposable
 
         Assert.True(result.Steps < 10, $"{result.Steps} steps");
         Assert.Equal("time", result.Options["stopped_by"]);
+        Assert.Equal("skipped: time budget", result.Options["refit"]);
         Assert.Contains(PeftAdapterWriter.WeightsFileName, result.Artifact.Files.Keys);
     }
 
@@ -130,7 +168,8 @@ public sealed class TenantTrainerTests : IDisposable
         Assert.NotNull(result.Corrections);
         Assert.Equal(TenantDataSplit.Create(request).HeldOutCorrections.Count, result.Corrections.Examples);
         Assert.Equal(2, result.Corrections.Examples);
-        Assert.Equal(TenantDataSplit.Create(request).Train.Count, result.TrainExamples);
+        var split = TenantDataSplit.Create(request);
+        Assert.Equal(split.Train.Count + split.Validation.Count, result.TrainExamples);
     }
 
     [Fact]
