@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Orleans.Sentiment.Training.Lora;
 
-/// <summary>Process-wide libtorch settings for a training run: CPU threads, the random seed, and OpenMP's wait policy.</summary>
+/// <summary>Process-wide libtorch settings for a training run: CPU threads, the random seed, OpenMP's wait policy, and memory given back after it.</summary>
 public static partial class TorchRuntime
 {
     private static readonly object Gate = new();
@@ -39,6 +39,32 @@ public static partial class TorchRuntime
             }
         }
     }
+
+    /// <summary>
+    /// After a run in a long-lived process (a silo): tensors still waiting for finalizers are freed, then the C
+    /// library is asked to hand free heap pages back to the system. libtorch allocates through malloc, and without this
+    /// a silo kept the peak of its last training run (about 3 GB for MiniLM) while it went back to classifying.
+    /// </summary>
+    public static void ReleaseMemory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                _ = TrimHeap(0);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // Not glibc (e.g. musl): nothing to trim with.
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int TrimHeap(nuint pad);
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnvironment(string name, string value, int overwrite);

@@ -31,7 +31,18 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
     public const int MinExamplesPerLabel = TenantDataSplit.MinExamplesPerLabel;
 
     public Task<TenantTrainingResult> TrainAsync(TenantTrainingRequest request, IProgress<TenantTrainingProgress> progress, CancellationToken cancellationToken) =>
-        LowPriorityThread.Run<TenantTrainingResult, TenantTrainingProgress>("tenant-training", relay => Train(request, relay, cancellationToken), progress);
+        LowPriorityThread.Run<TenantTrainingResult, TenantTrainingProgress>("tenant-training", relay =>
+        {
+            try
+            {
+                return Train(request, relay, cancellationToken);
+            }
+            finally
+            {
+                // The caller is a silo that goes back to classifying: it should not keep the run's peak memory.
+                TorchRuntime.ReleaseMemory();
+            }
+        }, progress);
 
     /// <summary>The method "auto" means LoRA: it measured better than the frozen-encoder head with all of the van Vliet rows and with 16 per label.</summary>
     public static string ChooseMethod(TenantTrainingRequest request) => request.Method switch
