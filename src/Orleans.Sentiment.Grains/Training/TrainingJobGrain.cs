@@ -123,6 +123,14 @@ public sealed partial class TrainingJobGrain(
         {
             await versions.MarkTrainingAsync(Job.Spec!);
         }
+        catch (Exception exception) when (exception is OrleansMessageRejectionException or TimeoutException)
+        {
+            // The model's grain was on a silo that just died and the cluster has not noticed yet: try again from the
+            // queue without using up an attempt, rather than fail a job that a resume was about to save.
+            Job.Attempt--;
+            await RequeueAsync($"The model's version could not be reached to mark it as training ({exception.GetType().Name}); queued again.");
+            return null;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await FinishAsync(TrainingJobState.Failed, $"The model's version could not be marked as training: {exception.Message}");
