@@ -127,8 +127,9 @@ public sealed partial class TrainingJobGrain(
         {
             // The model's grain was on a silo that just died and the cluster has not noticed yet: try again from the
             // queue without using up an attempt, rather than fail a job that a resume was about to save.
+            // The reason the job was queued again (a lost silo) stays: it is still why the job waits.
             Job.Attempt--;
-            await RequeueAsync($"The model's version could not be reached to mark it as training ({exception.GetType().Name}); queued again.");
+            await RequeueAsync(Job.Reason ?? $"The model's version could not be reached to mark it as training ({exception.GetType().Name}); queued again.");
             return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
