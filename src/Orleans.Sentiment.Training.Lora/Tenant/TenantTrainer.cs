@@ -83,6 +83,7 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
             MaxDuration = Remaining(request, clock),
         };
         var tokenizer = TokenizerLoader.Load(request.BaseModelFolder);
+        var maxLength = Math.Min(options.MaxLength, tokenizer.ModelMaxLength);
         double? validationF1 = null;
         var plan = StepPlan.For(split.Train.Count, options);
         var steps = new SynchronousProgress<LoraStep>(s => progress.Report(new TenantTrainingProgress("train", s.Epoch, s.Step, s.TotalSteps, s.Loss, validationF1)));
@@ -90,7 +91,7 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
         var trainingStarted = clock.Elapsed;
         var selection = new LoraTrainer(options).Train(encoder, tokenizer, split.Train, split.Validation, request.Labels, request.MultiLabel, new Random(request.Seed), scorings, steps, null, cancellationToken);
         var stopped = selection.Steps == plan.TotalSteps ? "plan" : clock.Elapsed >= request.MaxDuration ? "time" : "early";
-        var refit = Refit(request, split, encoder, tokenizer, options, selection, clock.Elapsed - trainingStarted, clock, progress, cancellationToken);
+        var refit = Refit(request, split, encoder, tokenizer, maxLength, options, selection, clock.Elapsed - trainingStarted, clock, progress, cancellationToken);
         using var model = refit.Model ?? selection.Model;
         if (refit.Model is not null)
         {
@@ -98,7 +99,6 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
         }
 
         progress.Report(new TenantTrainingProgress("evaluate", 0, selection.Steps, plan.TotalSteps, null, selection.Validation.MacroF1));
-        var maxLength = Math.Min(options.MaxLength, tokenizer.ModelMaxLength);
         ClassificationReport Score(IReadOnlyList<LabeledExample> examples) =>
             LoraTrainer.Score(model, request.Labels, request.MultiLabel, LoraTrainer.Tokenize(examples, request.Labels, tokenizer, maxLength), tokenizer.PadTokenId, options.BatchSize);
         return new Trained(
@@ -131,7 +131,7 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
     /// dropped (the selected checkpoint serves) when it runs out of time anyway. Null model: not refitted.
     /// </summary>
     private static (LoraClassifier? Model, int Steps, string Outcome) Refit(
-        TenantTrainingRequest request, TenantDataSplit split, PretrainedEncoder encoder, ITextTokenizer tokenizer, LoraOptions options,
+        TenantTrainingRequest request, TenantDataSplit split, PretrainedEncoder encoder, ITextTokenizer tokenizer, int maxLength, LoraOptions options,
         LoraTrainer.Result selection, TimeSpan selectionTime, Stopwatch clock, IProgress<TenantTrainingProgress> progress, CancellationToken cancellationToken)
     {
         if (split.Validation.Count == 0 || selection.BestStep == 0)
@@ -171,7 +171,7 @@ public sealed class TenantTrainer(LoraOptions? lora = null, HeadOptions? head = 
 
         // Nothing unseen is left to check the refit on, but it must at least fit the rows it learnt from as well as
         // the selected checkpoint does; a refit that diverged (a different batch order at a high rate) is dropped.
-        var rows = LoraTrainer.Tokenize(all, request.Labels, tokenizer, Math.Min(options.MaxLength, tokenizer.ModelMaxLength));
+        var rows = LoraTrainer.Tokenize(all, request.Labels, tokenizer, maxLength);
         double Fit(LoraClassifier model) => LoraTrainer.Score(model, request.Labels, request.MultiLabel, rows, tokenizer.PadTokenId, options.BatchSize).MacroF1;
         if (Fit(refit.Model) < Fit(selection.Model) - RefitFitTolerance)
         {
