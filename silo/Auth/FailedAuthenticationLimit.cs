@@ -14,18 +14,20 @@ internal sealed partial class FailedAuthenticationLimit : IDisposable
 {
     private readonly PartitionedRateLimiter<IPAddress>? _limiter;
     private readonly ILogger<FailedAuthenticationLimit> _logger;
+    private readonly TimeSpan _period;
 
     public FailedAuthenticationLimit(IOptions<AuthOptions> options, ILogger<FailedAuthenticationLimit> logger)
     {
         _logger = logger;
         PerMinute = options.Value.FailedAuthenticationsPerMinute;
+        _period = PerMinute == 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(1) / PerMinute;
         _limiter = PerMinute == 0
             ? null
             : PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = PerMinute,
                 TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / PerMinute,
+                ReplenishmentPeriod = _period,
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
@@ -41,9 +43,16 @@ internal sealed partial class FailedAuthenticationLimit : IDisposable
             return null;
         }
 
-        // Zero tokens asks without taking: granted while any are left, else refused with the time until one is.
-        using var lease = _limiter.AttemptAcquire(address, 0);
-        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        // A whole token must be left. The bucket refills in fractions between ticks, and a probe for zero tokens is
+        // granted for any fraction above zero, while a refusal can only take a whole one: an address probed that way
+        // was let through, uncounted, from the first tick after its bucket emptied.
+        if (_limiter.GetStatistics(address)?.CurrentAvailablePermits >= 1)
+        {
+            return null;
+        }
+
+        // A whole token is at most one refill period away.
+        return _period;
     }
 
     /// <summary>Counts a refused key against its address, in one log line that names the reason, never the key.</summary>
