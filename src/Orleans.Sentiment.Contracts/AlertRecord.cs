@@ -31,4 +31,20 @@ public sealed record AlertRecord(
     [property: Id(6)] double Threshold,
     [property: Id(7)] AlertDelivery Delivery,
     [property: Id(8)] int Attempts,
-    [property: Id(9)] DateTimeOffset? DeliveredAt);
+    [property: Id(9)] DateTimeOffset? DeliveredAt)
+{
+    /// <summary>The model whose label the alert is about; null: the source's window model.</summary>
+    [Id(10)]
+    public string? Model { get; init; }
+
+    /// <summary>The label whose share spiked or recovered; <see cref="NegativeCount"/> counts it.</summary>
+    [Id(11)]
+    public string Label { get; init; } = "negative";
+
+    [Id(12)]
+    public SpikeDetector Detector { get; init; }
+
+    /// <summary>The source's long-run share of the label at the time; null before it learnt any.</summary>
+    [Id(13)]
+    public double? Baseline { get; init; }
+}

@@ -21,6 +21,20 @@ internal static class AlertPolicyReader
             errors["windowDuration"] = "must be an ISO 8601 duration (PT10M) or hh:mm:ss";
         }
 
+        if (!TryParseDuration(body.BaselineHalfLife, out var halfLife))
+        {
+            errors["baselineHalfLife"] = "must be an ISO 8601 duration (P7D) or hh:mm:ss";
+        }
+
+        var detector = ReadDetector(body.Detector, "detector", errors);
+        var watches = body.Watches?.Select((w, i) => w is null
+            ? null
+            : new AlertWatch(w.Model?.Trim() ?? "", w.Label?.Trim() ?? "", ReadDetector(w.Detector, $"watches[{i}].detector", errors), w.Threshold, w.Alpha, w.MinLift)).ToList();
+        if (watches is not null && watches.IndexOf(null) is var missing and >= 0)
+        {
+            errors[$"watches[{missing}]"] = "must be an object with model and label";
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -38,9 +52,33 @@ internal static class AlertPolicyReader
             body.ExportMetrics ?? false,
             body.Models is null ? null : [.. body.Models.Select(m => m?.Trim() ?? "")],
             string.IsNullOrWhiteSpace(body.WatchModel) ? null : body.WatchModel.Trim(),
-            string.IsNullOrWhiteSpace(body.WatchLabel) ? null : body.WatchLabel.Trim());
+            string.IsNullOrWhiteSpace(body.WatchLabel) ? null : body.WatchLabel.Trim(),
+            detector ?? defaults.Detector,
+            body.Alpha ?? defaults.Alpha,
+            body.MinLift ?? defaults.MinLift,
+            body.MinBaseline ?? defaults.MinBaseline,
+            body.BaselineHorizon ?? defaults.BaselineHorizon,
+            halfLife,
+            watches?.Select(w => w!).ToArray(),
+            body.IncludeExamples ?? false);
         var invalid = policy.Validate();
         return invalid.Count > 0 ? (null, invalid) : (policy, invalid);
+    }
+
+    private static SpikeDetector? ReadDetector(string? text, string field, Dictionary<string, string> errors)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "threshold":
+                return SpikeDetector.Threshold;
+            case "baseline":
+                return SpikeDetector.Baseline;
+            default:
+                errors[field] = "must be threshold or baseline";
+                return null;
+        }
     }
 
     private static bool TryParseDuration(string? text, out TimeSpan? duration)

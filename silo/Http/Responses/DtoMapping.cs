@@ -23,14 +23,18 @@ internal static class DtoMapping
 
     public static AlertPolicyDto ToDto(this AlertPolicy p) =>
         new(p.WindowSize, p.Threshold, p.MinCount, XmlConvert.ToString(p.Cooldown), WebhookUrlPolicy.Mask(p.WebhookUrl),
-            p.WindowDuration is { } d ? XmlConvert.ToString(d) : null, p.ExportMetrics, p.Models, p.WatchModel, p.WatchLabel);
+            p.WindowDuration is { } d ? XmlConvert.ToString(d) : null, p.ExportMetrics, p.Models, p.WatchModel, p.WatchLabel,
+            Word(p.Detector), p.Alpha, p.MinLift, p.MinBaseline, p.BaselineHorizon, p.BaselineHalfLife is { } h ? XmlConvert.ToString(h) : null,
+            p.Watches?.Select(w => new AlertWatchDto(w.Model, w.Label, w.Detector is { } wd ? Word(wd) : null, w.Threshold, w.Alpha, w.MinLift)).ToArray(),
+            p.IncludeExamples);
 
     public static WindowDto ToDto(this WindowSnapshot w) =>
         new(w.Count, w.LabelCounts, w.NegativeCount, w.NegativeRatio, w.Alerting, w.WindowSize,
             w.WindowDuration is { } d ? XmlConvert.ToString(d) : null, w.ModelLabelCounts);
 
     public static AlertRecordDto ToDto(this AlertRecord r) =>
-        new(Word(r.Kind), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold, Word(r.Delivery), r.Attempts, r.DeliveredAt);
+        new(Word(r.Kind), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold, Word(r.Delivery), r.Attempts, r.DeliveredAt,
+            r.Label, r.Model, Word(r.Detector), r.Baseline);
 
     public static DeadLetterDto ToDto(this DeadLetter d) => new(d.Source, d.Id, d.Text, d.Reason, d.At);
 

@@ -45,15 +45,24 @@ public sealed partial class AlertGrain(
     public async Task<AlertStatus> EvaluateAsync(WindowCounts window)
     {
         var policy = Policy;
-        if (Decisions.Evaluate(window.Count, window.NegativeCount, policy, window.At) is { } kind)
+        var queued = false;
+        foreach (var (watch, judgement) in Judge(window, policy))
         {
+            if (Machine(watch.Key).Evaluate(judgement, policy.Cooldown, window.At) is not { } kind)
+            {
+                continue;
+            }
+
+            var notification = Notification(kind, watch, judgement, window, policy);
             metrics.AlertRaised(kind);
-            LogAlert(logger, kind, Key, window.NegativeCount, window.Count);
-            var key = SourceKey.Parse(Key);
-            var notification = new AlertNotification(key.Tenant, key.Source, kind, window.NegativeCount, window.Count,
-                policy.WindowSize, policy.Threshold, policy.WebhookUrl, window.At, Decisions.Sequence, policy.WindowDuration);
+            LogAlert(logger, kind, Key, notification.Label, notification.NegativeCount, notification.Count);
             using var span = PipelineSpans.StartAlert(notification);
             Queue(PipelineSpans.Stamp(notification, span));
+            queued = true;
+        }
+
+        if (queued)
+        {
             await SaveAsync();
             ScheduleDelivery();
         }
@@ -72,6 +81,8 @@ public sealed partial class AlertGrain(
         }
 
         state.State.Policy = policy;
+        var watched = policy.Judges().Select(j => j.Key).ToHashSet(StringComparer.Ordinal);
+        state.State.WatchDecisions?.Keys.Where(k => !watched.Contains(k)).ToList().ForEach(k => state.State.WatchDecisions.Remove(k));
         await SaveAsync();
         return Status(window);
     }
@@ -119,8 +130,55 @@ public sealed partial class AlertGrain(
     private AlertStatus Status(WindowCounts window)
     {
         var policy = Policy;
-        return new AlertStatus(Decisions.Alerting, Decisions.KeepsEvaluating(window.Count, window.NegativeCount, policy),
-            new WindowSettings(policy.WindowSize, policy.WindowDuration, policy.ExportMetrics));
+        var keepEvaluating = Judge(window, policy).Any(p => Machine(p.Watch.Key).KeepsEvaluating(p.Judgement));
+        return new AlertStatus(Decisions.Alerting, keepEvaluating, new WindowSettings(policy.WindowSize, policy.WindowDuration, policy.ExportMetrics));
+    }
+
+    /// <summary>Every share the policy watches that the window counts, judged by its detector.</summary>
+    private static IEnumerable<(WatchCounts Watch, SpikeJudge.Judgement Judgement)> Judge(WindowCounts window, AlertPolicy policy)
+    {
+        foreach (var (key, detector, threshold, alpha, minLift) in policy.Judges())
+        {
+            var counts = key == AlertPolicy.MainWatchKey ? window.Main : window.Watches.FirstOrDefault(w => w.Key == key);
+            if (counts is not null)
+            {
+                yield return (counts, SpikeJudge.Judge(counts, detector, threshold, alpha, minLift, policy));
+            }
+        }
+    }
+
+    /// <summary>The decisions of one watched share: the main share's are the grain's original ones.</summary>
+    private AlertStateMachine Machine(string key)
+    {
+        if (key == AlertPolicy.MainWatchKey)
+        {
+            return Decisions;
+        }
+
+        var machines = state.State.WatchDecisions ??= new Dictionary<string, AlertStateMachine>(StringComparer.Ordinal);
+        if (!machines.TryGetValue(key, out var machine))
+        {
+            machines[key] = machine = new AlertStateMachine();
+        }
+
+        return machine;
+    }
+
+    private AlertNotification Notification(AlertKind kind, WatchCounts watch, SpikeJudge.Judgement judgement, WindowCounts window, AlertPolicy policy)
+    {
+        var key = SourceKey.Parse(Key);
+        var further = policy.Watches?.FirstOrDefault(w => w.Key == watch.Key);
+        var detector = policy.Judges().First(j => j.Key == watch.Key);
+        return new AlertNotification(key.Tenant, key.Source, kind, watch.Hits, watch.Count, policy.WindowSize, detector.Threshold, policy.WebhookUrl,
+            window.At, Outbox.LastSequence + 1, policy.WindowDuration)
+        {
+            WatchKey = watch.Key,
+            Model = further?.Model ?? policy.WatchModel,
+            Label = further?.Label ?? policy.WatchLabel ?? "negative",
+            Detector = detector.Detector,
+            Baseline = judgement.Baseline,
+            PValue = judgement.PValue,
+        };
     }
 
     /// <summary>Puts a message in the outbox, to the policy's webhook or the default one; without either it is only logged.</summary>
@@ -200,8 +258,8 @@ public sealed partial class AlertGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert for {SourceKey}: {NegativeCount}/{Count} negative")]
-    private static partial void LogAlert(ILogger logger, AlertKind kind, string sourceKey, int negativeCount, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert for {SourceKey}: {NegativeCount}/{Count} {Label}")]
+    private static partial void LogAlert(ILogger logger, AlertKind kind, string sourceKey, string label, int negativeCount, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} alert for {SourceKey} raised; no webhook configured, so it is only logged")]
     private static partial void LogNotPosted(ILogger logger, AlertKind kind, string sourceKey);

@@ -13,6 +13,11 @@ public sealed class AlertGrainState
     [Id(1)]
     public AlertPolicy? Policy { get; set; }
 
+    /// <summary>The decisions of the policy's main share.</summary>
     [Id(2)]
     public AlertStateMachine Decisions { get; set; } = new();
+
+    /// <summary>The decisions of each further watched label, by watch key; null until one is watched.</summary>
+    [Id(3)]
+    public Dictionary<string, AlertStateMachine>? WatchDecisions { get; set; }
 }

@@ -3,9 +3,9 @@ using Orleans.Sentiment.Contracts;
 namespace Orleans.Sentiment.Grains.Alerts;
 
 /// <summary>
-/// A source's alert outbox and history. It coalesces: one alert being delivered and at most one waiting behind it; a
-/// newer alert replaces the waiting one (which is marked superseded), because only the latest state of a source is
-/// worth a page. Kept in grain state, so queued alerts survive deactivation and, with persistent storage, restarts.
+/// A source's alert outbox and history. It coalesces: one alert being delivered and at most one waiting behind it for
+/// each watched label; a newer alert of a label replaces that label's waiting one (which is marked superseded), because
+/// only the latest state of a label is worth a page. Kept in grain state, so queued alerts survive deactivation and, with persistent storage, restarts.
 /// </summary>
 [GenerateSerializer, Alias("sentiment.AlertOutbox")]
 public sealed class AlertOutbox
@@ -24,8 +24,19 @@ public sealed class AlertOutbox
     [Id(3)]
     public PendingAlert? Current { get; private set; }
 
+    /// <summary>The one waiting alert of an outbox stored before alerts waited per label; it waits first.</summary>
     [Id(4)]
-    public PendingAlert? Next { get; private set; }
+    private PendingAlert? _next;
+
+    /// <summary>Alerts waiting behind <see cref="Current"/>, oldest first, at most one per watched label.</summary>
+    [Id(5)]
+    private List<PendingAlert>? _waiting;
+
+    /// <summary>Alerts waiting behind <see cref="Current"/>, oldest first.</summary>
+    public IReadOnlyList<PendingAlert> Waiting => _next is { } next ? [next, .. _waiting ?? []] : _waiting ?? [];
+
+    /// <summary>The highest source sequence taken; the next message of the source takes the one after it.</summary>
+    public long LastSequence => _lastSequence;
 
     public IReadOnlyList<AlertRecord> History(int limit) => _history.Take(Math.Max(0, limit)).ToArray();
 
@@ -43,7 +54,13 @@ public sealed class AlertOutbox
         }
 
         var record = new AlertRecord(++_lastId, notification.Kind, notification.At, notification.NegativeCount, notification.Count,
-            notification.WindowSize, notification.Threshold, webhookUrl is null ? AlertDelivery.Logged : AlertDelivery.Pending, 0, null);
+            notification.WindowSize, notification.Threshold, webhookUrl is null ? AlertDelivery.Logged : AlertDelivery.Pending, 0, null)
+        {
+            Model = notification.Model,
+            Label = notification.Label,
+            Detector = notification.Detector,
+            Baseline = notification.Baseline,
+        };
         _history.Insert(0, record);
         if (_history.Count > historyCapacity)
         {
@@ -59,12 +76,20 @@ public sealed class AlertOutbox
             }
             else
             {
-                if (Next is not null)
+                var waiting = _waiting ??= [];
+                if (_next is not null)
                 {
-                    Update(Next.Id, r => r with { Delivery = AlertDelivery.Superseded });
+                    waiting.Insert(0, _next);
+                    _next = null;
                 }
 
-                Next = pending;
+                foreach (var replaced in waiting.Where(w => w.Notification.WatchKey == notification.WatchKey).ToList())
+                {
+                    Update(replaced.Id, r => r with { Delivery = AlertDelivery.Superseded });
+                    waiting.Remove(replaced);
+                }
+
+                waiting.Add(pending);
             }
         }
 
@@ -89,8 +114,7 @@ public sealed class AlertOutbox
         });
         if (outcome != AlertDelivery.Pending)
         {
-            Current = Next;
-            Next = null;
+            Current = TakeWaiting();
             if (Current is not null)
             {
                 Current.NextAttemptAt = now;
@@ -98,6 +122,24 @@ public sealed class AlertOutbox
         }
 
         return outcome;
+    }
+
+    private PendingAlert? TakeWaiting()
+    {
+        if (_next is { } next)
+        {
+            _next = null;
+            return next;
+        }
+
+        if (_waiting is not { Count: > 0 } waiting)
+        {
+            return null;
+        }
+
+        var first = waiting[0];
+        waiting.RemoveAt(0);
+        return first;
     }
 
     private static AlertDelivery Decide(PendingAlert current, DeliveryAttempt attempt, DateTimeOffset now, SlackOptions options, Random jitter)

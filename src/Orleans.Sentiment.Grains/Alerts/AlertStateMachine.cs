@@ -22,14 +22,17 @@ public sealed class AlertStateMachine
     [Id(2)]
     public long Sequence { get; private set; }
 
+    /// <summary>Decides on the policy's main share with its threshold.</summary>
     /// <returns>The kind of message to send, or null when nothing is to be announced now.</returns>
-    public AlertKind? Evaluate(int count, int negativeCount, AlertPolicy policy, DateTimeOffset now)
+    public AlertKind? Evaluate(int count, int negativeCount, AlertPolicy policy, DateTimeOffset now) =>
+        Evaluate(SpikeJudge.Judge(new WatchCounts(AlertPolicy.MainWatchKey, count, negativeCount, null, 0), SpikeDetector.Threshold, policy.Threshold, policy.Alpha, policy.MinLift, policy), policy.Cooldown, now);
+
+    /// <summary>Decides on a judged share: a spike once breached, a recovery once clear.</summary>
+    /// <returns>The kind of message to send, or null when nothing is to be announced now.</returns>
+    public AlertKind? Evaluate(SpikeJudge.Judgement judgement, TimeSpan cooldown, DateTimeOffset now)
     {
-        var ratio = Ratio(count, negativeCount);
-        var changed = Alerting
-            ? ratio <= policy.Threshold
-            : count >= policy.MinCount && ratio > policy.Threshold;
-        if (!changed || IsCoolingDown(policy, now))
+        var changed = Alerting ? judgement.Clear : judgement.Breached;
+        if (!changed || IsCoolingDown(cooldown, now))
         {
             return null;
         }
@@ -47,8 +50,11 @@ public sealed class AlertStateMachine
     /// </summary>
     public bool KeepsEvaluating(int count, int negativeCount, AlertPolicy policy) => Alerting || Ratio(count, negativeCount) > policy.Threshold;
 
+    /// <summary>As <see cref="KeepsEvaluating(int, int, AlertPolicy)"/>, for a judged share: while it alerts or is breached.</summary>
+    public bool KeepsEvaluating(SpikeJudge.Judgement judgement) => Alerting || judgement.Breached || !judgement.Clear;
+
     private static double Ratio(int count, int negativeCount) => count == 0 ? 0 : (double)negativeCount / count;
 
-    private bool IsCoolingDown(AlertPolicy policy, DateTimeOffset now) =>
-        LastMessageAt is { } last && now - last < policy.Cooldown;
+    private bool IsCoolingDown(TimeSpan cooldown, DateTimeOffset now) =>
+        LastMessageAt is { } last && now - last < cooldown;
 }

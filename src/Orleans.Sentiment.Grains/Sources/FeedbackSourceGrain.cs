@@ -16,7 +16,8 @@ namespace Orleans.Sentiment.Grains.Sources;
 /// delivery completes, so a redelivery after a crash is recognised by comment id and counted once. Then it hands the
 /// window's counts to its alert grain (<see cref="IAlertGrain"/>), which keeps the policy and decides; the source keeps
 /// the window the policy asks for. A timer expires time windows and hands the counts over again while the decision can
-/// change without new comments.
+/// change without new comments. Windows, baselines and cooldowns run on the source's time (<see cref="SourceClock"/>),
+/// which follows the comments' timestamps, so a replay of past comments behaves as the past did.
 /// </summary>
 [ImplicitStreamSubscription(Constants.CommentsNamespace)]
 public sealed partial class FeedbackSourceGrain(
@@ -48,6 +49,8 @@ public sealed partial class FeedbackSourceGrain(
 
     private FeedbackSourceState Source => state.State;
 
+    private DateTimeOffset SourceNow => Source.Clock.Now(clock.UtcNow);
+
     private IAlertGrain AlertGrain => GrainFactory.GetGrain<IAlertGrain>(_key.ToString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -55,7 +58,7 @@ public sealed partial class FeedbackSourceGrain(
         _key = SourceKey.Parse(this.GetPrimaryKeyString());
         _classifier = new CommentClassifier(GrainFactory, _options, _key.Tenant, () => Source.Models);
         await HandOverFormerAlertsAsync();
-        var now = clock.UtcNow;
+        var now = SourceNow;
         ExpireWindow(now);
         await UpdateAlertsAsync(now);
         ScheduleEvaluation();
@@ -81,7 +84,7 @@ public sealed partial class FeedbackSourceGrain(
         return Task.CompletedTask;
     }
 
-    public Task<WindowSnapshot> GetWindowAsync() => Task.FromResult(_shownWindow ?? Source.Window.Snapshot(_alerts.Alerting, clock.UtcNow));
+    public Task<WindowSnapshot> GetWindowAsync() => Task.FromResult(_shownWindow ?? Source.Window.Snapshot(_alerts.Alerting, SourceNow));
 
     public Task<IReadOnlyList<ClassifiedComment>> GetRecentAsync(int limit) => Task.FromResult(Source.Recent.Take(limit));
 
@@ -96,7 +99,7 @@ public sealed partial class FeedbackSourceGrain(
     /// </summary>
     public async Task SetPolicyAsync(AlertPolicy policy)
     {
-        _alerts = await AlertGrain.SetPolicyAsync(policy, Counts(clock.UtcNow));
+        _alerts = await AlertGrain.SetPolicyAsync(policy, Counts(SourceNow));
         await FollowModelSettingsAsync(policy);
         // The next evaluation decides under the new policy.
         _alertsBehind = true;
@@ -125,7 +128,7 @@ public sealed partial class FeedbackSourceGrain(
         {
             if (outcomes[i].Predictions is { } predictions)
             {
-                Record(fresh[i], predictions, now);
+                Record(fresh[i], predictions, Source.Clock.Observe(fresh[i].Timestamp, clock.UtcNow));
             }
             else
             {
@@ -141,7 +144,7 @@ public sealed partial class FeedbackSourceGrain(
             await GrainFactory.GetGrain<IDeadLetterGrain>(_key.Tenant).AddAsync(letters);
         }
 
-        ExpireWindow(now);
+        ExpireWindow(SourceNow);
         await state.WriteStateAsync();
         Count(fresh, outcomes, foreign.Count, comments.Count);
     }
@@ -161,12 +164,12 @@ public sealed partial class FeedbackSourceGrain(
     /// </summary>
     private async Task ChangeWindowAsync(Func<DateTimeOffset, Task> change)
     {
-        var now = clock.UtcNow;
-        _shownWindow = Source.Window.Snapshot(_alerts.Alerting, now);
+        _shownWindow = Source.Window.Snapshot(_alerts.Alerting, SourceNow);
         try
         {
-            await change(now);
-            await UpdateAlertsAsync(now);
+            await change(SourceNow);
+            // The comments just counted may have moved the source's time on.
+            await UpdateAlertsAsync(SourceNow);
         }
         finally
         {
@@ -203,7 +206,8 @@ public sealed partial class FeedbackSourceGrain(
     private async Task FollowModelSettingsAsync(AlertPolicy policy)
     {
         var models = policy.Models is { } chosen ? chosen.ToArray() : null;
-        if (Same(Source.Models, models) && Source.WatchModel == policy.WatchModel && Source.WatchLabel == policy.WatchLabel)
+        var watchesChanged = Source.Window.Watch(policy);
+        if (!watchesChanged && Same(Source.Models, models) && Source.WatchModel == policy.WatchModel && Source.WatchLabel == policy.WatchLabel)
         {
             return;
         }
@@ -214,7 +218,7 @@ public sealed partial class FeedbackSourceGrain(
         static bool Same(IReadOnlyList<string>? a, IReadOnlyList<string>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
     }
 
-    private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DateTimeOffset now)
+    private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DateTimeOffset at)
     {
         var watched = Source.WatchModel is { } model && predictions.ContainsKey(model) ? model : null;
         var windowModel = watched ?? (_options.WindowModel is { } configured && predictions.ContainsKey(configured) ? configured : predictions.Keys.First());
@@ -222,7 +226,7 @@ public sealed partial class FeedbackSourceGrain(
         var negative = watched is not null
             ? string.Equals(windowLabel, Source.WatchLabel, StringComparison.OrdinalIgnoreCase)
             : _options.IsNegative(windowLabel);
-        Source.Window.Add(now, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
+        Source.Window.Add(at, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
         _alertsBehind = true;
         Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, predictions, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);
     }
@@ -234,7 +238,7 @@ public sealed partial class FeedbackSourceGrain(
         return expired;
     }
 
-    private WindowCounts Counts(DateTimeOffset now) => new(Source.Window.Count, Source.Window.NegativeCount, now);
+    private WindowCounts Counts(DateTimeOffset now) => Source.Window.Counts(now);
 
     /// <summary>
     /// Hands the window's counts to the alert grain whenever its decision can have changed: the window changed since it

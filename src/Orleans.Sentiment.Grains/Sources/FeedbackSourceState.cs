@@ -41,4 +41,8 @@ public sealed class FeedbackSourceState
 
     [Id(8)]
     public string? WatchLabel { get; set; }
+
+    /// <summary>The source's time, following its comments' timestamps.</summary>
+    [Id(9)]
+    public SourceClock Clock { get; set; } = new();
 }

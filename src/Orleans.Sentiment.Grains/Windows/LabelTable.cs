@@ -45,6 +45,12 @@ public sealed class LabelTable
 
     public void Release(short id) => _counts[id]--;
 
+    /// <summary>The number of (model, label), or -1 when no entry has carried it yet.</summary>
+    public int Find(string model, string label) => IndexOf(model, label);
+
+    /// <summary>How many entries now carry label number <paramref name="id"/>; 0 for -1.</summary>
+    public int CountOf(int id) => id < 0 ? 0 : _counts[id];
+
     /// <summary>Label counts per model, less the given entries' labels, leaving out labels no entry carries any more.</summary>
     public Dictionary<string, IReadOnlyDictionary<string, int>> CountsByModel(IEnumerable<short>? leftOut = null)
     {

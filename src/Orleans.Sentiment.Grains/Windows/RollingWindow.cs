@@ -25,6 +25,10 @@ public sealed class RollingWindow
     [Id(4)]
     private TimeSpan? _duration;
 
+    // Null in a window stored before labels were watched.
+    [Id(5)]
+    private WatchedLabels? _watched;
+
     public RollingWindow(int capacity, TimeSpan? duration = null) => Reshape(capacity, duration);
 
     public int Capacity => _capacity;
@@ -33,9 +37,17 @@ public sealed class RollingWindow
 
     public int Count => _entries.Count;
 
+    private WatchedLabels Watched => _watched ??= new();
+
     public int NegativeCount => _negativeCount;
 
     public double NegativeRatio => _entries.Count == 0 ? 0 : (double)_negativeCount / _entries.Count;
+
+    /// <summary>Follows the labels the policy watches; true when that changed anything.</summary>
+    public bool Watch(AlertPolicy policy) => Watched.Follow(policy);
+
+    /// <summary>The counts an alert grain decides on: the main share and every watched label, with their baselines, as of <paramref name="at"/>.</summary>
+    public WindowCounts Counts(DateTimeOffset at) => Watched.Counts(_entries.Count, _negativeCount, _labels, at);
 
     /// <summary>Adds one classified comment: its window label, whether that counts as negative, and every model's label.</summary>
     public void Add(DateTimeOffset at, string windowModel, bool isNegative, IEnumerable<KeyValuePair<string, string>> labelsByModel)
@@ -99,6 +111,8 @@ public sealed class RollingWindow
 
     private void Remove(WindowEntry entry)
     {
+        // Learnt before its labels are released, while their numbers still name them.
+        Watched.Learn(entry, _labels);
         foreach (var id in entry.LabelIds)
         {
             _labels.Release(id);

@@ -27,8 +27,21 @@ public sealed class AlertOutboxTests
         _outbox.Accept(Alert(AlertKind.Spike, 3), Url, Now, 100);
 
         Assert.Equal(AlertKind.Spike, _outbox.Current!.Notification.Kind);
-        Assert.Equal(3, _outbox.Next!.Notification.Sequence);
+        Assert.Equal(3, Assert.Single(_outbox.Waiting).Notification.Sequence);
         Assert.Equal([AlertDelivery.Pending, AlertDelivery.Superseded, AlertDelivery.Pending], _outbox.History(10).Select(r => r.Delivery));
+    }
+
+    [Fact]
+    public void Accept_AlertsOfTwoLabelsWhileOneIsBeingDelivered_EachLabelKeepsItsNewest()
+    {
+        _outbox.Accept(Alert(AlertKind.Spike, 1), Url, Now, 100);
+        _outbox.Accept(Alert(AlertKind.Spike, 2) with { WatchKey = "category\u001fbug report", Label = "bug report" }, Url, Now, 100);
+        _outbox.Accept(Alert(AlertKind.Recovery, 3), Url, Now, 100);
+        _outbox.Accept(Alert(AlertKind.Spike, 4), Url, Now, 100);
+
+        Assert.Equal([2, 4], _outbox.Waiting.Select(w => w.Notification.Sequence));
+        Assert.Equal(["negative", "negative", "bug report", "negative"], _outbox.History(10).Select(r => r.Label));
+        Assert.Equal(AlertDelivery.Superseded, _outbox.History(10)[1].Delivery);
     }
 
     [Fact]
@@ -41,7 +54,7 @@ public sealed class AlertOutboxTests
 
         Assert.Equal(AlertDelivery.Sent, outcome);
         Assert.Equal(2, _outbox.Current!.Notification.Sequence);
-        Assert.Null(_outbox.Next);
+        Assert.Empty(_outbox.Waiting);
         var sent = _outbox.History(10).Single(r => r.Kind == AlertKind.Spike);
         Assert.Equal((1, Now.AddSeconds(1)), (sent.Attempts, sent.DeliveredAt!.Value));
     }
