@@ -41,7 +41,7 @@ public sealed record AlertPolicy(
     /// <summary>The key of the policy's main share (negative, or <see cref="WatchLabel"/>) among its watches.</summary>
     public const string MainWatchKey = "";
 
-    public const double DefaultAlpha = 0.001;
+    public const double DefaultAlpha = 0.0001;
 
     public const double DefaultMinLift = 0.25;
 

@@ -20,6 +20,13 @@ public sealed record WindowCounts(
     [Id(5)]
     public IReadOnlyList<WatchCounts> Watches { get; init; } = [];
 
+    /// <summary>The lengths of the window's recent parts counted in <see cref="RecentNegatives"/>; see <see cref="WatchCounts.Scales"/>.</summary>
+    [Id(6)]
+    public IReadOnlyList<int> Scales { get; init; } = [];
+
+    [Id(7)]
+    public IReadOnlyList<int> RecentNegatives { get; init; } = [];
+
     /// <summary>The main share as a watch, keyed <see cref="AlertPolicy.MainWatchKey"/>.</summary>
-    public WatchCounts Main => new(AlertPolicy.MainWatchKey, Count, NegativeCount, Baseline, BaselineComments);
+    public WatchCounts Main => new(AlertPolicy.MainWatchKey, Count, NegativeCount, Baseline, BaselineComments) { Scales = Scales, RecentHits = RecentNegatives };
 }

@@ -169,7 +169,7 @@ public sealed partial class AlertGrain(
         var key = SourceKey.Parse(Key);
         var further = policy.Watches?.FirstOrDefault(w => w.Key == watch.Key);
         var detector = policy.Judges().First(j => j.Key == watch.Key);
-        return new AlertNotification(key.Tenant, key.Source, kind, watch.Hits, watch.Count, policy.WindowSize, detector.Threshold, policy.WebhookUrl,
+        return new AlertNotification(key.Tenant, key.Source, kind, judgement.Hits, judgement.Count, policy.WindowSize, detector.Threshold, policy.WebhookUrl,
             window.At, Outbox.LastSequence + 1, policy.WindowDuration)
         {
             WatchKey = watch.Key,

@@ -4,40 +4,74 @@ using Orleans.Sentiment.Contracts;
 namespace Orleans.Sentiment.Grains.Alerts;
 
 /// <summary>
-/// Judges one watched share of a source's window. <see cref="SpikeDetector.Threshold"/>: a spike while the share is
-/// strictly greater than the threshold, over once it is not. <see cref="SpikeDetector.Baseline"/>: a spike when the
-/// window's count of the label is improbably high for the source's long-run share — the one-sided binomial test
-/// P(X ≥ hits | count, baseline) ≤ alpha — and the share is at least (1 + minLift) times the baseline, once the baseline
-/// has learnt from minBaseline comments; over once the share is back within that lift. The baseline is smoothed by one
-/// hit and one miss at the weight of the comments it remembers, so a label the source has never seen does not turn two
-/// comments into a spike.
+/// Judges one watched share of a source's window.
+/// <para><see cref="SpikeDetector.Threshold"/>: a spike while the window's share is strictly greater than the threshold,
+/// over once it is not.</para>
+/// <para><see cref="SpikeDetector.Baseline"/>: the window and each of its recent parts (the last minCount comments,
+/// twice that, and so on; see <see cref="WatchCounts.Scales"/>) are tested against the source's long-run share p: a
+/// spike when, for one of them, the count of the label is improbably high — the one-sided binomial test
+/// P(X ≥ hits | comments, p), times the number of parts tested (Bonferroni), is at most alpha — and its share is at
+/// least (1 + minLift) times p. The parts let a burst page before it fills the whole window. Nothing is judged until the
+/// baseline has learnt from minBaseline comments. Over once no part is a spike and the whole window's share is back
+/// under the lift. The baseline is smoothed by one hit and one miss, so a label the source has never carried does not
+/// turn two comments into a spike.</para>
 /// </summary>
 public static class SpikeJudge
 {
-    public readonly record struct Judgement(bool Breached, bool Clear, double Share, double? Baseline, double? PValue);
+    /// <param name="Breached">The share is a spike now.</param>
+    /// <param name="Clear">The share is back to normal (a recovery, when it alerted).</param>
+    /// <param name="Hits">The label's count in the part of the window that decided.</param>
+    /// <param name="Count">The comments in that part.</param>
+    /// <param name="Baseline">The long-run share judged against; null for the threshold detector before any is learnt.</param>
+    /// <param name="PValue">The deciding part's corrected p-value; null for the threshold detector.</param>
+    public readonly record struct Judgement(bool Breached, bool Clear, int Hits, int Count, double? Baseline, double? PValue)
+    {
+        public double Share => Count == 0 ? 0 : (double)Hits / Count;
+    }
 
     public static Judgement Judge(WatchCounts counts, SpikeDetector detector, double threshold, double alpha, double minLift, AlertPolicy policy)
     {
         var share = counts.Count == 0 ? 0 : (double)counts.Hits / counts.Count;
         if (detector == SpikeDetector.Threshold)
         {
-            return new Judgement(counts.Count >= policy.MinCount && share > threshold, share <= threshold, share, counts.Baseline, null);
+            return new Judgement(counts.Count >= policy.MinCount && share > threshold, share <= threshold, counts.Hits, counts.Count, counts.Baseline, null);
         }
 
         if (counts.Baseline is not { } learnt || counts.BaselineComments < policy.MinBaseline)
         {
-            return new Judgement(false, true, share, counts.Baseline, null);
+            return new Judgement(false, true, counts.Hits, counts.Count, counts.Baseline, null);
         }
 
         var baseline = Smoothed(learnt, counts.BaselineComments, policy.BaselineHorizon);
-        var lifted = share >= baseline * (1 + minLift) && share > baseline;
-        var pValue = UpperTail(counts.Hits, counts.Count, baseline);
-        return new Judgement(counts.Count >= policy.MinCount && lifted && pValue <= alpha, !lifted, share, learnt, pValue);
+        var parts = counts.Scales.Count > 0
+            ? counts.Scales.Select((length, i) => (Hits: counts.RecentHits[i], Count: Math.Min(length, counts.Count))).ToArray()
+            : [(counts.Hits, counts.Count)];
+        var tested = parts.Where(p => p.Count >= policy.MinCount).ToArray();
+        var best = (Hits: counts.Hits, Count: counts.Count, PValue: 1.0);
+        foreach (var (hits, count) in tested)
+        {
+            var pValue = Math.Min(1, UpperTail(hits, count, baseline) * tested.Length);
+            var lifted = Lifted(hits, count, baseline, minLift);
+            if (lifted && pValue < best.PValue)
+            {
+                best = (hits, count, pValue);
+            }
+        }
+
+        var breached = best.PValue <= alpha;
+        var clear = !breached && !Lifted(counts.Hits, counts.Count, baseline, minLift);
+        return new Judgement(breached, clear, best.Hits, best.Count, learnt, best.PValue);
     }
 
     /// <summary>P(X ≥ hits) for X ~ Binomial(count, p): the regularized incomplete beta I_p(hits, count − hits + 1).</summary>
     public static double UpperTail(int hits, int count, double p) =>
         hits <= 0 ? 1 : hits > count ? 0 : p <= 0 ? 0 : p >= 1 ? 1 : SpecialFunctions.BetaRegularized(hits, count - hits + 1, p);
+
+    private static bool Lifted(int hits, int count, double baseline, double minLift)
+    {
+        var share = count == 0 ? 0 : (double)hits / count;
+        return share > baseline && share >= baseline * (1 + minLift);
+    }
 
     /// <summary>The baseline with a hit and a miss added to the comments it remembers (at most its horizon).</summary>
     private static double Smoothed(double share, long comments, int horizon)

@@ -220,12 +220,7 @@ public sealed partial class FeedbackSourceGrain(
 
     private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DateTimeOffset at)
     {
-        var watched = Source.WatchModel is { } model && predictions.ContainsKey(model) ? model : null;
-        var windowModel = watched ?? (_options.WindowModel is { } configured && predictions.ContainsKey(configured) ? configured : predictions.Keys.First());
-        var windowLabel = predictions[windowModel].Label;
-        var negative = watched is not null
-            ? string.Equals(windowLabel, Source.WatchLabel, StringComparison.OrdinalIgnoreCase)
-            : _options.IsNegative(windowLabel);
+        var (windowModel, windowLabel, negative) = WindowLabeling.Of(predictions, Source.WatchModel, Source.WatchLabel, _options);
         Source.Window.Add(at, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
         _alertsBehind = true;
         Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, predictions, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);

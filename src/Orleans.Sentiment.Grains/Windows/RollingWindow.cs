@@ -47,7 +47,7 @@ public sealed class RollingWindow
     public bool Watch(AlertPolicy policy) => Watched.Follow(policy);
 
     /// <summary>The counts an alert grain decides on: the main share and every watched label, with their baselines, as of <paramref name="at"/>.</summary>
-    public WindowCounts Counts(DateTimeOffset at) => Watched.Counts(_entries.Count, _negativeCount, _labels, at);
+    public WindowCounts Counts(DateTimeOffset at) => Watched.Counts(_entries, _negativeCount, _labels, at);
 
     /// <summary>Adds one classified comment: its window label, whether that counts as negative, and every model's label.</summary>
     public void Add(DateTimeOffset at, string windowModel, bool isNegative, IEnumerable<KeyValuePair<string, string>> labelsByModel)

@@ -22,6 +22,10 @@ public sealed class WatchedLabels
     [Id(3)]
     private string? _mainLabel;
 
+    /// <summary>The shortest recent part of the window that is judged on its own: the policy's minimum count.</summary>
+    [Id(4)]
+    private int _shortestScale = AlertPolicy.Default.MinCount;
+
     /// <summary>Follows the policy: its further watches, its horizon, and what the main share counts.</summary>
     /// <returns>True when anything changed.</returns>
     public bool Follow(AlertPolicy policy)
@@ -29,7 +33,8 @@ public sealed class WatchedLabels
         var mainLabel = policy.WatchModel is { } model ? new AlertWatch(model, policy.WatchLabel!).Key : null;
         var watches = policy.Watches?.ToList() ?? [];
         var horizon = new BaselineHorizon(policy.BaselineHorizon, policy.BaselineHalfLife);
-        if (mainLabel == _mainLabel && horizon == _horizon && watches.Select(w => w.Key).SequenceEqual(_watches.Select(w => w.Key)))
+        var unchanged = mainLabel == _mainLabel && horizon == _horizon && policy.MinCount == _shortestScale;
+        if (unchanged && watches.Select(w => w.Key).SequenceEqual(_watches.Select(w => w.Key)))
         {
             return false;
         }
@@ -50,7 +55,7 @@ public sealed class WatchedLabels
             _baselines.TryAdd(key, new ShareBaseline());
         }
 
-        (_watches, _horizon, _mainLabel) = (watches, horizon, mainLabel);
+        (_watches, _horizon, _mainLabel, _shortestScale) = (watches, horizon, mainLabel, policy.MinCount);
         return true;
     }
 
@@ -65,18 +70,57 @@ public sealed class WatchedLabels
         }
     }
 
-    /// <summary>The window's counts for every watch, and their baselines.</summary>
-    public WindowCounts Counts(int count, int negativeCount, LabelTable labels, DateTimeOffset at)
+    /// <summary>The window's counts for every watch, in the whole window and its recent parts, and their baselines.</summary>
+    public WindowCounts Counts(IReadOnlyCollection<WindowEntry> entries, int negativeCount, LabelTable labels, DateTimeOffset at)
     {
+        var count = entries.Count;
+        var scales = Scales(count);
         var main = _baselines[AlertPolicy.MainWatchKey];
+        var ids = _watches.Select(w => labels.Find(w.Model, w.Label)).ToArray();
+        var recent = new int[ids.Length + 1, scales.Length];
+        var index = 0;
+        foreach (var entry in entries)
+        {
+            // Entries run oldest first: this one is among the last k when fewer than k follow it.
+            var following = count - index++;
+            for (var s = 0; s < scales.Length; s++)
+            {
+                if (following > scales[s])
+                {
+                    continue;
+                }
+
+                recent[0, s] += entry.IsNegative ? 1 : 0;
+                for (var w = 0; w < ids.Length; w++)
+                {
+                    recent[w + 1, s] += ids[w] >= 0 && entry.LabelIds.Contains((short)ids[w]) ? 1 : 0;
+                }
+            }
+        }
+
+        int[] Row(int row) => Enumerable.Range(0, scales.Length).Select(s => recent[row, s]).ToArray();
         return new WindowCounts(count, negativeCount, at)
         {
             Baseline = main.Share,
             BaselineComments = main.Comments,
+            Scales = scales,
+            RecentNegatives = Row(0),
             Watches = _watches
-                .Select(w => (Watch: w, Baseline: _baselines[w.Key]))
-                .Select(p => new WatchCounts(p.Watch.Key, count, labels.CountOf(labels.Find(p.Watch.Model, p.Watch.Label)), p.Baseline.Share, p.Baseline.Comments))
+                .Select((w, i) => new WatchCounts(w.Key, count, labels.CountOf(ids[i]), _baselines[w.Key].Share, _baselines[w.Key].Comments) { Scales = scales, RecentHits = Row(i + 1) })
                 .ToArray(),
         };
+    }
+
+    /// <summary>The minimum count, doubling, up to the whole window (always last).</summary>
+    private int[] Scales(int count)
+    {
+        var scales = new List<int>();
+        for (var length = Math.Max(1, _shortestScale); length < count; length *= 2)
+        {
+            scales.Add(length);
+        }
+
+        scales.Add(count);
+        return [.. scales];
     }
 }

@@ -55,8 +55,21 @@ public sealed class SpikeJudgeTests
         // 11,500 of 100,000 against 10%: overwhelming evidence, but only 15% above the usual share.
         var judgement = SpikeJudge.Judge(new WatchCounts("", 100_000, 11_500, 0.10, 50_000), SpikeDetector.Baseline, 0.1, 0.001, 0.25, Policy with { WindowSize = 100_000 });
 
-        Assert.True(judgement.PValue < 1e-9);
+        Assert.True(SpikeJudge.UpperTail(11_500, 100_000, 0.10) < 1e-9);
         Assert.False(judgement.Breached);
+    }
+
+    [Fact]
+    public void Judge_ABurstInTheLastComments_BreachesBeforeTheWholeWindowMoves()
+    {
+        // 19 of the last 20 negative where 40% is usual, in a window of 100 whose share (46%) has hardly moved.
+        var counts = new WatchCounts("", 100, 46, 0.4, 5000) { Scales = [20, 40, 80, 100], RecentHits = [19, 26, 38, 46] };
+
+        var judgement = SpikeJudge.Judge(counts, SpikeDetector.Baseline, 0.1, 0.001, 0.25, Policy);
+
+        Assert.True(judgement.Breached);
+        Assert.Equal((19, 20), (judgement.Hits, judgement.Count));
+        Assert.False(SpikeJudge.Judge(counts with { Scales = [], RecentHits = [] }, SpikeDetector.Baseline, 0.1, 0.001, 0.25, Policy).Breached);
     }
 
     [Fact]
