@@ -74,8 +74,12 @@ internal static class ReplayCommand
         var accepted = 0;
         try
         {
-            await Progress.RunAsync($"Replaying ({pace})", comments.Count, async report =>
-                accepted = await sender.SendAsync(comments, (sent, at) => report(sent, $"at {ReplaySummary.Time(at)}"), cancellationToken));
+            await Progress.RunAsync($"Replaying ({pace})", comments.Count, report => sender.SendAsync(comments, (sent, at) =>
+            {
+                // Kept as it grows, so a replay stopped by the silo says how far it got.
+                accepted = sent;
+                report(sent, $"at {ReplaySummary.Time(at)}");
+            }, cancellationToken));
         }
         catch (Exception e) when (e is SiloApiException or HttpRequestException)
         {
