@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         IngestCommand.Create(),
+        ReplayCommand.Create(),
         ClassifyCommand.Create(),
         TokenizeCommand.Create(),
         PrepareCommand.Create(),

@@ -10,6 +10,12 @@ public sealed record InputFileOptions
 
     public string IdColumn { get; init; } = "id";
 
+    /// <summary>
+    /// Further columns (CSV/TSV, each must exist) or fields (JSONL, null where a record lacks it) read into
+    /// <see cref="InputRow.Fields"/> by these names, e.g. a timestamp.
+    /// </summary>
+    public IReadOnlyList<string> ExtraColumns { get; init; } = [];
+
     /// <summary>Format; null infers it from the file extension.</summary>
     public InputFormat? Format { get; init; }
 }

@@ -98,7 +98,10 @@ public static class InputFileReader
                     : $"field '{options.TextColumn}' is a {text.ValueKind.ToString().ToLowerInvariant()}, expected a string");
             }
 
-            return new InputRow(line, ScalarText(root, options.IdColumn), text.GetString(), options.LabelColumn is null ? null : ScalarText(root, options.LabelColumn));
+            return new InputRow(line, ScalarText(root, options.IdColumn), text.GetString(), options.LabelColumn is null ? null : ScalarText(root, options.LabelColumn))
+            {
+                Fields = options.ExtraColumns.Count == 0 ? InputRow.NoFields : options.ExtraColumns.Distinct().ToDictionary(c => c, c => ScalarText(root, c)),
+            };
         }
         catch (JsonException e)
         {
@@ -143,6 +146,7 @@ public static class InputFileReader
         var textIndex = IndexOf(header, options.TextColumn, path);
         var labelIndex = options.LabelColumn is null ? -1 : IndexOf(header, options.LabelColumn, path);
         var idIndex = Array.FindIndex(header, h => string.Equals(h, options.IdColumn, StringComparison.OrdinalIgnoreCase));
+        var extraIndexes = options.ExtraColumns.Distinct().ToDictionary(c => c, c => IndexOf(header, c, path));
         badQuoting = false;
         var previousEnd = csv.Parser.RawRow;
         while (csv.Read())
@@ -163,6 +167,9 @@ public static class InputFileReader
             badQuoting = false;
             yield return error is null
                 ? new InputRow(span.Start, idIndex >= 0 ? fields[idIndex] : null, fields[textIndex], labelIndex >= 0 ? fields[labelIndex] : null)
+                {
+                    Fields = extraIndexes.Count == 0 ? InputRow.NoFields : extraIndexes.ToDictionary(e => e.Key, e => (string?)fields[e.Value]),
+                }
                 : new InputRow(span.Start, null, null, null, error);
         }
     }

@@ -6,5 +6,10 @@ namespace Orleans.Sentiment.Data;
 /// </summary>
 public sealed record InputRow(int Line, string? Id, string? Text, string? Label, string? Error = null)
 {
+    internal static readonly IReadOnlyDictionary<string, string?> NoFields = new Dictionary<string, string?>();
+
     public bool IsValid => Error is null;
+
+    /// <summary>The values of <see cref="InputFileOptions.ExtraColumns"/>, by the names asked for.</summary>
+    public IReadOnlyDictionary<string, string?> Fields { get; init; } = NoFields;
 }
