@@ -1,13 +1,17 @@
 namespace Orleans.Sentiment.Themes;
 
 /// <summary>
-/// Each comment as one unit vector in two parts: its L2-normalised embedding (dense, centred on the comments' mean
-/// first when <see cref="ThemeOptions.CenterEmbeddings"/>, so the direction every comment shares does not dominate) and the L2-normalised TF-IDF of its words (sparse),
-/// weighted by <see cref="ThemeOptions.WordWeight"/>. Words carry the reasons ("late", "bag", "cancelled") that a
-/// sentence embedding of a raw tweet mixes with its addressee and tone.
+/// Each comment as one unit vector in two parts: its L2-normalised embedding (dense) and the L2-normalised
+/// TF-IDF of its words (sparse), weighted by <see cref="ThemeOptions.WordWeight"/>. Words carry the reasons ("late", "bag", "cancelled") that a
+/// sentence embedding of a raw tweet mixes with its addressee and tone. The embedding is moved by the offset of its
+/// addressee's comments (the @handle it starts with) from all comments' mean: among mixed addressees that offset would
+/// cluster comments by whom they were sent to instead of by what they are about.
 /// </summary>
 internal sealed class ThemeFeatures
 {
+    /// <summary>The fewest comments to one addressee whose mean is trusted as that addressee's offset.</summary>
+    public const int MinAddresseeComments = 10;
+
     private ThemeFeatures(int count, int width, float[] dense, int[][] wordIndex, float[][] wordValue, int vocabulary)
     {
         Count = count;
@@ -54,18 +58,13 @@ internal sealed class ThemeFeatures
             VectorMath.AddScaled(row, 1f / count, mean);
         }
 
-        for (var i = 0; i < count && options.CenterEmbeddings; i++)
-        {
-            var row = dense.AsSpan(i * width, width);
-            VectorMath.AddScaled(mean, -1f, row);
-            Normalize(row);
-        }
+        RemoveAddresseeOffsets(inputs, dense, width, mean);
 
         var (index, value, vocabulary) = WordVectors(words, options.MinWordComments);
         var weight = options.WordWeight;
         for (var i = 0; i < count; i++)
         {
-            if (index[i].Length == 0 || weight <= 0)
+            if (index[i].Length == 0)
             {
                 continue;
             }
@@ -77,6 +76,61 @@ internal sealed class ThemeFeatures
         }
 
         return new ThemeFeatures(count, width, dense, index, value, vocabulary);
+    }
+
+    private static void RemoveAddresseeOffsets(IReadOnlyList<ThemeInput> inputs, float[] dense, int width, float[] mean)
+    {
+        foreach (var members in ByAddressee(inputs).Values)
+        {
+            if (members.Count < MinAddresseeComments || members.Count == inputs.Count)
+            {
+                continue;
+            }
+
+            var offset = new float[width];
+            foreach (var i in members)
+            {
+                VectorMath.AddScaled(dense.AsSpan(i * width, width), 1f / members.Count, offset);
+            }
+
+            VectorMath.AddScaled(mean, -1f, offset);
+            foreach (var i in members)
+            {
+                var row = dense.AsSpan(i * width, width);
+                VectorMath.AddScaled(offset, -1f, row);
+                Normalize(row);
+            }
+        }
+    }
+
+    /// <summary>The comments grouped by the @handle they start with (case-insensitive); those with none are not grouped.</summary>
+    private static Dictionary<string, List<int>> ByAddressee(IReadOnlyList<ThemeInput> inputs)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var text = inputs[i].Text.AsSpan().TrimStart();
+            if (text.Length < 2 || text[0] != '@')
+            {
+                continue;
+            }
+
+            var end = 1;
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+
+            var handle = text[..end].ToString();
+            if (!groups.TryGetValue(handle, out var members))
+            {
+                groups[handle] = members = [];
+            }
+
+            members.Add(i);
+        }
+
+        return groups;
     }
 
     private static (int[][] Index, float[][] Value, int Vocabulary) WordVectors(IReadOnlyList<List<string>> words, int minComments)

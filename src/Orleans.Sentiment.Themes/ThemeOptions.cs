@@ -7,16 +7,13 @@ public sealed record ThemeOptions
     public int MinComments { get; init; } = 30;
 
     /// <summary>The clusters sought (fewer when there are few comments).</summary>
-    public int MaxThemes { get; init; } = 10;
+    public int MaxThemes { get; init; } = 15;
 
     /// <summary>Clusters holding less than this share of the comments are gathered into one "other" theme.</summary>
     public double MinThemeShare { get; init; } = 0.02;
 
     /// <summary>Weight of the comment's words against its embedding in the clustering features.</summary>
     public float WordWeight { get; init; } = 1.0f;
-
-    /// <summary>Subtract the comments' mean embedding before clustering: the direction they all share says nothing about their theme.</summary>
-    public bool CenterEmbeddings { get; init; } = true;
 
     /// <summary>Words seen in fewer comments than this are not clustering features.</summary>
     public int MinWordComments { get; init; } = 2;
