@@ -7,7 +7,8 @@ namespace Orleans.Sentiment.Inference;
 
 /// <summary>
 /// Runs a Hugging Face sequence-classification model exported to ONNX: <see cref="Encode"/> gives a text's token ids,
-/// <see cref="Run"/> makes one model call over encoded texts, padded to the longest (dynamic padding).
+/// <see cref="Run"/> makes one model call over encoded texts, padded to the longest (dynamic padding), and takes each
+/// text's sentence embedding (<see cref="ClassifierGraphOutputs.MeanPooled"/>) from that same call when the graph has it.
 /// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
 /// is safe to call concurrently on CPU, so one instance serves all callers.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class OnnxTextClassifier : ITextClassifier
     private readonly ProblemType _problemType;
     private readonly int _maxSequenceLength;
     private readonly (string Name, bool Int32)[] _inputs;
-    private readonly string _outputName;
+    private readonly string[] _outputNames;
 
     private OnnxTextClassifier(string name, ModelFolder folder, ITextTokenizer tokenizer, InferenceSession session, OnnxClassifierOptions options, SessionPlan plan)
     {
@@ -54,13 +55,17 @@ public sealed class OnnxTextClassifier : ITextClassifier
             throw new ModelFolderException($"{folder.OnnxPath} needs inputs this runtime does not provide: {string.Join(", ", unknown)}.");
         }
 
-        _outputName = session.OutputMetadata.ContainsKey("logits") ? "logits" : session.OutputMetadata.Keys.First();
-        var width = session.OutputMetadata[_outputName].Dimensions.LastOrDefault();
+        var logitsName = session.OutputMetadata.ContainsKey(ClassifierGraphOutputs.Logits) ? ClassifierGraphOutputs.Logits : session.OutputMetadata.Keys.First();
+        var width = session.OutputMetadata[logitsName].Dimensions.LastOrDefault();
         if (width > 0 && width != Labels.Count)
         {
             throw new ModelFolderException(
                 $"{folder.OnnxPath} outputs {width} logits but {ModelConfig.FileName} names {Labels.Count} labels in id2label.");
         }
+
+        _outputNames = logitsName != ClassifierGraphOutputs.MeanPooled && session.OutputMetadata.ContainsKey(ClassifierGraphOutputs.MeanPooled)
+            ? [logitsName, ClassifierGraphOutputs.MeanPooled]
+            : [logitsName];
     }
 
     public string Name { get; }
@@ -148,7 +153,7 @@ public sealed class OnnxTextClassifier : ITextClassifier
             }
 
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, [.. _inputs.Select(i => i.Name)], values, [_outputName]);
+            using var outputs = _session.Run(runOptions, [.. _inputs.Select(i => i.Name)], values, _outputNames);
             var logits = outputs[0].GetTensorDataAsSpan<float>();
             if (logits.Length != encoded.Count * Labels.Count)
             {
@@ -156,11 +161,19 @@ public sealed class OnnxTextClassifier : ITextClassifier
                     $"Model '{Name}' returned {logits.Length} logits for {encoded.Count} texts, but {ModelConfig.FileName} names {Labels.Count} labels.");
             }
 
+            var embeddings = outputs.Count > 1 ? outputs[1].GetTensorDataAsSpan<float>() : default;
+            if (embeddings.Length % encoded.Count != 0)
+            {
+                throw new ModelFolderException($"Model '{Name}' returned {embeddings.Length} embedding values for {encoded.Count} texts.");
+            }
+
             var width = Labels.Count;
+            var dimensions = embeddings.Length / encoded.Count;
             var predictions = new Prediction[encoded.Count];
             for (var i = 0; i < encoded.Count; i++)
             {
-                predictions[i] = Predictions.FromLogits(Labels, _problemType, logits.Slice(i * width, width).ToArray(), encoded[i].Length);
+                var embedding = dimensions > 0 ? embeddings.Slice(i * dimensions, dimensions).ToArray() : null;
+                predictions[i] = Predictions.FromLogits(Labels, _problemType, logits.Slice(i * width, width).ToArray(), encoded[i].Length, embedding);
             }
 
             return predictions;

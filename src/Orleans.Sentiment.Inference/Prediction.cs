@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>One model's answer for one text.</summary>
@@ -6,6 +8,11 @@ namespace Orleans.Sentiment.Inference;
 /// <param name="Scores">Probability of every label (softmax, or sigmoid for multi-label models).</param>
 /// <param name="Logits">Raw model outputs, in label-id order, for comparison with other runtimes.</param>
 /// <param name="TokenCount">Tokens fed to the model, special tokens included.</param>
+/// <param name="Embedding">
+/// The text's sentence embedding from the same model call (<see cref="ClassifierGraphOutputs.MeanPooled"/>, not
+/// normalised), or null when the model's graph has none. Kept out of every JSON shape and out of stored state: it is for
+/// the silo's own use (grouping comments), about 1.5 KB per text for MiniLM.
+/// </param>
 /// <remarks>Its alias and field ids are those of the grain contract's former prediction type, which stored comments hold.</remarks>
 [GenerateSerializer, Immutable, Alias("sentiment.ModelPrediction")]
 public sealed record Prediction(
@@ -13,4 +20,5 @@ public sealed record Prediction(
     [property: Id(1)] float Score,
     [property: Id(2)] IReadOnlyDictionary<string, float> Scores,
     [property: Id(3)] float[] Logits,
-    [property: Id(4)] int TokenCount);
+    [property: Id(4)] int TokenCount,
+    [property: Id(5), JsonIgnore] float[]? Embedding = null);

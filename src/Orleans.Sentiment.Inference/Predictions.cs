@@ -3,7 +3,7 @@ namespace Orleans.Sentiment.Inference;
 /// <summary>Turns a model's logits into its <see cref="Prediction"/>: softmax (or sigmoid for multi-label), the best label first.</summary>
 public static class Predictions
 {
-    public static Prediction FromLogits(IReadOnlyList<string> labels, ProblemType problemType, float[] logits, int tokenCount)
+    public static Prediction FromLogits(IReadOnlyList<string> labels, ProblemType problemType, float[] logits, int tokenCount, float[]? embedding = null)
     {
         var probabilities = problemType == ProblemType.MultiLabel ? Activations.Sigmoid(logits) : Activations.Softmax(logits);
         var best = 0;
@@ -17,6 +17,6 @@ public static class Predictions
             }
         }
 
-        return new Prediction(labels[best], probabilities[best], scores, logits, tokenCount);
+        return new Prediction(labels[best], probabilities[best], scores, logits, tokenCount, embedding);
     }
 }

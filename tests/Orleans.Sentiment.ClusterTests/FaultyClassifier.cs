@@ -6,7 +6,8 @@ namespace Orleans.Sentiment.ClusterTests;
 /// <summary>
 /// Wraps the fixture's model with failures a real deployment meets: a text with "poison" makes the model throw (as a
 /// malformed input can), and a text with "unavailable" times out like an overloaded classifier. The model is fed token
-/// ids, so each encoding remembers the text it came from.
+/// ids, so each encoding remembers the text it came from. Every prediction carries an embedding, as the project's own
+/// transformer models give one (the lexicon model has none).
 /// </summary>
 internal sealed class FaultyClassifier(ITextClassifier inner) : ITextClassifier
 {
@@ -38,7 +39,7 @@ internal sealed class FaultyClassifier(ITextClassifier inner) : ITextClassifier
             throw new TimeoutException("The classifier did not answer in time.");
         }
 
-        return inner.Run(batch);
+        return [.. inner.Run(batch).Select(p => p with { Embedding = [p.Score, 1f - p.Score] })];
     }
 
     public void Dispose() => inner.Dispose();

@@ -27,6 +27,19 @@ public sealed class FeedbackPipelineTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Stream_ClassifiedComments_KeepTheirPredictionsWithoutEmbeddingsInTheRecentList()
+    {
+        var key = NewSource();
+
+        await _pipeline.PublishAsync(key, [Comment(key, "e1", "it is broken")]);
+        await _pipeline.WaitForCountAsync(key, 1);
+
+        var stored = Assert.Single(await _pipeline.Source(key).GetRecentAsync(10)).Predictions["sentiment"];
+        Assert.Equal("negative", stored.Label);
+        Assert.Null(stored.Embedding);
+    }
+
+    [Fact]
     public async Task Stream_RedeliveredComments_CountOnce()
     {
         var key = NewSource();

@@ -223,7 +223,9 @@ public sealed partial class FeedbackSourceGrain(
         var (windowModel, windowLabel, negative) = WindowLabeling.Of(predictions, Source.WatchModel, Source.WatchLabel, _options);
         Source.Window.Add(at, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
         _alertsBehind = true;
-        Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, predictions, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);
+        // Embeddings (about 1.5 KB per model and comment) stay out of the persisted state.
+        var stored = predictions.ToDictionary(p => p.Key, p => p.Value with { Embedding = null }, StringComparer.Ordinal);
+        Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, stored, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);
     }
 
     private bool ExpireWindow(DateTimeOffset now)

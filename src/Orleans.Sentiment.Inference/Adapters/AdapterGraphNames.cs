@@ -13,7 +13,7 @@ public static class AdapterGraphNames
     public const string ClsHidden = "cls_hidden";
 
     /// <summary>[batch, hidden]: the attention-masked mean of the last hidden state.</summary>
-    public const string MeanPooled = "mean_pooled";
+    public const string MeanPooled = ClassifierGraphOutputs.MeanPooled;
 
     /// <summary>Metadata key holding the encoder family (Bert, DistilBert, Roberta).</summary>
     public const string FamilyMetadata = "family";

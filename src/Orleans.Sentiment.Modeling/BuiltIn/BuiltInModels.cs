@@ -21,7 +21,7 @@ public static class BuiltInModels
     public const string CategoryModelName = "category";
 
     /// <summary>Bump when building or the output layout changes, so cached models are rebuilt.</summary>
-    public const int BuilderVersion = 4;
+    public const int BuilderVersion = 5;
 
     /// <summary>The built-in models, each shipped as <c>data/builtin/adapters/{name}/</c>.</summary>
     public static IReadOnlyList<string> ModelNames { get; } = [SentimentModelName, CategoryModelName];

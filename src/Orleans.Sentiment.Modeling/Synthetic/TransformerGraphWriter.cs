@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Inference.Adapters;
 using Orleans.Sentiment.Modeling.Onnx;
 
@@ -6,7 +7,8 @@ namespace Orleans.Sentiment.Modeling.Synthetic;
 /// <summary>
 /// Writes the ONNX graph of a Hugging Face encoder with a sequence-classification head, op by op as the
 /// PyTorch modules compute it: embeddings + LayerNorm, post-LayerNorm self-attention with padded keys masked
-/// by a large negative bias, exact (Erf) GELU feed-forward, and the family's head on the first token.
+/// by a large negative bias, exact (Erf) GELU feed-forward, and the family's head on the first token. Classifier graphs
+/// also output <see cref="ClassifierGraphOutputs.MeanPooled"/>, the sentence embedding, from the same forward pass.
 /// </summary>
 public sealed class TransformerGraphWriter
 {
@@ -107,16 +109,6 @@ public sealed class TransformerGraphWriter
             return _graph.ToBytes(metadata);
         }
 
-        if (head == TransformerHead.SequenceClassification)
-        {
-            var first = _graph.Node("Gather", [hidden, _graph.Int64Scalar(0)], ("axis", 1L));
-            var dense = Linear(first, _names.HeadDense);
-            var activated = _graph.Node(_shape.Family == TransformerFamily.DistilBert ? "Relu" : "Tanh", [dense]);
-            _graph.NodeNamed("Add", [MatMul(activated, _names.HeadOutput), Weight(_names.HeadOutput + ".bias")], "logits");
-            _graph.Output("logits", OnnxElementType.Float, "batch_size", _weights.Labels.Count);
-            return _graph.ToBytes(metadata);
-        }
-
         var pooled = MeanPool(hidden, mask);
         if (head == TransformerHead.MeanPooledEmbedding)
         {
@@ -125,15 +117,28 @@ public sealed class TransformerGraphWriter
             return _graph.ToBytes(metadata);
         }
 
-        if (_weights.Contains(MeanHeadHidden + ".weight"))
-        {
-            pooled = _graph.Node("Relu", [Linear(pooled, MeanHeadHidden)]);
-        }
+        var features = head == TransformerHead.SequenceClassification ? FirstTokenHead(hidden) : MeanHeadHiddenLayer(pooled);
+        var headOutput = head == TransformerHead.SequenceClassification ? _names.HeadOutput : MeanHeadOutput;
+        _graph.NodeNamed("Add", [MatMul(features, headOutput), Weight(headOutput + ".bias")], ClassifierGraphOutputs.Logits);
+        _graph.Output(ClassifierGraphOutputs.Logits, OnnxElementType.Float, "batch_size", _weights.Labels.Count);
 
-        _graph.NodeNamed("Add", [MatMul(pooled, MeanHeadOutput), Weight(MeanHeadOutput + ".bias")], "logits");
-        _graph.Output("logits", OnnxElementType.Float, "batch_size", _weights.Labels.Count);
+        // The sentence embedding comes out of the same call as the logits, so grouping comments costs no second model call.
+        _graph.NodeNamed("Identity", [pooled], ClassifierGraphOutputs.MeanPooled);
+        _graph.Output(ClassifierGraphOutputs.MeanPooled, OnnxElementType.Float, "batch_size", _shape.Hidden);
         return _graph.ToBytes(metadata);
     }
+
+    /// <summary>The family's Hugging Face head up to the classifier: pooler/pre_classifier/classifier.dense on the first token.</summary>
+    private string FirstTokenHead(string hidden)
+    {
+        var first = _graph.Node("Gather", [hidden, _graph.Int64Scalar(0)], ("axis", 1L));
+        var dense = Linear(first, _names.HeadDense);
+        return _graph.Node(_shape.Family == TransformerFamily.DistilBert ? "Relu" : "Tanh", [dense]);
+    }
+
+    /// <summary>The mean-pooling head's optional <c>pre_classifier</c> + ReLU.</summary>
+    private string MeanHeadHiddenLayer(string pooled) =>
+        _weights.Contains(MeanHeadHidden + ".weight") ? _graph.Node("Relu", [Linear(pooled, MeanHeadHidden)]) : pooled;
 
     /// <summary>sum(hidden · mask) / max(sum(mask), 1e-9) over the sequence, as sentence-transformers' mean pooling.</summary>
     private string MeanPool(string hidden, string mask)

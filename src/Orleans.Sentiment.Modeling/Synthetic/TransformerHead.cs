@@ -1,6 +1,9 @@
 namespace Orleans.Sentiment.Modeling.Synthetic;
 
-/// <summary>What a transformer graph computes on top of the encoder.</summary>
+/// <summary>
+/// What a transformer graph computes on top of the encoder. Both classification heads output the logits and the
+/// mean-pooled sentence embedding (<c>mean_pooled</c>) of the same forward pass.
+/// </summary>
 public enum TransformerHead
 {
     /// <summary>The family's Hugging Face sequence-classification head on the first token (pooler/pre_classifier/classifier.dense, then the classifier).</summary>

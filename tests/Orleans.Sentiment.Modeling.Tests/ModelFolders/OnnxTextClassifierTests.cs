@@ -45,6 +45,41 @@ public sealed class OnnxTextClassifierTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(TransformerFamily.Bert)]
+    [InlineData(TransformerFamily.DistilBert)]
+    public void Classify_ProjectWrittenModel_EmbeddingIsTheTextsMeanPooledHiddenStateFromTheSameCall(TransformerFamily family)
+    {
+        var weights = TinyFolders.Write(_folder.Path, family);
+        using var classifier = OnnxTextClassifier.Load("tiny", _folder.Path);
+
+        var predictions = classifier.Classify(Texts, maxBatchTexts: 2);
+
+        var reference = new ReferenceEncoder(weights);
+        for (var i = 0; i < Texts.Length; i++)
+        {
+            var expected = reference.MeanPooled(classifier.Tokenizer.Encode(Texts[i]));
+            var actual = Assert.IsType<float[]>(predictions[i].Embedding);
+            Assert.Equal(weights.Shape.Hidden, actual.Length);
+            for (var h = 0; h < expected.Length; h++)
+            {
+                Assert.True(Math.Abs(expected[h] - actual[h]) < 1e-4, $"text {i} dimension {h}: reference {expected[h]}, ONNX {actual[h]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Classify_GraphWithoutMeanPooledOutput_GivesNoEmbedding()
+    {
+        LexiconModelBuilder.Write(_folder.Path, ["negative", "positive"], [0f, 0.1f], new Dictionary<string, float[]> { ["broken"] = [5f, 0f] });
+        using var classifier = OnnxTextClassifier.Load("lexicon", _folder.Path);
+
+        var predictions = classifier.Classify(["broken again", "fine"]);
+
+        Assert.Equal("negative", predictions[0].Label);
+        Assert.All(predictions, p => Assert.Null(p.Embedding));
+    }
+
     [Fact]
     public void Classify_SingleLabelConfig_ScoresAreSoftmaxOfLogits()
     {

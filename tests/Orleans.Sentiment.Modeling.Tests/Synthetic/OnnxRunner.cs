@@ -9,7 +9,11 @@ internal sealed class OnnxRunner(byte[] model) : IDisposable
 
     public IReadOnlyCollection<string> InputNames => [.. _session.InputMetadata.Keys];
 
-    public float[][] Run(IReadOnlyList<int[]> sequences, int padId, IReadOnlyList<int[]>? tokenTypes = null)
+    public float[][] Run(IReadOnlyList<int[]> sequences, int padId, IReadOnlyList<int[]>? tokenTypes = null) =>
+        Run(sequences, padId, "logits", tokenTypes);
+
+    /// <summary>One row of <paramref name="output"/> per sequence.</summary>
+    public float[][] Run(IReadOnlyList<int[]> sequences, int padId, string output, IReadOnlyList<int[]>? tokenTypes = null)
     {
         var length = sequences.Max(s => s.Length);
         var ids = new long[sequences.Count * length];
@@ -40,10 +44,10 @@ internal sealed class OnnxRunner(byte[] model) : IDisposable
         try
         {
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, feeds, ["logits"]);
-            var logits = outputs[0].GetTensorDataAsSpan<float>().ToArray();
-            var width = logits.Length / sequences.Count;
-            return [.. Enumerable.Range(0, sequences.Count).Select(row => logits[(row * width)..((row + 1) * width)])];
+            using var outputs = _session.Run(runOptions, feeds, [output]);
+            var values = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+            var width = values.Length / sequences.Count;
+            return [.. Enumerable.Range(0, sequences.Count).Select(row => values[(row * width)..((row + 1) * width)])];
         }
         finally
         {

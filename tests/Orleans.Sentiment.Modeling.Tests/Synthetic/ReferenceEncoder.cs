@@ -15,12 +15,7 @@ internal sealed class ReferenceEncoder(SynthWeights weights)
     /// <summary>Logits for one unpadded sequence.</summary>
     public double[] Logits(IReadOnlyList<int> ids, IReadOnlyList<int>? tokenTypes = null)
     {
-        var x = Embeddings(ids, tokenTypes);
-        for (var layer = 0; layer < _shape.Layers; layer++)
-        {
-            x = Layer(x, layer);
-        }
-
+        var x = LastHiddenState(ids, tokenTypes);
         var pooled = Linear(x[0], _names.HeadDense);
         for (var i = 0; i < pooled.Length; i++)
         {
@@ -28,6 +23,24 @@ internal sealed class ReferenceEncoder(SynthWeights weights)
         }
 
         return Linear(pooled, _names.HeadOutput);
+    }
+
+    /// <summary>The mean of the last hidden state over the tokens of one unpadded sequence (sentence-transformers' mean pooling).</summary>
+    public double[] MeanPooled(IReadOnlyList<int> ids, IReadOnlyList<int>? tokenTypes = null)
+    {
+        var x = LastHiddenState(ids, tokenTypes);
+        return [.. Enumerable.Range(0, _shape.Hidden).Select(h => x.Average(token => token[h]))];
+    }
+
+    private double[][] LastHiddenState(IReadOnlyList<int> ids, IReadOnlyList<int>? tokenTypes)
+    {
+        var x = Embeddings(ids, tokenTypes);
+        for (var layer = 0; layer < _shape.Layers; layer++)
+        {
+            x = Layer(x, layer);
+        }
+
+        return x;
     }
 
     private double[][] Embeddings(IReadOnlyList<int> ids, IReadOnlyList<int>? tokenTypes)

@@ -53,6 +53,32 @@ public sealed class TransformerGraphTests
         }
     }
 
+    [Theory]
+    [InlineData(TransformerFamily.DistilBert, TransformerHead.SequenceClassification)]
+    [InlineData(TransformerFamily.Bert, TransformerHead.SequenceClassification)]
+    [InlineData(TransformerFamily.Roberta, TransformerHead.SequenceClassification)]
+    [InlineData(TransformerFamily.DistilBert, TransformerHead.MeanPooling)]
+    public void Build_ClassifierHead_AlsoOutputsEachTextsMeanPooledLastHiddenState(TransformerFamily family, TransformerHead head)
+    {
+        var shape = TinyShapes.For(family);
+        var weights = SynthWeightsGenerator.Generate(shape, Labels, TinyShapes.Strict(seed: 13));
+        var sequences = RandomSequences(shape, seed: 4, lengths: [7, 2, 12]);
+        using var runner = new OnnxRunner(TransformerGraphWriter.Build(weights, head));
+
+        var actual = runner.Run(sequences, shape.PadTokenId, Inference.ClassifierGraphOutputs.MeanPooled);
+
+        var reference = new ReferenceEncoder(weights);
+        for (var row = 0; row < sequences.Length; row++)
+        {
+            var expected = reference.MeanPooled(sequences[row]);
+            Assert.Equal(shape.Hidden, actual[row].Length);
+            for (var h = 0; h < expected.Length; h++)
+            {
+                Assert.True(Math.Abs(expected[h] - actual[row][h]) < 1e-4, $"row {row} dimension {h}: reference {expected[h]}, ONNX {actual[row][h]}");
+            }
+        }
+    }
+
     [Fact]
     public void Build_Int32Inputs_GivesTheSameLogitsAsInt64()
     {
