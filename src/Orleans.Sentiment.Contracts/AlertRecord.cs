@@ -47,4 +47,8 @@ public sealed record AlertRecord(
     /// <summary>The source's long-run share of the label at the time; null before it learnt any.</summary>
     [Id(13)]
     public double? Baseline { get; init; }
+
+    /// <summary>The themes of the spike's comments, largest first, without comment text; empty for recoveries.</summary>
+    [Id(14)]
+    public IReadOnlyList<AlertTheme> Themes { get; init; } = [];
 }

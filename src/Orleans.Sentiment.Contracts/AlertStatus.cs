@@ -9,7 +9,16 @@ namespace Orleans.Sentiment.Contracts;
 public sealed record AlertStatus(
     [property: Id(0)] bool Alerting,
     [property: Id(1)] bool KeepEvaluating,
-    [property: Id(2)] WindowSettings Window);
+    [property: Id(2)] WindowSettings Window)
+{
+    /// <summary>Spikes this evaluation raised: the source groups their label's comments into themes and attaches them (<see cref="IAlertGrain.AttachThemesAsync"/>).</summary>
+    [Id(3)]
+    public IReadOnlyList<RaisedSpike> NewSpikes { get; init; } = [];
+}
+
+/// <summary>A spike just raised, by its message sequence, and the label it is about (model null: the source's window model).</summary>
+[GenerateSerializer, Immutable, Alias("sentiment.RaisedSpike")]
+public sealed record RaisedSpike([property: Id(0)] long Sequence, [property: Id(1)] string? Model, [property: Id(2)] string Label);
 
 /// <summary>
 /// The window a source keeps for its alert policy: its last <see cref="Size"/> comments, only those of the last

@@ -29,6 +29,14 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("SetPolicy")]
     Task<AlertStatus> SetPolicyAsync(AlertPolicy policy, WindowCounts window);
 
+    /// <summary>
+    /// Attaches the themes of a spike's comments to the spike's message (sequence <paramref name="sequence"/>) and its
+    /// history entry. A spike waits a moment for them before its first delivery attempt; once sent, only the history
+    /// takes them. Example texts are kept only when the policy includes examples.
+    /// </summary>
+    [Alias("AttachThemes")]
+    Task AttachThemesAsync(long sequence, IReadOnlyList<AlertTheme> themes);
+
     /// <summary>The most recent alerts, newest first.</summary>
     [Alias("GetHistory")]
     Task<IReadOnlyList<AlertRecord>> GetHistoryAsync(int limit);

@@ -19,6 +19,13 @@ public interface IFeedbackSourceGrain : IGrainWithStringKey
     [Alias("FindRecent"), AlwaysInterleave]
     Task<ClassifiedComment?> FindRecentAsync(string id);
 
+    /// <summary>
+    /// The themes of the source's recent comments that <paramref name="model"/> (any model when null) labelled
+    /// <paramref name="label"/>, from the embeddings their classification returned.
+    /// </summary>
+    [Alias("GetThemes"), AlwaysInterleave]
+    Task<SourceThemes> GetThemesAsync(string? model, string label);
+
     /// <summary>The source's alert policy, as its alert grain keeps it.</summary>
     [Alias("GetPolicy"), AlwaysInterleave]
     Task<AlertPolicy> GetPolicyAsync();

@@ -27,6 +27,10 @@ public sealed record WindowCounts(
     [Id(7)]
     public IReadOnlyList<int> RecentNegatives { get; init; } = [];
 
+    /// <summary>The source can group a spike's comments into themes: a spike then waits a moment for them before it is sent.</summary>
+    [Id(8)]
+    public bool ThemesAvailable { get; init; }
+
     /// <summary>The main share as a watch, keyed <see cref="AlertPolicy.MainWatchKey"/>.</summary>
     public WatchCounts Main => new(AlertPolicy.MainWatchKey, Count, NegativeCount, Baseline, BaselineComments) { Scales = Scales, RecentHits = RecentNegatives };
 }

@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Grains.Themes;
 using Orleans.Sentiment.Grains.TenantModels;
 using Orleans.Sentiment.Grains.Training;
 using Orleans.Sentiment.Inference.Adapters;
@@ -29,6 +30,7 @@ public static class SentimentServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ThemesOptions>().BindConfiguration(ThemesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SentimentHostOptions>().BindConfiguration(SentimentHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostOptions>().Configure<IOptions<SentimentHostOptions>>((host, sentimentHost) => host.ShutdownTimeout = sentimentHost.Value.ShutdownTimeout);

@@ -49,7 +49,11 @@ public sealed record AlertRecordDto(
     [property: Description("The label the alert is about (negativeCount counts it).")] string Label = "negative",
     [property: Description("The model whose label it is; absent: the source's sentiment model.")] string? Model = null,
     [property: Description("threshold or baseline")] string Detector = "threshold",
-    [property: Description("The source's long-run share of the label when the alert was decided.")] double? Baseline = null);
+    [property: Description("The source's long-run share of the label when the alert was decided.")] double? Baseline = null,
+    [property: Description("What a spike's comments were about: its largest themes with their counts (no comment text).")] IReadOnlyList<AlertThemeDto>? Themes = null);
+
+/// <summary>A theme behind a spike.</summary>
+public sealed record AlertThemeDto(string Name, int Count, double Share, IReadOnlyList<string> ExampleIds);
 
 /// <summary>A source's alerts, newest first.</summary>
 public sealed record AlertsResponse(IReadOnlyList<AlertRecordDto> Alerts);

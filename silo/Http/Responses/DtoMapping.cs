@@ -34,7 +34,7 @@ internal static class DtoMapping
 
     public static AlertRecordDto ToDto(this AlertRecord r) =>
         new(Word(r.Kind), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold, Word(r.Delivery), r.Attempts, r.DeliveredAt,
-            r.Label, r.Model, Word(r.Detector), r.Baseline);
+            r.Label, r.Model, Word(r.Detector), r.Baseline, r.Themes.Select(t => new AlertThemeDto(t.Name, t.Count, t.Share, t.ExampleIds)).ToArray());
 
     public static DeadLetterDto ToDto(this DeadLetter d) => new(d.Source, d.Id, d.Text, d.Reason, d.At);
 

@@ -23,6 +23,9 @@ public sealed partial class AlertGrain(
     TimeProvider time,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IAlertDeliveryReport, IAlertStateTakeover
 {
+    /// <summary>How long a spike waits for its source to attach the themes of its comments before it is sent without them.</summary>
+    private static readonly TimeSpan ThemesWait = TimeSpan.FromSeconds(3);
+
     private readonly SlackOptions _options = options.Value;
     private IGrainTimer? _timer;
     private long _attemptInFlight;
@@ -30,6 +33,7 @@ public sealed partial class AlertGrain(
     private AlertOutbox Outbox => state.State.Outbox;
 
     private AlertStateMachine Decisions => state.State.Decisions;
+
 
     private AlertPolicy Policy => state.State.Policy ?? AlertPolicy.Default;
 
@@ -46,6 +50,7 @@ public sealed partial class AlertGrain(
     {
         var policy = Policy;
         var queued = false;
+        var spikes = new List<RaisedSpike>();
         foreach (var (watch, judgement) in Judge(window, policy))
         {
             if (Machine(watch.Key).Evaluate(judgement, policy.Cooldown, window.At) is not { } kind)
@@ -57,8 +62,13 @@ public sealed partial class AlertGrain(
             metrics.AlertRaised(kind);
             LogAlert(logger, kind, Key, notification.Label, notification.NegativeCount, notification.Count);
             using var span = PipelineSpans.StartAlert(notification);
-            Queue(PipelineSpans.Stamp(notification, span));
+            var awaitsThemes = kind == AlertKind.Spike && window.ThemesAvailable;
+            Queue(PipelineSpans.Stamp(notification, span), awaitsThemes ? ThemesWait : TimeSpan.Zero);
             queued = true;
+            if (awaitsThemes)
+            {
+                spikes.Add(new RaisedSpike(notification.Sequence, notification.Model, notification.Label));
+            }
         }
 
         if (queued)
@@ -67,7 +77,14 @@ public sealed partial class AlertGrain(
             ScheduleDelivery();
         }
 
-        return Status(window);
+        return Status(window) with { NewSpikes = spikes };
+    }
+
+    public async Task AttachThemesAsync(long sequence, IReadOnlyList<AlertTheme> themes)
+    {
+        Outbox.AttachThemes(sequence, themes, time.GetUtcNow(), _attemptInFlight);
+        await SaveAsync();
+        ScheduleDelivery();
     }
 
     public Task<AlertPolicy> GetPolicyAsync() => Task.FromResult(Policy);
@@ -178,14 +195,15 @@ public sealed partial class AlertGrain(
             Detector = detector.Detector,
             Baseline = judgement.Baseline,
             PValue = judgement.PValue,
+            IncludeExamples = policy.IncludeExamples,
         };
     }
 
     /// <summary>Puts a message in the outbox, to the policy's webhook or the default one; without either it is only logged.</summary>
-    private void Queue(AlertNotification notification)
+    private void Queue(AlertNotification notification, TimeSpan hold = default)
     {
         var url = notification.WebhookUrl is { Length: > 0 } own ? own : _options.DefaultWebhookUrl;
-        var record = Outbox.Accept(notification, string.IsNullOrEmpty(url) ? null : url, time.GetUtcNow(), _options.HistoryCapacity);
+        var record = Outbox.Accept(notification, string.IsNullOrEmpty(url) ? null : url, time.GetUtcNow(), _options.HistoryCapacity, hold);
         if (record?.Delivery == AlertDelivery.Logged)
         {
             LogNotPosted(logger, notification.Kind, Key);

@@ -43,6 +43,14 @@ public sealed record AlertNotification(
     [Id(17)]
     public double? PValue { get; init; }
 
+    /// <summary>The themes of the spike's comments; texts only when the policy includes examples.</summary>
+    [Id(18)]
+    public IReadOnlyList<AlertTheme> Themes { get; init; } = [];
+
+    /// <summary>Whether the policy lets comment text leave the machine with this alert.</summary>
+    [Id(19)]
+    public bool IncludeExamples { get; init; }
+
     /// <summary>The span that took the alert in, so its webhook posts (retries too) continue that trace; null when untraced.</summary>
     [Id(11)]
     public TraceContext? Trace { get; init; }

@@ -41,7 +41,8 @@ public sealed class AlertOutbox
     public IReadOnlyList<AlertRecord> History(int limit) => _history.Take(Math.Max(0, limit)).ToArray();
 
     /// <summary>Takes a notification; null when it was already taken, else its history entry.</summary>
-    public AlertRecord? Accept(AlertNotification notification, string? webhookUrl, DateTimeOffset now, int historyCapacity)
+    /// <param name="hold">How long its first attempt waits (for themes to be attached); zero: at once.</param>
+    public AlertRecord? Accept(AlertNotification notification, string? webhookUrl, DateTimeOffset now, int historyCapacity, TimeSpan hold = default)
     {
         if (notification.Sequence > 0)
         {
@@ -69,7 +70,7 @@ public sealed class AlertOutbox
 
         if (webhookUrl is not null)
         {
-            var pending = new PendingAlert { Id = record.Sequence, Notification = notification, WebhookUrl = webhookUrl, QueuedAt = now, NextAttemptAt = now };
+            var pending = new PendingAlert { Id = record.Sequence, Notification = notification, WebhookUrl = webhookUrl, QueuedAt = now, NextAttemptAt = now + hold };
             if (Current is null)
             {
                 Current = pending;
@@ -94,6 +95,28 @@ public sealed class AlertOutbox
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// Adds themes to message <paramref name="sequence"/>'s history entry (without texts), and to the message itself
+    /// while it waits in the outbox, which then goes at once. False when the outbox no longer holds it unsent.
+    /// </summary>
+    public bool AttachThemes(long sequence, IReadOnlyList<AlertTheme> themes, DateTimeOffset now, long attemptInFlight)
+    {
+        var pending = new[] { Current }.Concat(Waiting).FirstOrDefault(p => p?.Notification.Sequence == sequence);
+        if (pending is not null)
+        {
+            Update(pending.Id, r => r with { Themes = themes.Select(t => t with { Examples = [] }).ToArray() });
+        }
+
+        if (pending is null || pending.Attempts > 0 || pending.Id == attemptInFlight)
+        {
+            return false;
+        }
+
+        pending.Notification = pending.Notification with { Themes = pending.Notification.IncludeExamples ? themes : themes.Select(t => t with { Examples = [] }).ToArray() };
+        pending.NextAttemptAt = now;
+        return true;
     }
 
     /// <summary>Applies the outcome of an attempt at <see cref="Current"/>; returns the final state, or Pending when it will be retried.</summary>

@@ -9,7 +9,7 @@ public sealed class PendingAlert
     public long Id { get; init; }
 
     [Id(1)]
-    public required AlertNotification Notification { get; init; }
+    public required AlertNotification Notification { get; set; }
 
     [Id(2)]
     public required string WebhookUrl { get; init; }

@@ -31,16 +31,32 @@ public static class SlackMessage
         var detail = string.Create(
             CultureInfo.InvariantCulture,
             $"{headline} on `{alert.Tenant}/{alert.Source}`\n*{alert.NegativeCount}/{alert.Count}* {alert.Label} ({share:0%}) in the last {alert.Count} comments{Within(alert)}; {rule}.");
-        return new JsonObject
+        var blocks = new JsonArray(Section(detail));
+        if (alert.Themes.Count > 0)
         {
-            ["text"] = Text(alert),
-            ["blocks"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "section",
-                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = detail },
-            }),
-        };
+            blocks.Add(Section("*What it is about:*\n" + string.Join("\n", alert.Themes.Select(Theme))));
+        }
+
+        return new JsonObject { ["text"] = Text(alert), ["blocks"] = blocks };
     }
+
+    /// <summary>"• late · delayed · hours — 34 comments (28%)", with its examples quoted when the policy includes them.</summary>
+    private static string Theme(AlertTheme theme)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture, $"• *{Escape(theme.Name)}* — {theme.Count} comments ({theme.Share:0%})");
+        return theme.Examples.Count == 0 ? line : line + string.Concat(theme.Examples.Select(e => $"\n> {Escape(Shortened(e))}"));
+    }
+
+    private static JsonObject Section(string markdown) => new()
+    {
+        ["type"] = "section",
+        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = markdown },
+    };
+
+    private static string Shortened(string text) => text.Length <= 200 ? text.ReplaceLineEndings(" ") : text[..199].ReplaceLineEndings(" ") + "…";
+
+    /// <summary>Slack's mrkdwn control characters, so comment text cannot mention channels or break the layout.</summary>
+    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>"negative", or "bug report" (category) for another model's label.</summary>
     private static string LabelName(AlertNotification alert) => alert.Model is { } model && alert.Label != "negative"

@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Telemetry;
+using Orleans.Sentiment.Grains.Themes;
 using Orleans.Sentiment.Inference;
 using Orleans.Streams;
 using Orleans.Streams.Core;
@@ -23,6 +24,7 @@ namespace Orleans.Sentiment.Grains.Sources;
 public sealed partial class FeedbackSourceGrain(
     [PersistentState("source", Constants.StorageName)] IPersistentState<FeedbackSourceState> state,
     IOptions<SentimentOptions> options,
+    IOptions<ThemesOptions> themesOptions,
     SentimentMetrics metrics,
     SourceSeries series,
     PipelineClock clock,
@@ -32,6 +34,8 @@ public sealed partial class FeedbackSourceGrain(
     private const string ForeignStreamReason = "foreign_stream";
 
     private readonly SentimentOptions _options = options.Value;
+    private readonly ThemesOptions _themesOptions = themesOptions.Value;
+    private readonly ThemeMemory _themes = new(themesOptions.Value.MaxComments);
     private SourceKey _key = null!;
     private CommentClassifier _classifier = null!;
     private IGrainTimer? _timer;
@@ -91,6 +95,8 @@ public sealed partial class FeedbackSourceGrain(
     public Task<ClassifiedComment?> FindRecentAsync(string id) => Task.FromResult(Source.Recent.Find(id));
 
     public Task<AlertPolicy> GetPolicyAsync() => AlertGrain.GetPolicyAsync();
+
+    public Task<SourceThemes> GetThemesAsync(string? model, string label) => ThemeGrouping.FindAsync(_themes, model, label, _themesOptions);
 
     /// <summary>
     /// The alert grain validates and keeps the policy; the source shapes its window as the answer says, before the call
@@ -223,6 +229,8 @@ public sealed partial class FeedbackSourceGrain(
         var (windowModel, windowLabel, negative) = WindowLabeling.Of(predictions, Source.WatchModel, Source.WatchLabel, _options);
         Source.Window.Add(at, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
         _alertsBehind = true;
+        _themes.Add(comment.Id!, comment.Text, predictions);
+
         // Embeddings (about 1.5 KB per model and comment) stay out of the persisted state.
         var stored = predictions.ToDictionary(p => p.Key, p => p.Value with { Embedding = null }, StringComparer.Ordinal);
         Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, stored, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);
@@ -235,7 +243,7 @@ public sealed partial class FeedbackSourceGrain(
         return expired;
     }
 
-    private WindowCounts Counts(DateTimeOffset now) => Source.Window.Counts(now);
+    private WindowCounts Counts(DateTimeOffset now) => Source.Window.Counts(now) with { ThemesAvailable = _themes.Count > 0 };
 
     /// <summary>
     /// Hands the window's counts to the alert grain whenever its decision can have changed: the window changed since it
@@ -254,6 +262,33 @@ public sealed partial class FeedbackSourceGrain(
         _alerts = await AlertGrain.EvaluateAsync(Counts(now));
         _alertsBehind = false;
         await FollowWindowSettingsAsync();
+        await AttachThemesAsync(_alerts.NewSpikes);
+    }
+
+    /// <summary>
+    /// Groups each new spike's comments into themes and hands the largest to the alert grain, which holds the spike a
+    /// moment for them. Best effort: a failure only sends the spike without themes.
+    /// </summary>
+    private async Task AttachThemesAsync(IReadOnlyList<RaisedSpike> spikes)
+    {
+        foreach (var spike in spikes)
+        {
+            try
+            {
+                var found = await ThemeGrouping.FindAsync(_themes, spike.Model ?? (spike.Label == "negative" ? _options.WindowModel : null), spike.Label, _themesOptions);
+                var top = found.Themes.Where(t => !t.IsOther).Take(_themesOptions.AlertThemes)
+                    .Select(t => new AlertTheme(t.Name, t.Count, t.Share, t.Representatives.Select(r => r.Id).ToArray(), t.Representatives.Select(r => r.Text).ToArray()))
+                    .ToArray();
+                if (top.Length > 0)
+                {
+                    await AlertGrain.AttachThemesAsync(spike.Sequence, top);
+                }
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                LogThemesNotAttached(logger, e, _key.ToString());
+            }
+        }
     }
 
     /// <summary>Shapes the window as the policy asks (it changes with the policy), and stores it when that changed it.</summary>
@@ -372,6 +407,9 @@ public sealed partial class FeedbackSourceGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered a comment whose tenant/source does not match stream {SourceKey}")]
     private static partial void LogForeignComment(ILogger logger, string sourceKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not attach themes to a spike of {SourceKey}; it is sent without them")]
+    private static partial void LogThemesNotAttached(ILogger logger, Exception exception, string sourceKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant ledger of {Tenant} unreachable; its in-flight count will expire instead")]
     private static partial void LogLedgerUnreachable(ILogger logger, Exception exception, string tenant);

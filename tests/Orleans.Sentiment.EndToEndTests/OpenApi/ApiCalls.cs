@@ -24,6 +24,7 @@ internal static class ApiCalls
         ["GET /v1/tenants/{tenant}/sources/{source}/alert-policy"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources/{source}/alert-policy", tenant)),
         ["PUT /v1/tenants/{tenant}/sources/{source}/alert-policy"] = (_, tenant) => Send(HttpMethod.Put, Path("/v1/tenants/{tenant}/sources/{source}/alert-policy", tenant), """{"windowSize":50,"threshold":0.2,"minCount":5,"cooldown":"PT15M","windowDuration":"PT1H","exportMetrics":false}"""),
         ["GET /v1/tenants/{tenant}/sources/{source}/alerts"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources/{source}/alerts", tenant) + "?limit=5"),
+        ["GET /v1/tenants/{tenant}/sources/{source}/themes"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/sources/{source}/themes", tenant) + "?label=negative"),
         ["GET /v1/tenants/{tenant}/dead-letters"] = (_, tenant) => Send(HttpMethod.Get, Path("/v1/tenants/{tenant}/dead-letters", tenant) + "?limit=5"),
         ["POST /v1/tenants/{tenant}/corrections"] = (_, tenant) => Send(HttpMethod.Post, Path("/v1/tenants/{tenant}/corrections", tenant), """{"text":"The refund never came","label":"negative"}"""),
         ["POST /v1/tenants/{tenant}/keys"] = (_, tenant) => Send(HttpMethod.Post, Path("/v1/tenants/{tenant}/keys", tenant)),
