@@ -51,9 +51,12 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : Dashbo
         await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Alerting");
         var alert = Page.Locator("#alerts tbody tr").First;
         await Expect(alert.Locator("td").Nth(1)).ToHaveTextAsync("Spike");
-        await Expect(alert.Locator("td").Nth(2)).ToHaveTextAsync("6 / 10");
-        await Expect(alert.Locator("td").Nth(3)).ToHaveTextAsync("10.0%");
-        await Expect(alert.Locator("td").Nth(4)).ToHaveTextAsync("sent");
+        await Expect(alert.Locator("td").Nth(2)).ToHaveTextAsync("negative");
+        await Expect(alert.Locator("td").Nth(3)).ToHaveTextAsync("6 / 10");
+        await Expect(alert.Locator("td").Nth(4)).ToHaveTextAsync("10.0%");
+        await Expect(alert.Locator("td").Nth(6)).ToHaveTextAsync("sent");
+        // The test models return no sentence embedding, and the themes panel says why it is empty.
+        await Expect(Page.Locator("#no-themes")).ToContainTextAsync("No comments with a sentence embedding yet");
         await Expect(Page.Locator("#status")).ToContainTextAsync("Spike alert on app-store: 6 of 10 negative.");
 
         // The ratio chart and its text, the label and category mix, recent comments with labels and scores.

@@ -8,6 +8,7 @@
   const MAX_SOURCES = 100;        // windows fetched per poll
   const POLICY_MS = 30000;        // a source's alert policy is read again after this long
   const POLICIES_PER_POLL = 10;   // policies read per poll, so many sources stay under the tenant's request rate
+  const THEMES_MS = 30000;        // the selected source's themes are grouped again after this long (about 0.1 s of the silo's time)
   const KEY_STORE = "orleans-sentiment.api-key";
   const TENANT_STORE = "orleans-sentiment.tenant";
   const NEGATIVE = /^neg(ative)?$/i;
@@ -22,6 +23,7 @@
     rows: new Map(),
     policies: new Map(),  // source -> { threshold, minCount, watchModel, watchLabel, read }
     lastAlert: new Map(),
+    themes: { key: "", read: 0 },
     sourceCount: -1,
     timer: 0,
     generation: 0,
@@ -224,6 +226,7 @@
       ]);
       renderDetail(source, windows[shown.indexOf(source)], comments.comments, alerts.alerts);
       announceAlert(source, alerts.alerts);
+      await refreshThemes(tenant, source);
     }
 
     const updated = $("updated");
@@ -379,6 +382,37 @@
     renderAlerts(alerts);
   }
 
+  // The themes of the watched label's recent comments, grouped again every THEMES_MS or when the label or source changes.
+  async function refreshThemes(tenant, source) {
+    const share = watched(state.policies.get(source));
+    const key = tenant + "/" + source + "/" + (share.model || "") + "/" + share.name;
+    if (state.themes.key === key && Date.now() - state.themes.read < THEMES_MS) {
+      return;
+    }
+    const query = "?label=" + encodeURIComponent(share.name) + (share.model ? "&model=" + encodeURIComponent(share.model) : "");
+    const found = await api(sourcePath(tenant, source) + "/themes" + query);
+    state.themes = { key, read: Date.now() };
+    setText($("themes-label"), share.name);
+    renderThemes(found);
+  }
+
+  function renderThemes(found) {
+    const themes = found.themes || [];
+    $("no-themes").hidden = themes.length > 0;
+    setText($("no-themes"), found.message || "");
+    $("themes").replaceChildren(...themes.map((theme) => {
+      const li = document.createElement("li");
+      li.appendChild(text("strong", theme.name));
+      li.appendChild(text("span", " — " + theme.count + " comments (" + percent(theme.share) + ")"));
+      const example = (theme.representatives || [])[0];
+      if (example) {
+        li.appendChild(document.createElement("br"));
+        li.appendChild(text("q", example.text, "theme-example"));
+      }
+      return li;
+    }));
+  }
+
   function setText(node, content) {
     if (node.textContent !== content) {
       node.textContent = content;
@@ -474,8 +508,10 @@
       time.dateTime = at.toISOString();
       tr.appendChild(document.createElement("td")).appendChild(time);
       tr.appendChild(text("td", alert.kind === "spike" ? "Spike" : "Recovery", alert.kind === "spike" ? "state-alerting" : "state-ok"));
+      tr.appendChild(text("td", alert.model && alert.label !== "negative" ? alert.label + " (" + alert.model + ")" : alert.label || "negative"));
       tr.appendChild(text("td", alert.negativeCount + " / " + alert.count, "num"));
-      tr.appendChild(text("td", percent(alert.threshold), "num"));
+      tr.appendChild(text("td", alert.detector === "baseline" ? "usually " + percent(alert.baseline || 0) : percent(alert.threshold), "num"));
+      tr.appendChild(text("td", (alert.themes || []).map((t) => t.name + " (" + t.count + ")").join("; ")));
       tr.appendChild(text("td", alert.delivery));
       tr.appendChild(text("td", String(alert.attempts), "num"));
       return tr;

@@ -117,7 +117,8 @@ public sealed class AdapterEncoderSession : IDisposable
         for (var i = 0; i < rows.Count; i++)
         {
             var offset = passOf[i] * Hidden;
-            predictions[i] = rows[i].Adapter.Head.Predict(cls.AsSpan(offset, Hidden), mean.AsSpan(offset, Hidden), rows[i].Ids.Length);
+            // The pass's sentence embedding goes along, as a whole model's does, so its comments can be grouped into themes.
+            predictions[i] = rows[i].Adapter.Head.Predict(cls.AsSpan(offset, Hidden), mean.AsSpan(offset, Hidden), rows[i].Ids.Length) with { Embedding = mean.AsSpan(offset, Hidden).ToArray() };
         }
 
         return predictions;

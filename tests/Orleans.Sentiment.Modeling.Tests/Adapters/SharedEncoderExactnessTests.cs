@@ -81,6 +81,11 @@ public sealed class SharedEncoderExactnessTests : IDisposable
             }
         }
 
+        // Each prediction carries its pass's sentence embedding (for themes): row 0 ran on the base encoder (slot 0).
+        Assert.All(predictions, p => Assert.Equal(session.Hidden, p.Embedding!.Length));
+        var alone = session.Encode([(sequences[0], 0)]).Mean;
+        Assert.True(TestAdapters.MaxDifference(alone, predictions[0].Embedding!) <= Tolerance, $"{family} {pooling}: row 0's embedding differs from its pass run alone");
+
         var unadapted = MergedLogits(encoder, folders[1].Folder, pooling, sequences, merge: false);
         Assert.True(TestAdapters.MaxDifference(unadapted[1], predictions[1].Logits) > 1e-3, "the LoRA branch changes the logits, so the comparison means something");
     }

@@ -44,6 +44,35 @@ public sealed class AlertOutboxTests
         Assert.Equal(AlertDelivery.Superseded, _outbox.History(10)[1].Delivery);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AttachThemes_HeldSpike_GoesAtOnceWithThemesAndHistoryKeepsNoText(bool includeExamples)
+    {
+        _outbox.Accept(Alert(AlertKind.Spike, 1) with { IncludeExamples = includeExamples }, Url, Now, 100, hold: TimeSpan.FromSeconds(3));
+        Assert.Equal(Now.AddSeconds(3), _outbox.Current!.NextAttemptAt);
+
+        Assert.True(_outbox.AttachThemes(1, [new AlertTheme("late · delayed", 12, 0.4, ["c-1"], ["Late again"])], Now.AddSeconds(1), attemptInFlight: 0));
+
+        Assert.Equal(Now.AddSeconds(1), _outbox.Current!.NextAttemptAt);
+        var theme = Assert.Single(_outbox.Current.Notification.Themes);
+        Assert.Equal(includeExamples ? ["Late again"] : [], theme.Examples);
+        var kept = Assert.Single(_outbox.History(1)[0].Themes);
+        Assert.Equal(("late · delayed", 12, "c-1"), (kept.Name, kept.Count, kept.ExampleIds[0]));
+        Assert.Empty(kept.Examples);
+    }
+
+    [Fact]
+    public void AttachThemes_SpikeAlreadyBeingPosted_OnlyTheHistoryTakesThem()
+    {
+        _outbox.Accept(Alert(AlertKind.Spike, 1), Url, Now, 100, hold: TimeSpan.FromSeconds(3));
+
+        Assert.False(_outbox.AttachThemes(1, [new AlertTheme("late", 3, 0.1, [], [])], Now, attemptInFlight: _outbox.Current!.Id));
+
+        Assert.Empty(_outbox.Current.Notification.Themes);
+        Assert.Single(_outbox.History(1)[0].Themes);
+    }
+
     [Fact]
     public void Apply_Sent_RecordsDeliveryAndMovesToTheNext()
     {

@@ -27,4 +27,25 @@ public sealed class SlackMessageTests
     [Fact]
     public void Text_Recovery_SaysBackToNormal() =>
         Assert.StartsWith("Negative feedback on acme/app-store is back to normal", SlackMessage.Text(Spike with { Kind = AlertKind.Recovery, NegativeCount = 8 }));
+
+    [Fact]
+    public void Text_BaselineSpikeOfAnotherModelsLabel_NamesTheLabelAndTheUsualShare()
+    {
+        var bugs = Spike with { Model = "category", Label = "bug report", Detector = SpikeDetector.Baseline, Baseline = 0.08, NegativeCount = 19, Count = 20 };
+
+        Assert.Equal("High bug report (category) feedback on acme/app-store: 19/20 bug report in the last 20 comments, usually 8%", SlackMessage.Text(bugs));
+        Assert.Contains("usual share 8%", (string?)SlackMessage.Payload(bugs)["blocks"]![0]!["text"]!["text"]);
+    }
+
+    [Fact]
+    public void Payload_SpikeWithThemes_AddsASectionListingThemWithQuotedExamplesEscaped()
+    {
+        var themed = Spike with { Themes = [new AlertTheme("refund · waiting", 9, 0.64, ["a"], ["Still waiting <!channel> & more"]), new AlertTheme("crash · checkout", 5, 0.36, ["b"], [])] };
+
+        var section = (string?)SlackMessage.Payload(themed)["blocks"]!.AsArray()[1]!["text"]!["text"];
+
+        Assert.StartsWith("*What it is about:*", section);
+        Assert.Contains("• *refund · waiting* — 9 comments (64%)\n> Still waiting &lt;!channel&gt; &amp; more", section);
+        Assert.Contains("• *crash · checkout* — 5 comments (36%)", section);
+    }
 }
