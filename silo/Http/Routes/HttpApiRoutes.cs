@@ -11,6 +11,7 @@ internal static class HttpApiRoutes
         app.MapClassify();
         app.MapSources();
         app.MapAlerts();
+        app.MapPolicyTest();
         app.MapDeadLetters();
         app.MapCorrections();
         app.MapKeys();
