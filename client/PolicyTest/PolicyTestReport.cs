@@ -33,7 +33,7 @@ internal static class PolicyTestReport
         var failed = result.Failed > 0 ? $", {result.Failed} failed" : "";
         var span = result.From is { } from && result.To is { } to ? $" from {ReplaySummary.Time(from)} to {ReplaySummary.Time(to)}" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{source}: {result.Comments} comments ({result.Classified} classified{failed}){span}; {result.Alerts.Count} alerts ({spikes} spikes), {PerTenThousand(result.Alerts.Count, result.Classified):0.0} per 10,000 comments.");
+            $"{source}: {result.Comments} comments ({result.Classified} classified{failed}){span}; {result.Alerts.Count} alerts ({spikes} spike{(spikes == 1 ? "" : "s")}), {PerTenThousand(result.Alerts.Count, result.Classified):0.0} per 10,000 comments.");
     }
 
     /// <summary>Alerts per 10,000 classified comments: how often the policy would have paged on this history.</summary>
