@@ -9,6 +9,7 @@ internal static class CommandCatalog
     [
         IngestCommand.Create(),
         ReplayCommand.Create(),
+        PolicyTestCommand.Create(),
         ClassifyCommand.Create(),
         TokenizeCommand.Create(),
         PrepareCommand.Create(),

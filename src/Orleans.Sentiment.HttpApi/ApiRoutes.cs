@@ -12,6 +12,7 @@ public static class ApiRoutes
     public const string AlertPolicy = "/v1/tenants/{tenant}/sources/{source}/alert-policy";
     public const string Alerts = "/v1/tenants/{tenant}/sources/{source}/alerts";
     public const string Themes = "/v1/tenants/{tenant}/sources/{source}/themes";
+    public const string PolicyTest = "/v1/tenants/{tenant}/sources/{source}/policy-test";
     public const string DeadLetters = "/v1/tenants/{tenant}/dead-letters";
     public const string Corrections = "/v1/tenants/{tenant}/corrections";
     public const string Keys = "/v1/tenants/{tenant}/keys";

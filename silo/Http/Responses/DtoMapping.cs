@@ -36,6 +36,9 @@ internal static class DtoMapping
         new(Word(r.Kind), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold, Word(r.Delivery), r.Attempts, r.DeliveredAt,
             r.Label, r.Model, Word(r.Detector), r.Baseline, r.Themes.Select(t => new AlertThemeDto(t.Name, t.Count, t.Share, t.ExampleIds)).ToArray());
 
+    public static PolicyTestAlertDto ToDto(this DryRunAlert a) =>
+        new(Word(a.Kind), a.At, a.Label, a.Model, Word(a.Detector), a.Count, a.Hits, a.Share, a.Baseline, a.PValue, a.CommentId, a.CommentIndex);
+
     public static DeadLetterDto ToDto(this DeadLetter d) => new(d.Source, d.Id, d.Text, d.Reason, d.At);
 
     public static CorrectionDto ToDto(this Correction c) => new(c.Text, c.Label, c.CorrectedAt, c.Id, c.Source);

@@ -12,6 +12,7 @@ internal static class HttpApiRoutes
         app.MapSources();
         app.MapAlerts();
         app.MapThemes();
+        app.MapPolicyTest();
         app.MapDeadLetters();
         app.MapCorrections();
         app.MapKeys();

@@ -158,7 +158,7 @@ public sealed class OpenApiEndToEndTests(SecuredSiloFixture fixture)
             }
         }
 
-        Assert.Equal(8, operations.Count);
+        Assert.Equal(9, operations.Count);
         Assert.Empty(problems);
     }
 
