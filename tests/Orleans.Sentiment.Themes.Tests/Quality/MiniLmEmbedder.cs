@@ -8,7 +8,7 @@ namespace Orleans.Sentiment.Themes.Tests.Quality;
 /// Mean-pooled last hidden states of all-MiniLM-L6-v2 for raw texts: the shared encoder graph the silo serves tenant
 /// adapters with (slot 0 is the bare base encoder), built into a temporary cache from the package's weights.
 /// </summary>
-internal sealed class MiniLmEmbedder : IDisposable
+internal sealed class MiniLmEmbedder : ITextEmbedder
 {
     private const int BatchSize = 32;
     private readonly string _cache = Path.Combine(Path.GetTempPath(), "themes-minilm-" + Guid.NewGuid().ToString("N"));
