@@ -19,7 +19,7 @@ public static class ThemeGrouping
         }
 
         var (focus, background) = memory.Select(model, label);
-        var found = await Task.Run(() => ThemeFinder.Find(focus, background, new ThemeOptions { MinComments = options.MinComments, MaxThemes = options.MaxThemes }));
+        var found = await Task.Run(() => ThemeFinder.Find(focus, background, new ThemeOptions { MinComments = options.MinComments, MaxThemes = options.MaxThemes, WordWeight = (float)options.WordWeight }));
         return new SourceThemes(model, label, found.Status == ThemeStatus.Found, found.Status == ThemeStatus.Found ? $"{found.Themes.Count} themes in {found.CommentCount} comments." : $"Not enough comments: {found.Message}", found.CommentCount,
             found.Themes.Select(t => new SourceTheme(t.Name, t.Keywords.Select(k => k.Word).ToArray(), t.Count, t.Share,
                 t.Representatives.Select(r => new ThemeExample(r.Id, r.Text)).ToArray(), t.CommentIds, t.IsOther)).ToArray());

@@ -23,6 +23,13 @@ public sealed class ThemesOptions
     [Range(2, 50, ErrorMessage = "Themes:MaxThemes must be between {1} and {2}.")]
     public int MaxThemes { get; set; } = 15;
 
+    /// <summary>
+    /// How much a comment's words weigh against its embedding when grouping. 3 suits the built-in models, whose sentiment
+    /// fine-tuning leaves little of the topic in the embedding; 1 suits a bare sentence encoder (docs/themes.md).
+    /// </summary>
+    [Range(0.0, 20.0, ErrorMessage = "Themes:WordWeight must be between {1} and {2}.")]
+    public double WordWeight { get; set; } = 3;
+
     /// <summary>Themes carried by a spike alert (with their counts).</summary>
     [Range(0, 10, ErrorMessage = "Themes:AlertThemes must be between {1} and {2}.")]
     public int AlertThemes { get; set; } = 3;
