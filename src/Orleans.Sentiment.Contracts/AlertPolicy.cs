@@ -180,6 +180,7 @@ public sealed record AlertPolicy(
                 string.IsNullOrWhiteSpace(watch.Model) || watch.Model.Length > 129 ? "model must name a model" :
                 string.IsNullOrWhiteSpace(watch.Label) || watch.Label.Length > 100 ? "label must name a label of at most 100 characters" :
                 Models is { } chosen && !chosen.Contains(watch.Model, StringComparer.Ordinal) ? "model must be one of the source's models" :
+                Models is null && watch.Model.Contains(':', StringComparison.Ordinal) ? "model is a tenant model, which runs on a source only when models lists it" :
                 watch.Detector is { } d && !Enum.IsDefined(d) ? "detector must be threshold or baseline" :
                 watch.Threshold is { } t && (double.IsNaN(t) || t is < 0 or >= 1) ? "threshold must be at least 0 and less than 1" :
                 watch.Alpha is { } a && !IsAlpha(a) ? "alpha must be greater than 0 and at most 0.5" :
