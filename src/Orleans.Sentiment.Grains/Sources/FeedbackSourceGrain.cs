@@ -279,10 +279,8 @@ public sealed partial class FeedbackSourceGrain(
                 var top = found.Themes.Where(t => !t.IsOther).Take(_themesOptions.AlertThemes)
                     .Select(t => new AlertTheme(t.Name, t.Count, t.Share, t.Representatives.Select(r => r.Id).ToArray(), t.Representatives.Select(r => r.Text).ToArray()))
                     .ToArray();
-                if (top.Length > 0)
-                {
-                    await AlertGrain.AttachThemesAsync(spike.Sequence, top);
-                }
+                // Even with no themes (too few comments): the spike then goes at once instead of waiting out its hold.
+                await AlertGrain.AttachThemesAsync(spike.Sequence, top);
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
