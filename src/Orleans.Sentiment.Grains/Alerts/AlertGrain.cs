@@ -34,7 +34,6 @@ public sealed partial class AlertGrain(
 
     private AlertStateMachine Decisions => state.State.Decisions;
 
-
     private AlertPolicy Policy => state.State.Policy ?? AlertPolicy.Default;
 
     /// <summary>"{tenant}/{source}".</summary>
