@@ -14,4 +14,13 @@ public sealed record WindowSnapshot(
     [property: Id(4)] bool Alerting,
     [property: Id(5)] int WindowSize,
     [property: Id(6)] TimeSpan? WindowDuration,
-    [property: Id(7)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts);
+    [property: Id(7)] IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts)
+{
+    /// <summary>The source's long-run share of the watched label (learnt from the comments that left the window); null before any left.</summary>
+    [Id(8)]
+    public double? Baseline { get; init; }
+
+    /// <summary>The comments <see cref="Baseline"/> has learnt from.</summary>
+    [Id(9)]
+    public long BaselineComments { get; init; }
+}

@@ -90,6 +90,24 @@ public sealed class DashboardBrowserTests(DashboardSiloFixture fixture) : Dashbo
     }
 
     [BrowserFact]
+    public async Task Dashboard_BaselinePolicy_SaysItIsLearningThenShowsTheUsualShareInsteadOfTheThreshold()
+    {
+        var key = await CreateTenantKeyAsync("usual");
+        await PutAsync("/v1/tenants/usual/sources/reviews/alert-policy", new { windowSize = 2, minCount = 2, detector = "baseline", minBaseline = 2 });
+        await IngestAsync(key, "usual", "reviews", ("Where is my refund", true), ("Lovely app", false));
+        await SignInAsync(key);
+        var row = Page.Locator("#sources tbody tr", new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "reviews" }) });
+
+        // Half negative is far over the default 10% threshold, which a baseline policy does not use.
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("Learning the usual share: 0 of minBaseline 2 comments");
+        await Expect(Page.Locator("#ratio-summary")).ToContainTextAsync("usual share not learnt yet from 0 comments (baseline detector)");
+
+        await IngestAsync(key, "usual", "reviews", ("Nice colours", false), ("Works fine", false));
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("OK (usually 50.0%)");
+        await Expect(Page.Locator("#ratio-summary")).ToContainTextAsync("usual share 50.0% from 2 comments (baseline detector)");
+    }
+
+    [BrowserFact]
     public async Task Dashboard_FewerCommentsThanMinCount_SaysNotEnoughCommentsUntilTheWindowIsJudged()
     {
         var key = await CreateTenantKeyAsync("young");

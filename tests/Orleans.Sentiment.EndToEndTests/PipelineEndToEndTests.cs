@@ -100,6 +100,24 @@ public sealed class PipelineEndToEndTests(SiloFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/health/ready")).StatusCode);
     }
 
+    [Fact]
+    public async Task Window_BaselinePolicy_ShowsTheShareLearntFromTheCommentsThatLeftIt()
+    {
+        var policy = await Http.PutAsJsonAsync("/v1/tenants/acme/sources/baseline-window/alert-policy",
+            new { windowSize = 5, minCount = 5, detector = "baseline", minBaseline = 10, cooldown = "PT15M" });
+        Assert.Equal(HttpStatusCode.OK, policy.StatusCode);
+        var stored = await GetJsonAsync("/v1/tenants/acme/sources/baseline-window/alert-policy");
+        Assert.Equal(("baseline", 10), ((string?)stored["detector"], (int?)stored["minBaseline"]));
+
+        // Twelve comments, one in four a complaint: the first seven have left the window of five.
+        var comments = Enumerable.Range(0, 12).Select(i => new { id = $"w-{i}", text = i % 4 == 0 ? "refund please" : "all good" }).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsJsonPolitelyAsync("/v1/tenants/acme/sources/baseline-window/comments", comments)).StatusCode);
+
+        var window = await Eventually.WaitForAsync(() => GetJsonAsync("/v1/tenants/acme/sources/baseline-window/window"), w => (long?)w["baselineComments"] == 7, "seven comments learnt");
+        Assert.Equal(5, (int?)window["count"]);
+        Assert.InRange((double)window["baseline"]!, 2.0 / 7 - 0.05, 2.0 / 7 + 0.05);
+    }
+
     private async Task<JsonObject> GetJsonAsync(string path) => (await Http.GetFromJsonAsync<JsonObject>(path))!;
 
     private static double Delta(string before, string after, string name) => MetricsScrape.Sum(after, name) - MetricsScrape.Sum(before, name);

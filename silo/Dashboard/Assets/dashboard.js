@@ -247,6 +247,8 @@
       minCount: policies[i].minCount,
       watchModel: policies[i].watchModel || null,
       watchLabel: policies[i].watchLabel || null,
+      detector: policies[i].detector || "threshold",
+      minBaseline: policies[i].minBaseline,
       read: now,
     }));
   }
@@ -267,6 +269,9 @@
   // below minCount no alert can fire whatever the ratio, and a change within the cooldown waits to be announced.
   function describeState(window, policy) {
     const ratio = window.negativeRatio || 0;
+    if (policy && policy.detector === "baseline" && !window.alerting) {
+      return describeBaselineState(window, policy);
+    }
     if (window.alerting) {
       return policy && ratio <= policy.threshold
         ? { text: "Alerting; back under the threshold, recovery waits for the cooldown", className: "state-alerting" }
@@ -282,6 +287,17 @@
       return { text: "Above the threshold; the alert waits for the cooldown", className: "state-alerting" };
     }
     return { text: "OK", className: "state-ok" };
+  }
+
+  // A baseline policy compares the share with the source's own usual level, not with the threshold.
+  function describeBaselineState(window, policy) {
+    if (window.baselineComments < policy.minBaseline) {
+      return { text: "Learning the usual share: " + window.baselineComments + " of minBaseline " + policy.minBaseline + " comments", className: "state-pending" };
+    }
+    if (window.count < policy.minCount) {
+      return { text: "Not enough comments: " + window.count + " of minCount " + policy.minCount, className: "state-pending" };
+    }
+    return { text: "OK (usually " + percent(window.baseline || 0) + ")", className: "state-ok" };
   }
 
   function announceAlert(source, alerts) {
@@ -365,14 +381,17 @@
 
     const points = state.history.get(source) || [];
     const policy = state.policies.get(source);
-    const threshold = policy ? policy.threshold : undefined;
+    // The line drawn across the chart: the threshold, or for a baseline policy the source's usual share.
+    const threshold = !policy ? undefined : policy.detector === "baseline" ? (window.baseline ?? undefined) : policy.threshold;
     const share = watched(policy);
     setText($("ratio-caption"), share.model ? "Share of " + share.name + " (" + share.model + ") over time" : "Negative ratio over time");
     setText($("labels-heading"), share.model ? "Label mix of " + share.model : "Label mix");
     SentimentCharts.lineChart($("ratio-chart"), points, { min: 0, max: 1, threshold });
     $("ratio-summary").textContent = "Now " + percent(window.negativeRatio || 0) + " " + share.name + " (" + window.negativeCount +
       " of " + window.count + " in the " + describeWindow(window) + ")" +
-      (policy ? "; alert threshold " + percent(threshold) + " from " + policy.minCount + " comments (minCount)" : "") +
+      (policy && policy.detector === "baseline"
+        ? "; usual share " + (window.baseline === null || window.baseline === undefined ? "not learnt yet" : percent(window.baseline)) + " from " + window.baselineComments + " comments (baseline detector)"
+        : policy ? "; alert threshold " + percent(threshold) + " from " + policy.minCount + " comments (minCount)" : "") +
       "; " + points.length + " samples since " + (points[0] ? points[0].t.toLocaleTimeString() : "now") + ".";
 
     // With a watched model the window's labels are that model's; otherwise the window model's (negative marked).

@@ -30,7 +30,7 @@ internal static class DtoMapping
 
     public static WindowDto ToDto(this WindowSnapshot w) =>
         new(w.Count, w.LabelCounts, w.NegativeCount, w.NegativeRatio, w.Alerting, w.WindowSize,
-            w.WindowDuration is { } d ? XmlConvert.ToString(d) : null, w.ModelLabelCounts);
+            w.WindowDuration is { } d ? XmlConvert.ToString(d) : null, w.ModelLabelCounts, w.Baseline, w.BaselineComments);
 
     public static AlertRecordDto ToDto(this AlertRecord r) =>
         new(Word(r.Kind), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold, Word(r.Delivery), r.Attempts, r.DeliveredAt,

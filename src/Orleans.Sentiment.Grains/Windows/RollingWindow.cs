@@ -98,7 +98,12 @@ public sealed class RollingWindow
         var windowLabels = _labels.WindowModel is { } model && byModel.TryGetValue(model, out var counts)
             ? counts
             : new Dictionary<string, int>();
-        return new WindowSnapshot(count, windowLabels, negative, count == 0 ? 0 : (double)negative / count, alerting, _capacity, _duration, byModel);
+        var (baseline, learnt) = Watched.MainBaseline;
+        return new WindowSnapshot(count, windowLabels, negative, count == 0 ? 0 : (double)negative / count, alerting, _capacity, _duration, byModel)
+        {
+            Baseline = baseline,
+            BaselineComments = learnt,
+        };
     }
 
     private void TrimToCapacity()

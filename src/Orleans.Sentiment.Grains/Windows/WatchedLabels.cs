@@ -26,6 +26,9 @@ public sealed class WatchedLabels
     [Id(4)]
     private int _shortestScale = AlertPolicy.Default.MinCount;
 
+    /// <summary>The main share's long-run level and the comments it learnt from.</summary>
+    public (double? Share, long Comments) MainBaseline => (_baselines[AlertPolicy.MainWatchKey].Share, _baselines[AlertPolicy.MainWatchKey].Comments);
+
     /// <summary>Follows the policy: its further watches, its horizon, and what the main share counts.</summary>
     /// <returns>True when anything changed.</returns>
     public bool Follow(AlertPolicy policy)
