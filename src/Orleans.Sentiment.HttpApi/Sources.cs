@@ -17,7 +17,8 @@ public sealed record WindowDto(
     [property: Description("ISO 8601 duration; null for a window bounded by count only.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? WindowDuration,
     [property: Description("Every model's label counts, by model name.")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts,
-    [property: Description("The source's long-run share of the watched label, learnt from the comments that left the window (what the baseline detector compares with); null before any left.")] double? Baseline = null,
+    [property: Description("The source's long-run share of the watched label, learnt from the comments that left the window (what the baseline detector compares with); null before any left.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Baseline = null,
     [property: Description("The comments the baseline has learnt from (it judges nothing before the policy's minBaseline).")] long BaselineComments = 0);
 
 /// <summary>A source's recent comments, newest first.</summary>

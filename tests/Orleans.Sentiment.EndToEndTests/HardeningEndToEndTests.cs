@@ -65,10 +65,14 @@ public sealed class HardeningEndToEndTests(SiloFixture fixture)
         var window = await Eventually.WaitForAsync(() => WindowAsync("acme", "counted"), w => (int?)w["count"] == 1, "one comment");
 
         Assert.Equal(
-            ["alerting", "count", "labelCounts", "modelLabelCounts", "negativeCount", "negativeRatio", "windowDuration", "windowSize"],
+            ["alerting", "baseline", "baselineComments", "count", "labelCounts", "modelLabelCounts", "negativeCount", "negativeRatio", "windowDuration", "windowSize"],
             window.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.True(window.TryGetPropertyValue("windowDuration", out var duration));
         Assert.Null(duration);
+        // Nothing has left the window yet, so no usual share is known.
+        Assert.True(window.TryGetPropertyValue("baseline", out var baseline));
+        Assert.Null(baseline);
+        Assert.Equal(0, (long?)window["baselineComments"]);
     }
 
     [Fact]
