@@ -121,12 +121,12 @@ public sealed record AlertPolicy(
     }
 
     /// <summary>The main share and every further watch, each with the policy's values filled in where it left them out.</summary>
-    public IEnumerable<(string Key, SpikeDetector Detector, double Threshold, double Alpha, double MinLift)> Judges()
+    public IEnumerable<WatchRule> Judges()
     {
-        yield return (MainWatchKey, Detector, Threshold, Alpha, MinLift);
+        yield return new WatchRule(MainWatchKey, WatchModel, WatchLabel ?? "negative", Detector, Threshold, Alpha, MinLift);
         foreach (var watch in Watches ?? [])
         {
-            yield return (watch.Key, watch.Detector ?? Detector, watch.Threshold ?? Threshold, watch.Alpha ?? Alpha, watch.MinLift ?? MinLift);
+            yield return new WatchRule(watch.Key, watch.Model, watch.Label, watch.Detector ?? Detector, watch.Threshold ?? Threshold, watch.Alpha ?? Alpha, watch.MinLift ?? MinLift);
         }
     }
 

@@ -101,14 +101,7 @@ internal static class IngestionParser
         var firstOfId = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (comment, path) in comments)
         {
-            if (TextContent.IsBlank(comment.Text))
-            {
-                errors.Add(path.Of("text"), "must not be empty, whitespace, or only control and format characters");
-            }
-            else if (comment.Text!.Length > limits.MaxTextLength)
-            {
-                errors.Add(path.Of("text"), $"is {comment.Text.Length} characters long; the maximum is {limits.MaxTextLength} (Ingestion:MaxTextLength)");
-            }
+            CommentTextCheck.Add(comment.Text, path.Of("text"), limits, errors);
 
             if (comment.Id is null)
             {

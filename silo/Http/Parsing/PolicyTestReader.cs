@@ -31,14 +31,7 @@ internal static class PolicyTestReader
                 continue;
             }
 
-            if (TextContent.IsBlank(comment.Text))
-            {
-                errors.Add($"{path}.text", "must not be empty, whitespace, or only control and format characters");
-            }
-            else if (comment.Text!.Length > limits.MaxTextLength)
-            {
-                errors.Add($"{path}.text", $"is {comment.Text.Length} characters long; the maximum is {limits.MaxTextLength} (Ingestion:MaxTextLength)");
-            }
+            CommentTextCheck.Add(comment.Text, $"{path}.text", limits, errors);
 
             if (comment.Timestamp is null)
             {

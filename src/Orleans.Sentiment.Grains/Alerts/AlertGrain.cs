@@ -50,14 +50,14 @@ public sealed partial class AlertGrain(
         var policy = Policy;
         var queued = false;
         var spikes = new List<RaisedSpike>();
-        foreach (var (watch, judgement) in Judge(window, policy))
+        foreach (var (rule, judgement) in SpikeJudge.JudgeAll(window, policy))
         {
-            if (Machine(watch.Key).Evaluate(judgement, policy.Cooldown, window.At) is not { } kind)
+            if (Machine(rule.Key).Evaluate(judgement, policy.Cooldown, window.At) is not { } kind)
             {
                 continue;
             }
 
-            var notification = Notification(kind, watch, judgement, window, policy);
+            var notification = Notification(kind, rule, judgement, window, policy);
             metrics.AlertRaised(kind);
             LogAlert(logger, kind, Key, notification.Label, notification.NegativeCount, notification.Count);
             using var span = PipelineSpans.StartAlert(notification);
@@ -146,21 +146,8 @@ public sealed partial class AlertGrain(
     private AlertStatus Status(WindowCounts window)
     {
         var policy = Policy;
-        var keepEvaluating = Judge(window, policy).Any(p => Machine(p.Watch.Key).KeepsEvaluating(p.Judgement));
+        var keepEvaluating = SpikeJudge.JudgeAll(window, policy).Any(p => Machine(p.Rule.Key).KeepsEvaluating(p.Judgement));
         return new AlertStatus(Decisions.Alerting, keepEvaluating, new WindowSettings(policy.WindowSize, policy.WindowDuration, policy.ExportMetrics));
-    }
-
-    /// <summary>Every share the policy watches that the window counts, judged by its detector.</summary>
-    private static IEnumerable<(WatchCounts Watch, SpikeJudge.Judgement Judgement)> Judge(WindowCounts window, AlertPolicy policy)
-    {
-        foreach (var (key, detector, threshold, alpha, minLift) in policy.Judges())
-        {
-            var counts = key == AlertPolicy.MainWatchKey ? window.Main : window.Watches.FirstOrDefault(w => w.Key == key);
-            if (counts is not null)
-            {
-                yield return (counts, SpikeJudge.Judge(counts, detector, threshold, alpha, minLift, policy));
-            }
-        }
     }
 
     /// <summary>The decisions of one watched share: the main share's are the grain's original ones.</summary>
@@ -180,18 +167,16 @@ public sealed partial class AlertGrain(
         return machine;
     }
 
-    private AlertNotification Notification(AlertKind kind, WatchCounts watch, SpikeJudge.Judgement judgement, WindowCounts window, AlertPolicy policy)
+    private AlertNotification Notification(AlertKind kind, WatchRule rule, SpikeJudge.Judgement judgement, WindowCounts window, AlertPolicy policy)
     {
         var key = SourceKey.Parse(Key);
-        var further = policy.Watches?.FirstOrDefault(w => w.Key == watch.Key);
-        var detector = policy.Judges().First(j => j.Key == watch.Key);
-        return new AlertNotification(key.Tenant, key.Source, kind, judgement.Hits, judgement.Count, policy.WindowSize, detector.Threshold, policy.WebhookUrl,
+        return new AlertNotification(key.Tenant, key.Source, kind, judgement.Hits, judgement.Count, policy.WindowSize, rule.Threshold, policy.WebhookUrl,
             window.At, Outbox.LastSequence + 1, policy.WindowDuration)
         {
-            WatchKey = watch.Key,
-            Model = further?.Model ?? policy.WatchModel,
-            Label = further?.Label ?? policy.WatchLabel ?? "negative",
-            Detector = detector.Detector,
+            WatchKey = rule.Key,
+            Model = rule.Model,
+            Label = rule.Label,
+            Detector = rule.Detector,
             Baseline = judgement.Baseline,
             PValue = judgement.PValue,
             IncludeExamples = policy.IncludeExamples,

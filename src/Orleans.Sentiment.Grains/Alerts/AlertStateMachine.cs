@@ -25,7 +25,7 @@ public sealed class AlertStateMachine
     /// <summary>Decides on the policy's main share with its threshold.</summary>
     /// <returns>The kind of message to send, or null when nothing is to be announced now.</returns>
     public AlertKind? Evaluate(int count, int negativeCount, AlertPolicy policy, DateTimeOffset now) =>
-        Evaluate(SpikeJudge.Judge(new WatchCounts(AlertPolicy.MainWatchKey, count, negativeCount, null, 0), SpikeDetector.Threshold, policy.Threshold, policy.Alpha, policy.MinLift, policy), policy.Cooldown, now);
+        Evaluate(ByThreshold(count, negativeCount, policy), policy.Cooldown, now);
 
     /// <summary>Decides on a judged share: a spike once breached, a recovery once clear.</summary>
     /// <returns>The kind of message to send, or null when nothing is to be announced now.</returns>
@@ -48,12 +48,13 @@ public sealed class AlertStateMachine
     /// is over the threshold, time alone can change the decision (a change held back ends its cooldown), so a source that
     /// goes quiet still recovers, or still pages.
     /// </summary>
-    public bool KeepsEvaluating(int count, int negativeCount, AlertPolicy policy) => Alerting || Ratio(count, negativeCount) > policy.Threshold;
+    public bool KeepsEvaluating(int count, int negativeCount, AlertPolicy policy) => KeepsEvaluating(ByThreshold(count, negativeCount, policy));
 
-    /// <summary>As <see cref="KeepsEvaluating(int, int, AlertPolicy)"/>, for a judged share: while it alerts or is breached.</summary>
+    /// <summary>As <see cref="KeepsEvaluating(int, int, AlertPolicy)"/>, for a judged share: while it alerts or is not clear.</summary>
     public bool KeepsEvaluating(SpikeJudge.Judgement judgement) => Alerting || judgement.Breached || !judgement.Clear;
 
-    private static double Ratio(int count, int negativeCount) => count == 0 ? 0 : (double)negativeCount / count;
+    private static SpikeJudge.Judgement ByThreshold(int count, int negativeCount, AlertPolicy policy) =>
+        SpikeJudge.Judge(new WatchCounts(AlertPolicy.MainWatchKey, count, negativeCount, null, 0), SpikeDetector.Threshold, policy.Threshold, policy.Alpha, policy.MinLift, policy);
 
     private bool IsCoolingDown(TimeSpan cooldown, DateTimeOffset now) =>
         LastMessageAt is { } last && now - last < cooldown;

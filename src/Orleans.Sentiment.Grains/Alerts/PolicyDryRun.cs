@@ -52,25 +52,16 @@ public sealed class PolicyDryRun
 
     private void Decide(int index, string? id)
     {
-        var window = _window.Counts(_now);
-        foreach (var (key, detector, threshold, alpha, minLift) in _policy.Judges())
+        foreach (var (rule, judgement) in SpikeJudge.JudgeAll(_window.Counts(_now), _policy))
         {
-            var counts = key == AlertPolicy.MainWatchKey ? window.Main : window.Watches.FirstOrDefault(w => w.Key == key);
-            if (counts is null)
+            if (!_machines.TryGetValue(rule.Key, out var machine))
             {
-                continue;
+                _machines[rule.Key] = machine = new AlertStateMachine();
             }
 
-            if (!_machines.TryGetValue(key, out var machine))
-            {
-                _machines[key] = machine = new AlertStateMachine();
-            }
-
-            var judgement = SpikeJudge.Judge(counts, detector, threshold, alpha, minLift, _policy);
             if (machine.Evaluate(judgement, _policy.Cooldown, _now) is { } kind)
             {
-                var watch = _policy.Watches?.FirstOrDefault(w => w.Key == key);
-                _alerts.Add(new DryRunAlert(kind, _now, watch?.Model ?? _policy.WatchModel, watch?.Label ?? _policy.WatchLabel ?? "negative", detector,
+                _alerts.Add(new DryRunAlert(kind, _now, rule.Model, rule.Label, rule.Detector,
                     judgement.Hits, judgement.Count, judgement.Share, judgement.Baseline, judgement.PValue, index, id));
             }
         }

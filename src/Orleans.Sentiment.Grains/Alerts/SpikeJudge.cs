@@ -29,6 +29,19 @@ public static class SpikeJudge
         public double Share => Count == 0 ? 0 : (double)Hits / Count;
     }
 
+    /// <summary>Every share the policy watches that the window counts, judged by its rule.</summary>
+    public static IEnumerable<(WatchRule Rule, Judgement Judgement)> JudgeAll(WindowCounts window, AlertPolicy policy)
+    {
+        foreach (var rule in policy.Judges())
+        {
+            var counts = rule.Key == AlertPolicy.MainWatchKey ? window.Main : window.Watches.FirstOrDefault(w => w.Key == rule.Key);
+            if (counts is not null)
+            {
+                yield return (rule, Judge(counts, rule.Detector, rule.Threshold, rule.Alpha, rule.MinLift, policy));
+            }
+        }
+    }
+
     public static Judgement Judge(WatchCounts counts, SpikeDetector detector, double threshold, double alpha, double minLift, AlertPolicy policy)
     {
         var share = counts.Count == 0 ? 0 : (double)counts.Hits / counts.Count;
