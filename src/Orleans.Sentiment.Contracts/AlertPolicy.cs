@@ -14,7 +14,9 @@ namespace Orleans.Sentiment.Contracts;
 /// long-run share (<see cref="SpikeDetector.Baseline"/>: significant at <see cref="Alpha"/>, at least
 /// <see cref="MinLift"/> above it, once <see cref="MinBaseline"/> comments have taught it; learnt over
 /// <see cref="BaselineHorizon"/> comments, or with a <see cref="BaselineHalfLife"/> in time). <see cref="Watches"/>
-/// adds further labels of any model, each alerting on its own. <see cref="IncludeExamples"/> lets an alert carry
+/// adds further labels of any model, each alerting on its own. A comment in a language a model does not read is left out
+/// of that model's shares (it is counted as unsupported_language) unless <see cref="IncludeUnsupportedLanguages"/>, which has
+/// every model label every comment. <see cref="IncludeExamples"/> lets an alert carry
 /// comment text to the webhook (off: alerts leave the machine).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.AlertPolicy")]
@@ -36,7 +38,8 @@ public sealed record AlertPolicy(
     [property: Id(14)] int BaselineHorizon = AlertPolicy.DefaultBaselineHorizon,
     [property: Id(15)] TimeSpan? BaselineHalfLife = null,
     [property: Id(16)] IReadOnlyList<AlertWatch>? Watches = null,
-    [property: Id(17)] bool IncludeExamples = false)
+    [property: Id(17)] bool IncludeExamples = false,
+    [property: Id(18)] bool IncludeUnsupportedLanguages = false)
 {
     /// <summary>The key of the policy's main share (negative, or <see cref="WatchLabel"/>) among its watches.</summary>
     public const string MainWatchKey = "";

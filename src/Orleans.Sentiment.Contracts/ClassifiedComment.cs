@@ -1,4 +1,5 @@
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Languages;
 
 namespace Orleans.Sentiment.Contracts;
 
@@ -10,4 +11,9 @@ public sealed record ClassifiedComment(
     [property: Id(2)] DateTimeOffset Timestamp,
     [property: Id(3)] IReadOnlyDictionary<string, Prediction> Predictions,
     [property: Id(4)] string WindowLabel,
-    [property: Id(5)] bool IsNegative);
+    [property: Id(5)] bool IsNegative)
+{
+    /// <summary>The comment's language, when it was identified.</summary>
+    [Id(6)]
+    public DetectedLanguage? Language { get; init; }
+}

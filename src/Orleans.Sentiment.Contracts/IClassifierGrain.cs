@@ -32,4 +32,12 @@ public interface IClassifierGrain : IGrainWithIntegerKey
     /// <param name="models">The models to run on every text.</param>
     [Alias("ClassifyWith")]
     Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models);
+
+    /// <summary>
+    /// A source's comments: one outcome per text, with its language, from <paramref name="models"/> (null: every configured
+    /// model; names as for <see cref="ClassifyWithAsync"/>). A model labels only the texts in languages it reads, unless
+    /// <paramref name="anyLanguage"/>; the others get its <c>unsupported_language</c> prediction.
+    /// </summary>
+    [Alias("ClassifyComments")]
+    Task<IReadOnlyList<TextClassification>> ClassifyCommentsAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string>? models, bool anyLanguage);
 }

@@ -23,4 +23,15 @@ public sealed record WindowSnapshot(
     /// <summary>The comments <see cref="Baseline"/> has learnt from.</summary>
     [Id(9)]
     public long BaselineComments { get; init; }
+
+    /// <summary>Comments per identified language (ISO 639-1 codes; "und" where none could be told).</summary>
+    [Id(10)]
+    public IReadOnlyDictionary<string, int> LanguageCounts { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// The comments <see cref="NegativeRatio"/> is a share of: those whose window model read their language (all, unless
+    /// some were in a language it does not read).
+    /// </summary>
+    [Id(11)]
+    public int SharedComments { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Sentiment.Grains.Alerts;
+using Orleans.Sentiment.Grains.Languages;
 using Orleans.Sentiment.Grains.Sources;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Grains.Themes;
@@ -21,7 +22,7 @@ public static class SentimentServiceCollectionExtensions
 
     /// <summary>
     /// Registers what the grains need besides the models: the pipeline's settings (Sentiment, Ingestion, Slack, Metrics,
-    /// Host, Training; bound from the host's configuration, validated at start), metrics, Slack delivery, clock.
+    /// Host, Training, Languages; bound from the host's configuration, validated at start), metrics, Slack delivery, clock.
     /// </summary>
     public static IServiceCollection AddSentimentPipeline(this IServiceCollection services)
     {
@@ -31,6 +32,8 @@ public static class SentimentServiceCollectionExtensions
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ThemesOptions>().BindConfiguration(ThemesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LanguageGate>();
         services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SentimentHostOptions>().BindConfiguration(SentimentHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostOptions>().Configure<IOptions<SentimentHostOptions>>((host, sentimentHost) => host.ShutdownTimeout = sentimentHost.Value.ShutdownTimeout);

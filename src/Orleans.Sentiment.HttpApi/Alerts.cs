@@ -18,13 +18,14 @@ public sealed record AlertPolicyDto(
     [property: Description("With watchLabel: watch this model's label share instead of the negative share.")] string? WatchModel = null,
     [property: Description("The label whose share the policy watches (e.g. stability), with watchModel.")] string? WatchLabel = null,
     [property: Description("threshold (the share past a fixed threshold; default) or baseline (significantly above the source's own long-run share).")] string? Detector = null,
-    [property: Description("Baseline detector: the one-sided binomial test's level (default 0.001).")] double? Alpha = null,
+    [property: Description("Baseline detector: the one-sided binomial test's level (default 0.0001).")] double? Alpha = null,
     [property: Description("Baseline detector: how far above the baseline the share must be, relative (default 0.25: a quarter above).")] double? MinLift = null,
     [property: Description("Baseline detector: comments the baseline must have learnt from before it may alert (default 300).")] int? MinBaseline = null,
     [property: Description("Baseline detector: comments the long-run share remembers (default 2000).")] int? BaselineHorizon = null,
     [property: Description("Baseline detector: ISO 8601 half-life in comment time, instead of baselineHorizon.")] string? BaselineHalfLife = null,
     [property: Description("Further labels to watch, each alerting on its own.")] IReadOnlyList<AlertWatchDto>? Watches = null,
-    [property: Description("Let alerts carry comment text to the webhook (default false: alerts leave the machine).")] bool? IncludeExamples = null);
+    [property: Description("Let alerts carry comment text to the webhook (default false: alerts leave the machine).")] bool? IncludeExamples = null,
+    [property: Description("Have every model label comments in languages it does not read, and count them in its shares (default false: they are counted as unsupported_language and left out).")] bool? IncludeUnsupportedLanguages = null);
 
 /// <summary>A further label an alert policy watches; absent fields take the policy's.</summary>
 public sealed record AlertWatchDto(

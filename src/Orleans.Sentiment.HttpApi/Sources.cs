@@ -19,7 +19,14 @@ public sealed record WindowDto(
     [property: Description("Every model's label counts, by model name.")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ModelLabelCounts,
     [property: Description("The source's long-run share of the watched label, learnt from the comments that left the window (what the baseline detector compares with); null before any left.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Baseline = null,
-    [property: Description("The comments the baseline has learnt from (it judges nothing before the policy's minBaseline).")] long BaselineComments = 0);
+    [property: Description("The comments the baseline has learnt from (it judges nothing before the policy's minBaseline).")] long BaselineComments = 0)
+{
+    [Description("Comments per identified language, by ISO 639-1 code; und where none could be told.")]
+    public IReadOnlyDictionary<string, int> LanguageCounts { get; init; } = new Dictionary<string, int>();
+
+    [Description("The comments negativeRatio is a share of: those whose window model reads their language.")]
+    public int SharedComments { get; init; }
+}
 
 /// <summary>A source's recent comments, newest first.</summary>
 public sealed record CommentsResponse(IReadOnlyList<ClassifiedItemDto> Comments);

@@ -1,3 +1,5 @@
+using Orleans.Sentiment.Inference.Languages;
+
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>
@@ -12,6 +14,9 @@ public interface ITextClassifier : IDisposable
 
     /// <summary>Labels in id order.</summary>
     IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The languages the model reads; a comment in another one is not given to it.</summary>
+    ModelLanguages Languages => ModelLanguages.English;
 
     /// <summary>Equal for models that encode every text alike (same tokenizer files and truncation): a text is encoded once per key.</summary>
     string TokenizerKey { get; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orleans.Sentiment.Inference.Languages;
 
 namespace Orleans.Sentiment.Inference;
 
@@ -10,6 +11,9 @@ public sealed record ModelConfig(IReadOnlyList<string> Labels, ProblemType Probl
     public const string FileName = "config.json";
 
     private static readonly HashSet<string> PaddingOffsetPositions = new(StringComparer.OrdinalIgnoreCase) { "roberta", "xlm-roberta", "camembert" };
+
+    /// <summary>The languages the model reads (<see cref="ModelLanguages.Read"/>).</summary>
+    public ModelLanguages Languages { get; init; } = ModelLanguages.English;
 
     /// <summary><c>pad_token_id</c>, when config.json names one.</summary>
     public int? PadTokenId { get; init; }
@@ -30,11 +34,14 @@ public sealed record ModelConfig(IReadOnlyList<string> Labels, ProblemType Probl
             throw new ModelFolderException($"Model folder '{directory}' has no {FileName}.");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(File.ReadAllText(path), path, directory);
     }
 
-    /// <summary>Reads the text of a config.json; <paramref name="source"/> names it in errors.</summary>
-    public static ModelConfig Parse(string json, string source)
+    /// <summary>
+    /// Reads the text of a config.json; <paramref name="source"/> names it in errors. <paramref name="directory"/>, when
+    /// given, is the model folder, whose model card tells the languages when config.json does not.
+    /// </summary>
+    public static ModelConfig Parse(string json, string source, string? directory = null)
     {
         JsonNode? root;
         try
@@ -59,6 +66,7 @@ public sealed record ModelConfig(IReadOnlyList<string> Labels, ProblemType Probl
         return new ModelConfig(labels, problemType, (string?)config["model_type"], maxPositions)
         {
             PadTokenId = config["pad_token_id"] is JsonValue pad && pad.TryGetValue<int>(out var padId) ? padId : null,
+            Languages = ModelLanguages.Read(config, directory ?? "", source),
         };
     }
 

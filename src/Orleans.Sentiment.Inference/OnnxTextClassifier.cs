@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Orleans.Sentiment.Inference.Execution;
+using Orleans.Sentiment.Inference.Languages;
 using Orleans.Sentiment.Inference.Tokenization;
 
 namespace Orleans.Sentiment.Inference;
@@ -30,6 +31,7 @@ public sealed class OnnxTextClassifier : ITextClassifier
         IntraOpThreads = plan.IntraOpThreads;
         FallbackReason = plan.FallbackReason;
         Labels = folder.Config.Labels;
+        Languages = folder.Config.Languages;
         _problemType = folder.Config.ProblemType;
         _tokenizer = tokenizer;
         _session = session;
@@ -71,6 +73,8 @@ public sealed class OnnxTextClassifier : ITextClassifier
     public string Name { get; }
 
     public IReadOnlyList<string> Labels { get; }
+
+    public ModelLanguages Languages { get; }
 
     public string TokenizerKey { get; }
 

@@ -21,4 +21,13 @@ public sealed record Prediction(
     [property: Id(2)] IReadOnlyDictionary<string, float> Scores,
     [property: Id(3)] float[] Logits,
     [property: Id(4)] int TokenCount,
-    [property: Id(5), JsonIgnore] float[]? Embedding = null);
+    [property: Id(5), JsonIgnore] float[]? Embedding = null)
+{
+    /// <summary>The label of a model that was not run because the comment's language is not one it reads.</summary>
+    public const string UnsupportedLanguageLabel = "unsupported_language";
+
+    /// <summary>Stands for a model that did not label a comment in a language it does not read: no scores, no tokens.</summary>
+    public static Prediction UnsupportedLanguage { get; } = new(UnsupportedLanguageLabel, 0, new Dictionary<string, float>(), [], 0);
+
+    public bool IsUnsupportedLanguage => Label == UnsupportedLanguageLabel && TokenCount == 0;
+}

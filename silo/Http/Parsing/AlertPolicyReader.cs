@@ -60,7 +60,8 @@ internal static class AlertPolicyReader
             body.BaselineHorizon ?? defaults.BaselineHorizon,
             halfLife,
             watches?.Select(w => w!).ToArray(),
-            body.IncludeExamples ?? false);
+            body.IncludeExamples ?? false,
+            body.IncludeUnsupportedLanguages ?? false);
         var invalid = policy.Validate();
         return invalid.Count > 0 ? (null, invalid) : (policy, invalid);
     }

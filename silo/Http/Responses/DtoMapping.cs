@@ -5,6 +5,7 @@ using Orleans.Sentiment.Data.Corrections;
 using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.HttpApi;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Languages;
 
 namespace Orleans.Sentiment.Silo.Http.Responses;
 
@@ -19,18 +20,25 @@ internal static class DtoMapping
     public static IReadOnlyDictionary<string, PredictionDto> ToDto(this IReadOnlyDictionary<string, Prediction> predictions) =>
         predictions.ToDictionary(p => p.Key, p => p.Value.ToDto());
 
-    public static ClassifiedItemDto ToDto(this ClassifiedComment c) => new(c.Id, c.Text, c.Timestamp, c.Predictions.ToDto());
+    public static ClassifiedItemDto ToDto(this ClassifiedComment c) => new(c.Id, c.Text, c.Timestamp, c.Predictions.ToDto()) { Language = c.Language?.ToDto() };
+
+    public static LanguageDto ToDto(this DetectedLanguage l) => new(l.Code, l.Confidence);
 
     public static AlertPolicyDto ToDto(this AlertPolicy p) =>
         new(p.WindowSize, p.Threshold, p.MinCount, XmlConvert.ToString(p.Cooldown), WebhookUrlPolicy.Mask(p.WebhookUrl),
             p.WindowDuration is { } d ? XmlConvert.ToString(d) : null, p.ExportMetrics, p.Models, p.WatchModel, p.WatchLabel,
             Word(p.Detector), p.Alpha, p.MinLift, p.MinBaseline, p.BaselineHorizon, p.BaselineHalfLife is { } h ? XmlConvert.ToString(h) : null,
             p.Watches?.Select(w => new AlertWatchDto(w.Model, w.Label, w.Detector is { } wd ? Word(wd) : null, w.Threshold, w.Alpha, w.MinLift)).ToArray(),
-            p.IncludeExamples);
+            p.IncludeExamples,
+            p.IncludeUnsupportedLanguages);
 
     public static WindowDto ToDto(this WindowSnapshot w) =>
         new(w.Count, w.LabelCounts, w.NegativeCount, w.NegativeRatio, w.Alerting, w.WindowSize,
-            w.WindowDuration is { } d ? XmlConvert.ToString(d) : null, w.ModelLabelCounts, w.Baseline, w.BaselineComments);
+            w.WindowDuration is { } d ? XmlConvert.ToString(d) : null, w.ModelLabelCounts, w.Baseline, w.BaselineComments)
+        {
+            LanguageCounts = w.LanguageCounts,
+            SharedComments = w.SharedComments,
+        };
 
     public static AlertRecordDto ToDto(this AlertRecord r) =>
         new(Word(r.Kind), r.At, r.NegativeCount, r.Count, r.WindowSize, r.Threshold, Word(r.Delivery), r.Attempts, r.DeliveredAt,

@@ -46,9 +46,14 @@ internal static class ClassifyRoutes
         var texts = parsed.Texts;
         // A tenant key's texts share the model with that tenant's comments; callers without one share a lane of their own.
         var tenant = request.HttpContext.User.FindFirst(ApiKeyAuthenticationHandler.TenantClaim)?.Value ?? "";
-        var predictions = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(tenant, texts.ToArray());
-        var results = predictions
-            .Select((p, i) => new ClassifiedItemDto(null, texts[i], null, p.ToDto()))
+        var outcomes = await cluster.GetGrain<IClassifierGrain>(0).ClassifyCommentsAsync(tenant, texts.ToArray(), null, anyLanguage: false);
+        if (outcomes.Select((o, i) => (o, i)).FirstOrDefault(p => !p.o.Succeeded) is { o: not null } failed)
+        {
+            throw new InvalidOperationException($"The models failed on text [{failed.i}]: {failed.o.Failure}");
+        }
+
+        var results = outcomes
+            .Select((o, i) => new ClassifiedItemDto(null, texts[i], null, o.Predictions!.ToDto()) { Language = o.Language?.ToDto() })
             .ToArray();
         return TypedResults.Ok(new ClassifyResponse(results));
     }

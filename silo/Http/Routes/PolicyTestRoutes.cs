@@ -52,7 +52,7 @@ internal static class PolicyTestRoutes
             return Problems.Invalid(errors);
         }
 
-        var outcomes = await new CommentClassifier(cluster, sentiment.Value, tenant, () => policy!.Models).ClassifyAsync(comments!);
+        var outcomes = await new CommentClassifier(cluster, sentiment.Value, tenant, () => policy!.Models, () => policy!.IncludeUnsupportedLanguages).ClassifyAsync(comments!);
         return TypedResults.Ok(Play(policy!, sentiment.Value, comments!, outcomes));
     }
 

@@ -36,4 +36,7 @@ public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifie
 
     public Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models) =>
         inference.ClassifyWithAsync(tenant, texts, models);
+
+    public Task<IReadOnlyList<TextClassification>> ClassifyCommentsAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string>? models, bool anyLanguage) =>
+        models is null ? inference.ClassifyAsync(texts, tenant, anyLanguage) : inference.ClassifyWithAsync(tenant, texts, models, anyLanguage);
 }

@@ -1,3 +1,4 @@
+using Orleans.Sentiment.Grains.Languages;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Inference.Adapters;
@@ -11,8 +12,8 @@ namespace Orleans.Sentiment.Grains.Classification;
 /// message saying so, and a load that failed fails every call with its reason. On silos that load models on demand
 /// (role <c>ingest</c>) the first call starts the load. Tenant models are served when the silo has a model source
 /// (the cluster's registry) and an encoder locator: one shared encoder per base model, opened on first use.
-/// </summary>
-public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource? adapterSource = null, IAdapterEncoderLocator? encoderLocator = null) : IAsyncDisposable
+/// Each text's language is identified first, and a model only labels the texts in languages it reads (<see cref="LanguageRouting"/>).
+public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource? adapterSource = null, IAdapterEncoderLocator? encoderLocator = null, LanguageGate? languages = null) : IAsyncDisposable
 {
     private TenantAdapterModels? _tenantModels;
 
@@ -56,6 +57,10 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
         queue.BatchCompleted += new ModelCallSpans(models.Classifiers.Select(c => c.Name)).Record;
         metrics.ObserveInferenceQueue(() => queue.QueueDepth);
         _loaded.TrySetResult((models, queue));
+        if (languages is { Enabled: true } gate)
+        {
+            _ = Task.Run(gate.WarmUp);
+        }
     }
 
     public void SetFailed(Exception reason) => _loaded.TrySetException(reason);
@@ -63,15 +68,27 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
     /// <summary>Defers the load until the first caller asks (ingest silos).</summary>
     public void LoadOnDemand(Action startLoading) => _loadOnDemand = startLoading;
 
-    /// <summary>One outcome per text, with the texts queued in <paramref name="lane"/> (the caller's tenant); see <see cref="BatchingClassifier.ClassifyAsync"/>.</summary>
-    public async Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One outcome per text from every configured model, with the texts queued in <paramref name="lane"/> (the caller's
+    /// tenant); see <see cref="BatchingClassifier.ClassifyAsync"/>. With <paramref name="anyLanguage"/>, every model
+    /// labels every text whatever its language.
+    /// </summary>
+    public async Task<IReadOnlyList<TextClassification>> ClassifyAsync(IReadOnlyList<string> texts, string lane, bool anyLanguage = false, CancellationToken cancellationToken = default)
     {
         using var span = PipelineSpans.StartClassify(lane, texts.Count);
         try
         {
             var (models, queue) = await WaitForModelsAsync(cancellationToken);
             span?.SetTag(SentimentTracing.ModelsTag, models.Classifiers.Select(c => c.Name).ToArray());
-            return await queue.ClassifyAsync(texts, lane, cancellationToken);
+            if (languages is not { Enabled: true } gate)
+            {
+                return await queue.ClassifyAsync(texts, lane, cancellationToken);
+            }
+
+            var routed = models.Classifiers.Select(c => new LanguageRouting.RoutedModel(c.Name, c.Languages)).ToArray();
+            return await LanguageRouting.ClassifyAsync(texts, await gate.IdentifyAsync(texts), routed, anyLanguage, (group, skipped) => skipped.Count == 0
+                ? queue.ClassifyAsync(group, lane, cancellationToken)
+                : queue.ClassifyAsync(group, lane, new ModelSelection([.. Enumerable.Range(0, routed.Length).Where(i => !skipped.Contains(i))], []), cancellationToken));
         }
         catch (Exception e)
         {
@@ -85,7 +102,7 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
     /// queued in <paramref name="tenant"/>'s lane. A tenant model that cannot serve (no active version) fails every text
     /// with a reason naming it.
     /// </summary>
-    public async Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models, bool anyLanguage = false, CancellationToken cancellationToken = default)
     {
         using var span = PipelineSpans.StartClassify(tenant, texts.Count);
         try
@@ -107,7 +124,19 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
                 }
             }
 
-            return await queue.ClassifyAsync(texts, tenant, new ModelSelection(indexes, runs), cancellationToken);
+            if (languages is not { Enabled: true } gate)
+            {
+                return await queue.ClassifyAsync(texts, tenant, new ModelSelection(indexes, runs), cancellationToken);
+            }
+
+            var routed = indexes.Select(i => new LanguageRouting.RoutedModel(configured.Classifiers[i].Name, configured.Classifiers[i].Languages))
+                .Concat(runs.Select(r => new LanguageRouting.RoutedModel(r.Name, r.Encoder.Languages)))
+                .ToArray();
+            return await LanguageRouting.ClassifyAsync(texts, await gate.IdentifyAsync(texts), routed, anyLanguage, (group, skipped) => queue.ClassifyAsync(
+                group,
+                tenant,
+                new ModelSelection([.. indexes.Where((_, i) => !skipped.Contains(i))], [.. runs.Where((_, i) => !skipped.Contains(indexes.Count + i))]),
+                cancellationToken));
         }
         catch (Exception e)
         {

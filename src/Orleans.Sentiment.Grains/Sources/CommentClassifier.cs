@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Languages;
 
 namespace Orleans.Sentiment.Grains.Sources;
 
@@ -34,12 +35,11 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<TextClas
 
     /// <summary>
     /// Sends each chunk to the silo's stateless classifier grains, in <paramref name="tenant"/>'s share of the model
-    /// queue, to the models <paramref name="models"/> names at the time (null: every configured model).
+    /// queue, to the models <paramref name="models"/> names at the time (null: every configured model), which label
+    /// comments in languages they do not read only when <paramref name="anyLanguage"/> says so at the time.
     /// </summary>
-    public CommentClassifier(IGrainFactory grains, SentimentOptions options, string tenant, Func<IReadOnlyList<string>?> models)
-        : this(texts => models() is { } chosen
-            ? grains.GetGrain<IClassifierGrain>(0).ClassifyWithAsync(tenant, texts, chosen)
-            : grains.GetGrain<IClassifierGrain>(0).ClassifyEachAsync(tenant, texts), options)
+    public CommentClassifier(IGrainFactory grains, SentimentOptions options, string tenant, Func<IReadOnlyList<string>?> models, Func<bool> anyLanguage)
+        : this(texts => grains.GetGrain<IClassifierGrain>(0).ClassifyCommentsAsync(tenant, texts, models(), anyLanguage()), options)
     {
     }
 
@@ -98,7 +98,7 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<TextClas
             {
                 var results = await classifyEach(texts);
                 return results.Select(r => r.Succeeded
-                    ? new Outcome(r.Predictions, null, null)
+                    ? new Outcome(r.Predictions, null, null) { Language = r.Language }
                     : new Outcome(null, ModelErrorReason, r.Failure)).ToArray();
             }
             catch (Exception e)
@@ -118,5 +118,9 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<TextClas
     }
 
     /// <summary>Predictions, or the reason code and detail of a failure.</summary>
-    public sealed record Outcome(IReadOnlyDictionary<string, Prediction>? Predictions, string? Reason, string? Detail);
+    public sealed record Outcome(IReadOnlyDictionary<string, Prediction>? Predictions, string? Reason, string? Detail)
+    {
+        /// <summary>The comment's language, when it was identified.</summary>
+        public DetectedLanguage? Language { get; init; }
+    }
 }

@@ -6,6 +6,7 @@ using Orleans.Sentiment.Grains.Alerts;
 using Orleans.Sentiment.Grains.Telemetry;
 using Orleans.Sentiment.Grains.Themes;
 using Orleans.Sentiment.Inference;
+using Orleans.Sentiment.Inference.Languages;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -60,7 +61,7 @@ public sealed partial class FeedbackSourceGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = SourceKey.Parse(this.GetPrimaryKeyString());
-        _classifier = new CommentClassifier(GrainFactory, _options, _key.Tenant, () => Source.Models);
+        _classifier = new CommentClassifier(GrainFactory, _options, _key.Tenant, () => Source.Models, () => Source.IncludeUnsupportedLanguages);
         await HandOverFormerAlertsAsync();
         var now = SourceNow;
         ExpireWindow(now);
@@ -134,7 +135,7 @@ public sealed partial class FeedbackSourceGrain(
         {
             if (outcomes[i].Predictions is { } predictions)
             {
-                Record(fresh[i], predictions, Source.Clock.Observe(fresh[i].Timestamp, clock.UtcNow));
+                Record(fresh[i], predictions, outcomes[i].Language, Source.Clock.Observe(fresh[i].Timestamp, clock.UtcNow));
             }
             else
             {
@@ -213,27 +214,33 @@ public sealed partial class FeedbackSourceGrain(
     {
         var models = policy.Models is { } chosen ? chosen.ToArray() : null;
         var watchesChanged = Source.Window.Watch(policy);
-        if (!watchesChanged && Same(Source.Models, models) && Source.WatchModel == policy.WatchModel && Source.WatchLabel == policy.WatchLabel)
+        if (!watchesChanged && Same(Source.Models, models) && Source.WatchModel == policy.WatchModel && Source.WatchLabel == policy.WatchLabel
+            && Source.IncludeUnsupportedLanguages == policy.IncludeUnsupportedLanguages)
         {
             return;
         }
 
-        (Source.Models, Source.WatchModel, Source.WatchLabel) = (models, policy.WatchModel, policy.WatchLabel);
+        (Source.Models, Source.WatchModel, Source.WatchLabel, Source.IncludeUnsupportedLanguages) =
+            (models, policy.WatchModel, policy.WatchLabel, policy.IncludeUnsupportedLanguages);
         await state.WriteStateAsync();
 
         static bool Same(IReadOnlyList<string>? a, IReadOnlyList<string>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
     }
 
-    private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DateTimeOffset at)
+    private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DetectedLanguage? language, DateTimeOffset at)
     {
         var (windowModel, windowLabel, negative) = WindowLabeling.Of(predictions, Source.WatchModel, Source.WatchLabel, _options);
-        Source.Window.Add(at, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)));
+        var unread = predictions[windowModel].IsUnsupportedLanguage;
+        Source.Window.Add(at, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)), unread, language?.Code);
         _alertsBehind = true;
         _themes.Add(comment.Id!, comment.Text, predictions);
 
         // Embeddings (about 1.5 KB per model and comment) stay out of the persisted state.
         var stored = predictions.ToDictionary(p => p.Key, p => p.Value with { Embedding = null }, StringComparer.Ordinal);
-        Source.Recent.Add(new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, stored, windowLabel, negative), _options.RecentCapacity, _options.RecentMaxBytes);
+        Source.Recent.Add(
+            new ClassifiedComment(comment.Id!, comment.Text, comment.Timestamp, stored, windowLabel, negative) { Language = language },
+            _options.RecentCapacity,
+            _options.RecentMaxBytes);
     }
 
     private bool ExpireWindow(DateTimeOffset now)
@@ -345,6 +352,11 @@ public sealed partial class FeedbackSourceGrain(
 
     private void Count(List<Comment> fresh, IReadOnlyList<CommentClassifier.Outcome> outcomes, int foreign, int delivered)
     {
+        foreach (var outcome in outcomes.Where(o => o.Predictions is not null))
+        {
+            metrics.LanguageIdentified(outcome.Language?.Code);
+        }
+
         foreach (var predictions in outcomes.Select(o => o.Predictions).OfType<IReadOnlyDictionary<string, Prediction>>())
         {
             foreach (var (model, prediction) in predictions)

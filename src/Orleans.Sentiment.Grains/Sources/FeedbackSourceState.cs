@@ -45,4 +45,8 @@ public sealed class FeedbackSourceState
     /// <summary>The source's time, following its comments' timestamps.</summary>
     [Id(9)]
     public SourceClock Clock { get; set; } = new();
+
+    /// <summary>The policy has every model label comments in languages it does not read.</summary>
+    [Id(10)]
+    public bool IncludeUnsupportedLanguages { get; set; }
 }

@@ -13,6 +13,7 @@ public sealed class SentimentMetrics
 {
     private readonly Counter<long> _ingested;
     private readonly Counter<long> _classified;
+    private readonly Counter<long> _languages;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _alertsRaised;
@@ -33,6 +34,7 @@ public sealed class SentimentMetrics
         var meter = meterFactory.Create(Constants.MeterName);
         _ingested = meter.CreateCounter<long>("orleans_sentiment_comments_ingested", "{comment}", "Comments accepted by the ingestion endpoint and handed to the stream.");
         _classified = meter.CreateCounter<long>("orleans_sentiment_comments_classified", "{comment}", "Comments classified, by model and label.");
+        _languages = meter.CreateCounter<long>("orleans_sentiment_comments_language", "{comment}", "Classified comments by identified language: ISO 639-1 codes of the Languages:Candidates (at most 75), or und where none could be told.");
         _duplicates = meter.CreateCounter<long>("orleans_sentiment_comments_duplicate", "{comment}", "Redelivered or repeated comments dropped by id.");
         _failed = meter.CreateCounter<long>("orleans_sentiment_comments_failed", "{comment}", "Accepted comments that could not be classified and went to the tenant's dead-letter store, by reason.");
         _alertsRaised = meter.CreateCounter<long>("orleans_sentiment_alerts_raised", "{alert}", "Spike and recovery alerts raised, by kind.");
@@ -91,6 +93,9 @@ public sealed class SentimentMetrics
         var tenantModel = model.Contains(':', StringComparison.Ordinal);
         _classified.Add(1, new KeyValuePair<string, object?>("model", tenantModel ? TenantModelSeries : model), new KeyValuePair<string, object?>("label", tenantModel ? TenantModelSeries : label));
     }
+
+    /// <summary>Counts one comment's language: the detector only names its candidates, so the series stay few.</summary>
+    public void LanguageIdentified(string? code) => _languages.Add(1, new KeyValuePair<string, object?>("language", code ?? "und"));
 
     public void Duplicates(int count) => _duplicates.Add(count);
 

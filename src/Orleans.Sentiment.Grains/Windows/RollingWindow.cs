@@ -29,6 +29,12 @@ public sealed class RollingWindow
     [Id(5)]
     private WatchedLabels? _watched;
 
+    /// <summary>Where the window counts languages: a model name no model can have.</summary>
+    public const string LanguageKey = "#language";
+
+    /// <summary>The language of a comment whose language could not be told (no words, or identification off).</summary>
+    public const string UnknownLanguage = "und";
+
     public RollingWindow(int capacity, TimeSpan? duration = null) => Reshape(capacity, duration);
 
     public int Capacity => _capacity;
@@ -41,19 +47,25 @@ public sealed class RollingWindow
 
     public int NegativeCount => _negativeCount;
 
-    public double NegativeRatio => _entries.Count == 0 ? 0 : (double)_negativeCount / _entries.Count;
+    public double NegativeRatio => Share(_negativeCount, _entries.Count - _entries.Count(e => e.OutsideShare));
 
     /// <summary>Follows the labels the policy watches; true when that changed anything.</summary>
     public bool Watch(AlertPolicy policy) => Watched.Follow(policy);
 
     /// <summary>The counts an alert grain decides on: the main share and every watched label, with their baselines, as of <paramref name="at"/>.</summary>
-    public WindowCounts Counts(DateTimeOffset at) => Watched.Counts(_entries, _negativeCount, _labels, at);
+    public WindowCounts Counts(DateTimeOffset at) => Watched.Counts(_entries, _labels, at);
 
-    /// <summary>Adds one classified comment: its window label, whether that counts as negative, and every model's label.</summary>
-    public void Add(DateTimeOffset at, string windowModel, bool isNegative, IEnumerable<KeyValuePair<string, string>> labelsByModel)
+    /// <summary>
+    /// Adds one classified comment: its window label, whether that counts as negative, every model's label, whether the
+    /// main share leaves it out (its window model does not read its language), and its language (null: not told).
+    /// </summary>
+    public void Add(DateTimeOffset at, string windowModel, bool isNegative, IEnumerable<KeyValuePair<string, string>> labelsByModel, bool outsideShare = false, string? language = null)
     {
-        var ids = labelsByModel.Select(p => _labels.Add(p.Key, p.Value)).ToArray();
-        _entries.Enqueue(new WindowEntry(at.UtcTicks, isNegative, ids));
+        var ids = labelsByModel
+            .Append(KeyValuePair.Create(LanguageKey, language ?? UnknownLanguage))
+            .Select(p => _labels.Add(p.Key, p.Value))
+            .ToArray();
+        _entries.Enqueue(new WindowEntry(at.UtcTicks, isNegative, ids) { OutsideShare = outsideShare });
         _labels.WindowModel = windowModel;
         _negativeCount += isNegative ? 1 : 0;
         TrimToCapacity();
@@ -94,17 +106,23 @@ public sealed class RollingWindow
             : [];
         var count = _entries.Count - expired.Count;
         var negative = _negativeCount - expired.Count(e => e.IsNegative);
+        var judged = count - _entries.Skip(expired.Count).Count(e => e.OutsideShare);
         var byModel = _labels.CountsByModel(expired.SelectMany(e => e.LabelIds));
+        var languages = byModel.Remove(LanguageKey, out var counted) ? counted : new Dictionary<string, int>();
         var windowLabels = _labels.WindowModel is { } model && byModel.TryGetValue(model, out var counts)
             ? counts
             : new Dictionary<string, int>();
         var (baseline, learnt) = Watched.MainBaseline;
-        return new WindowSnapshot(count, windowLabels, negative, count == 0 ? 0 : (double)negative / count, alerting, _capacity, _duration, byModel)
+        return new WindowSnapshot(count, windowLabels, negative, Share(negative, judged), alerting, _capacity, _duration, byModel)
         {
             Baseline = baseline,
             BaselineComments = learnt,
+            LanguageCounts = languages,
+            SharedComments = judged,
         };
     }
+
+    private static double Share(int hits, int judged) => judged <= 0 ? 0 : (double)hits / judged;
 
     private void TrimToCapacity()
     {
@@ -127,6 +145,13 @@ public sealed class RollingWindow
     }
 }
 
-/// <summary>One comment in the window: when it was counted, whether it was negative, and its label number per model.</summary>
+/// <summary>
+/// One comment in the window: when it was counted, whether it was negative, its label number per model (and its
+/// language's), and whether the main share leaves it out because the window's model does not read its language.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.WindowEntry")]
-public sealed record WindowEntry([property: Id(0)] long AtTicks, [property: Id(1)] bool IsNegative, [property: Id(2)] short[] LabelIds);
+public sealed record WindowEntry([property: Id(0)] long AtTicks, [property: Id(1)] bool IsNegative, [property: Id(2)] short[] LabelIds)
+{
+    [Id(3)]
+    public bool OutsideShare { get; init; }
+}

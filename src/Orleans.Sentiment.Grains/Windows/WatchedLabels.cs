@@ -1,4 +1,5 @@
 using Orleans.Sentiment.Contracts;
+using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Grains.Windows;
 
@@ -65,53 +66,69 @@ public sealed class WatchedLabels
     /// <summary>Learns from an entry leaving the window.</summary>
     public void Learn(WindowEntry entry, LabelTable labels)
     {
-        _baselines[AlertPolicy.MainWatchKey].Learn(entry.IsNegative, entry.AtTicks, _horizon);
+        if (!entry.OutsideShare)
+        {
+            _baselines[AlertPolicy.MainWatchKey].Learn(entry.IsNegative, entry.AtTicks, _horizon);
+        }
+
         foreach (var watch in _watches)
         {
-            var id = labels.Find(watch.Model, watch.Label);
-            _baselines[watch.Key].Learn(id >= 0 && entry.LabelIds.Contains((short)id), entry.AtTicks, _horizon);
+            if (!Unread(entry, labels.Find(watch.Model, Prediction.UnsupportedLanguageLabel)))
+            {
+                var id = labels.Find(watch.Model, watch.Label);
+                _baselines[watch.Key].Learn(id >= 0 && entry.LabelIds.Contains((short)id), entry.AtTicks, _horizon);
+            }
         }
     }
 
-    /// <summary>The window's counts for every watch, in the whole window and its recent parts, and their baselines.</summary>
-    public WindowCounts Counts(IReadOnlyCollection<WindowEntry> entries, int negativeCount, LabelTable labels, DateTimeOffset at)
+    /// <summary>
+    /// The window's counts for every watch, in the whole window and its recent parts, and their baselines. Each watch
+    /// counts only the comments its model read: one in a language the model does not read is in no share of it.
+    /// </summary>
+    public WindowCounts Counts(IReadOnlyCollection<WindowEntry> entries, LabelTable labels, DateTimeOffset at)
     {
-        var count = entries.Count;
-        var scales = Scales(count);
         var main = _baselines[AlertPolicy.MainWatchKey];
-        var ids = _watches.Select(w => labels.Find(w.Model, w.Label)).ToArray();
-        var recent = new int[ids.Length + 1, scales.Length];
-        var index = 0;
-        foreach (var entry in entries)
+        var mainCounts = Count(entries, e => !e.OutsideShare, e => e.IsNegative);
+        var watches = _watches.Select(w =>
         {
-            // Entries run oldest first: this one is among the last k when fewer than k follow it.
-            var following = count - index++;
-            for (var s = 0; s < scales.Length; s++)
-            {
-                if (following > scales[s])
-                {
-                    continue;
-                }
-
-                recent[0, s] += entry.IsNegative ? 1 : 0;
-                for (var w = 0; w < ids.Length; w++)
-                {
-                    recent[w + 1, s] += ids[w] >= 0 && entry.LabelIds.Contains((short)ids[w]) ? 1 : 0;
-                }
-            }
-        }
-
-        int[] Row(int row) => Enumerable.Range(0, scales.Length).Select(s => recent[row, s]).ToArray();
-        return new WindowCounts(count, negativeCount, at)
+            var (unread, id) = (labels.Find(w.Model, Prediction.UnsupportedLanguageLabel), labels.Find(w.Model, w.Label));
+            var (count, hits, scales, recent) = Count(entries, e => !Unread(e, unread), e => id >= 0 && e.LabelIds.Contains((short)id));
+            return new WatchCounts(w.Key, count, hits, _baselines[w.Key].Share, _baselines[w.Key].Comments) { Scales = scales, RecentHits = recent };
+        });
+        return new WindowCounts(mainCounts.Count, mainCounts.Hits, at)
         {
             Baseline = main.Share,
             BaselineComments = main.Comments,
-            Scales = scales,
-            RecentNegatives = Row(0),
-            Watches = _watches
-                .Select((w, i) => new WatchCounts(w.Key, count, labels.CountOf(ids[i]), _baselines[w.Key].Share, _baselines[w.Key].Comments) { Scales = scales, RecentHits = Row(i + 1) })
-                .ToArray(),
+            Scales = mainCounts.Scales,
+            RecentNegatives = mainCounts.Recent,
+            Watches = [.. watches],
         };
+    }
+
+    private static bool Unread(WindowEntry entry, int unsupportedId) => unsupportedId >= 0 && entry.LabelIds.Contains((short)unsupportedId);
+
+    /// <summary>Of the entries a share judges: how many, how many are hits, and the hits among the last of each scale.</summary>
+    private (int Count, int Hits, int[] Scales, int[] Recent) Count(IReadOnlyCollection<WindowEntry> entries, Func<WindowEntry, bool> judged, Func<WindowEntry, bool> hit)
+    {
+        var flags = entries.Where(judged).Select(hit).ToArray();
+        var scales = Scales(flags.Length);
+        var recent = new int[scales.Length];
+        for (var i = 0; i < flags.Length; i++)
+        {
+            if (!flags[i])
+            {
+                continue;
+            }
+
+            // Flags run oldest first: this one is among the last k when fewer than k follow it.
+            var following = flags.Length - i;
+            for (var s = 0; s < scales.Length; s++)
+            {
+                recent[s] += following <= scales[s] ? 1 : 0;
+            }
+        }
+
+        return (flags.Length, flags.Count(f => f), scales, recent);
     }
 
     /// <summary>The minimum count, doubling, up to the whole window (always last).</summary>

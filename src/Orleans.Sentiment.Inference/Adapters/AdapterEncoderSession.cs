@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntime;
 using Orleans.Sentiment.Inference.Execution;
+using Orleans.Sentiment.Inference.Languages;
 using Orleans.Sentiment.Inference.Tokenization;
 
 namespace Orleans.Sentiment.Inference.Adapters;
@@ -62,6 +64,9 @@ public sealed class AdapterEncoderSession : IDisposable
     /// <summary>The base model's tokenizer; null for a session built from a bare graph.</summary>
     public ITextTokenizer? Tokenizer { get; }
 
+    /// <summary>The languages the base model reads, which its tenant models inherit.</summary>
+    public ModelLanguages Languages { get; private set; } = ModelLanguages.English;
+
     /// <summary>Equal to a configured model's key when both encode every text alike (the text is then encoded once).</summary>
     public string TokenizerKey { get; }
 
@@ -75,7 +80,14 @@ public sealed class AdapterEncoderSession : IDisposable
         var maxLength = Math.Min(options.MaxSequenceLength ?? tokenizer.ModelMaxLength, tokenizer.ModelMaxLength);
         using var plan = SessionFactory.Create(options);
         var session = new InferenceSession(Path.Combine(directory, "onnx", "model.onnx"), plan.Options);
-        return Create(session, tokenizer, TokenizerFingerprint.Of(directory, maxLength), tokenizer.PadTokenId, maxLength, capacity);
+        var encoder = Create(session, tokenizer, TokenizerFingerprint.Of(directory, maxLength), tokenizer.PadTokenId, maxLength, capacity);
+        var config = Path.Combine(directory, ModelConfig.FileName);
+        if (File.Exists(config) && JsonNode.Parse(File.ReadAllText(config)) is JsonObject json)
+        {
+            encoder.Languages = ModelLanguages.Read(json, directory, config);
+        }
+
+        return encoder;
     }
 
     /// <summary>A session over a graph in memory, fed token ids directly (tests, benchmarks).</summary>

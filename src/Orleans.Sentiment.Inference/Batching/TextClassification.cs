@@ -1,3 +1,5 @@
+using Orleans.Sentiment.Inference.Languages;
+
 namespace Orleans.Sentiment.Inference;
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed record TextClassification(
     [property: Id(0)] IReadOnlyDictionary<string, Prediction>? Predictions,
     [property: Id(1)] string? Failure)
 {
+    /// <summary>The text's language, when it was identified.</summary>
+    [Id(2)]
+    public DetectedLanguage? Language { get; init; }
+
     public bool Succeeded => Predictions is not null;
 
     public static TextClassification Success(IReadOnlyDictionary<string, Prediction> predictions) => new(predictions, null);
