@@ -98,6 +98,11 @@ const variants = {
     },
     post_processor: template(['<s>', '$A', '</s>']),
   },
+  'unigram-strip-first': {
+    description: 'Sequence[Strip both, Precompiled], Metaspace (first, split): text that loses leading spaces to Strip no longer starts at 0, so gets no ▁',
+    normalizer: { type: 'Sequence', normalizers: [{ type: 'Strip', strip_left: true, strip_right: true }, precompiled] },
+    pre_tokenizer: { type: 'Metaspace', replacement: '▁', prepend_scheme: 'first', split: true },
+  },
   'unigram-nfkc-never': {
     description: 'Sequence[NFKC, Precompiled], Metaspace (never, split): no ▁ is added before the first word',
     normalizer: { type: 'Sequence', normalizers: [{ type: 'NFKC' }, precompiled] },
