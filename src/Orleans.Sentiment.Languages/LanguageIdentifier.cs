@@ -37,11 +37,17 @@ public sealed partial class LanguageIdentifier
     /// <summary>ISO 639-1 codes of every language that can be a candidate.</summary>
     public static IReadOnlyList<string> KnownCodes { get; } = [.. Enum.GetValues<Language>().Select(CodeOf).Order(StringComparer.Ordinal)];
 
-    /// <summary>The text's language, or null when it has no words to tell (emoji, numbers, links only).</summary>
+    /// <summary>
+    /// Fewest words a language is told from. One or two words are often words of several languages ("fine" is Italian
+    /// too, "broken" Dutch): such a text has no language, so every model reads it, as before identification existed.
+    /// </summary>
+    public const int MinWords = 3;
+
+    /// <summary>The text's language, or null when it has too few words to tell (emoji, numbers, links, one or two words).</summary>
     public LanguageGuess? Identify(string text)
     {
         var words = Words(text);
-        if (words.Length == 0)
+        if (words.Split(' ').Count(w => w.Any(char.IsLetter)) < MinWords && !IsUnspacedScript(words))
         {
             return null;
         }
@@ -76,6 +82,9 @@ public sealed partial class LanguageIdentifier
 
         return kept.Any(char.IsLetter) ? kept : "";
     }
+
+    /// <summary>Chinese, Japanese and Thai write no spaces between words: their length tells, not their word count.</summary>
+    private static bool IsUnspacedScript(string text) => text.Count(c => c is >= '\u3040' and <= '\u9FFF' or >= '\u0E00' and <= '\u0E7F' or >= '\uAC00' and <= '\uD7AF') >= 4;
 
     private static bool IsLatinScript(string text)
     {

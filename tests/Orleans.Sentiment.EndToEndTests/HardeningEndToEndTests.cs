@@ -65,7 +65,7 @@ public sealed class HardeningEndToEndTests(SiloFixture fixture)
         var window = await Eventually.WaitForAsync(() => WindowAsync("acme", "counted"), w => (int?)w["count"] == 1, "one comment");
 
         Assert.Equal(
-            ["alerting", "baseline", "baselineComments", "count", "labelCounts", "modelLabelCounts", "negativeCount", "negativeRatio", "windowDuration", "windowSize"],
+            ["alerting", "baseline", "baselineComments", "count", "labelCounts", "languageCounts", "modelLabelCounts", "negativeCount", "negativeRatio", "sharedComments", "windowDuration", "windowSize"],
             window.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.True(window.TryGetPropertyValue("windowDuration", out var duration));
         Assert.Null(duration);

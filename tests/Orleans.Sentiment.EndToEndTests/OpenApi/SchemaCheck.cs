@@ -26,9 +26,15 @@ internal static class SchemaCheck
             return;
         }
 
-        if ((schema["anyOf"] ?? schema["oneOf"]) is JsonArray options && !options.Any(option => Errors(value, option!.AsObject(), document).Count == 0))
+        if ((schema["anyOf"] ?? schema["oneOf"]) is JsonArray options)
         {
-            errors.Add($"{at}: {Show(value)} matches none of {options.ToJsonString()}");
+            // A nullable object is "anyOf": [its schema, null]; the option it matches has checked it in full.
+            if (!options.Any(option => Errors(value, option!.AsObject(), document).Count == 0))
+            {
+                errors.Add($"{at}: {Show(value)} matches none of {options.ToJsonString()}");
+            }
+
+            return;
         }
 
         foreach (var part in schema["allOf"] as JsonArray ?? [])
