@@ -397,6 +397,7 @@
     // With a watched model the window's labels are that model's; otherwise the window model's (negative marked).
     renderCounts($("labels").tBodies[0], window.labelCounts || {}, window.count, (label) => share.marks(null, label));
     renderCategories(window.modelLabelCounts, window.labelCounts || {}, share);
+    renderLanguages(window);
     renderComments(comments, share);
     renderAlerts(alerts);
   }
@@ -484,11 +485,20 @@
     }));
   }
 
+  // The window's comments by identified language ("und": too short to tell), and how many the share leaves out.
+  function renderLanguages(window) {
+    renderCounts($("languages").tBodies[0], window.languageCounts || {}, window.count, () => false);
+    const unread = window.count - (window.sharedComments === undefined ? window.count : window.sharedComments);
+    setText($("languages-note"), unread > 0
+      ? unread + " of " + window.count + " comments are in a language the window's model does not read (unsupported_language): left out of its share."
+      : "");
+  }
+
   function renderComments(comments, share) {
     const table = $("comments");
     const models = [...new Set(comments.flatMap((c) => Object.keys(c.predictions || {})))];
     const head = table.tHead.rows[0];
-    const titles = ["Time", "Comment", ...models];
+    const titles = ["Time", "Comment", "Language", ...models];
     if ([...head.cells].map((c) => c.textContent).join("\u0000") !== titles.join("\u0000")) {
       head.replaceChildren(...titles.map((title) => {
         const th = text("th", title);
@@ -505,6 +515,7 @@
       }
       tr.appendChild(document.createElement("td")).appendChild(time);
       tr.appendChild(text("td", comment.text || ""));
+      tr.appendChild(text("td", comment.language ? comment.language.code + " " + comment.language.confidence.toFixed(2) : "—"));
       for (const model of models) {
         const prediction = (comment.predictions || {})[model];
         const cell = document.createElement("td");
