@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.Safetensors;
 using Orleans.Sentiment.Modeling.Synthetic;
 
@@ -19,6 +20,11 @@ public sealed record PretrainedEncoder(TransformerShape Shape, IReadOnlyDictiona
         if (!File.Exists(configPath))
         {
             throw new InvalidDataException($"Base model folder '{directory}' has no config.json.");
+        }
+
+        if (SentencePieceModelFiles.MissingTokenizerJson(directory) is { } advice)
+        {
+            throw new InvalidDataException(advice);
         }
 
         var config = JsonNode.Parse(File.ReadAllText(configPath))?.AsObject() ?? throw new InvalidDataException($"{configPath} is empty.");
