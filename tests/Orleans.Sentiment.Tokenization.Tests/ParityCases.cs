@@ -9,7 +9,10 @@ internal static class ParityCases
 {
     private static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "Parity");
 
-    public static IReadOnlyList<HardString> HardStrings { get; } = LoadHardStrings();
+    public static IReadOnlyList<HardString> HardStrings { get; } = LoadStrings("hard-strings.json");
+
+    /// <summary>The hard strings, then the multilingual ones: what the Unigram tokenizers are checked on.</summary>
+    public static IReadOnlyList<HardString> HardAndMultilingualStrings { get; } = [.. HardStrings, .. LoadStrings("multilingual-strings.json")];
 
     public static ExpectedIds Expected(string tokenizerName)
     {
@@ -25,9 +28,9 @@ internal static class ParityCases
 
     private static int[] Ids(JsonElement array) => [.. array.EnumerateArray().Select(i => i.GetInt32())];
 
-    private static List<HardString> LoadHardStrings()
+    private static List<HardString> LoadStrings(string file)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "hard-strings.json")));
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, file)));
         return [.. document.RootElement.EnumerateArray().Select(e => new HardString(
             e.GetProperty("name").GetString()!,
             e.TryGetProperty("text", out var text)

@@ -48,6 +48,21 @@ public sealed class TokenizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Tokenize_UnigramFolder_WritesHuggingFaceIds()
+    {
+        using var folders = new UnigramTokenizerFolders();
+        var cases = ParityCases.HardAndMultilingualStrings.Select((s, i) => (s, i)).Where(c => c.s.Name.StartsWith("ml-", StringComparison.Ordinal) && HasOnlyPairs(c.s.Text)).ToList();
+        var input = _folder.Write("input.jsonl", string.Join("\n", cases.Select(c => JsonSerializer.Serialize(new { text = c.s.Text }))) + "\n");
+        var output = Path.Combine(_folder.Path, "ids.jsonl");
+
+        var exitCode = await TokenizeCommand.Create().Parse(["--model", folders.Variant("unigram-xlmr"), "--input", input, "--output", output]).InvokeAsync();
+
+        Assert.Equal(0, exitCode);
+        var expected = ParityCases.Expected("unigram-xlmr");
+        Assert.Equal(cases.Select(c => expected.Ids[c.i]), File.ReadAllLines(output).Select(l => JsonSerializer.Deserialize<int[]>(l)!));
+    }
+
+    [Fact]
     public async Task Tokenize_FolderWithoutTokenizer_FailsWithExitCode2()
     {
         var input = _folder.Write("input.txt", "hello\n");

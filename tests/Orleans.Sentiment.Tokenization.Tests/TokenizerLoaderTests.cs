@@ -31,12 +31,51 @@ public sealed class TokenizerLoaderTests : IDisposable
     [Fact]
     public void Load_UnknownModelType_ThrowsNamingTokenizerJsonAndType()
     {
-        var path = _folder.Write("tokenizer.json", """{"model": {"type": "Unigram", "vocab": [["a", 0.0]]}}""");
+        var path = _folder.Write("tokenizer.json", """{"model": {"type": "WordLevel", "vocab": {"a": 0}}}""");
 
         var error = Assert.Throws<ModelFolderException>(() => TokenizerLoader.Load(_folder.Path));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("Unigram", error.Message, StringComparison.Ordinal);
+        Assert.Contains("WordLevel", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type": "Whitespace"}""", "null", "pre_tokenizer", "Whitespace")]
+    [InlineData("""{"type": "Metaspace", "replacement": "▁"}""", """{"type": "Sequence", "normalizers": [{"type": "BertNormalizer"}]}""", "normalizer", "BertNormalizer")]
+    [InlineData("""{"type": "Metaspace", "replacement": "▁", "prepend_scheme": "sometimes"}""", "null", "prepend_scheme", "sometimes")]
+    [InlineData("null", "null", "pre_tokenizer", "none")]
+    public void Load_UnigramWithUnsupportedComponent_ThrowsNamingFileAndComponent(string preTokenizer, string normalizer, string component, string value)
+    {
+        var path = _folder.Write("tokenizer.json", $$$"""{"normalizer": {{{normalizer}}}, "pre_tokenizer": {{{preTokenizer}}}, "model": {"type": "Unigram", "unk_id": 0, "vocab": [["<unk>", 0.0], ["a", -1.0]]}}""");
+
+        var error = Assert.Throws<ModelFolderException>(() => TokenizerLoader.Load(_folder.Path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(component, error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"not base64!\"", "not base64")]
+    [InlineData("\"AAAA\"", "not a sentencepiece charsmap")]
+    public void Load_UnigramWithBrokenCharsmap_ThrowsNamingIt(string charsmap, string reason)
+    {
+        var path = _folder.Write("tokenizer.json", $$$"""{"normalizer": {"type": "Precompiled", "precompiled_charsmap": {{{charsmap}}}}, "pre_tokenizer": {"type": "Metaspace"}, "model": {"type": "Unigram", "unk_id": 0, "vocab": [["<unk>", 0.0]]}}""");
+
+        var error = Assert.Throws<ModelFolderException>(() => TokenizerLoader.Load(_folder.Path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnigramWithoutUnknownId_ThrowsNamingIt()
+    {
+        _folder.Write("tokenizer.json", """{"pre_tokenizer": {"type": "Metaspace"}, "model": {"type": "Unigram", "vocab": [["a", 0.0]]}}""");
+
+        var error = Assert.Throws<ModelFolderException>(() => TokenizerLoader.Load(_folder.Path));
+
+        Assert.Contains("unk_id", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 // Compares WordPiece implementations on the committed hard strings (exact Hugging Face ids) and on single-thread
-// speed over SST-2, then measures this project's byte-level BPE. Usage:
+// speed over SST-2, then measures this project's byte-level BPE and Unigram. Usage:
 //   dotnet run -c Release --project tools/tokenizer-bench -- [shared-data-dir] [seconds-per-run]
 using System.Globalization;
 using System.Text.Json;
@@ -24,7 +24,12 @@ var candidates = new (string Name, ITextTokenizer Tokenizer)[]
 // Speed first: the JIT then optimises for ordinary feedback, not for the hard strings' rare paths.
 var sst = File.ReadLines(Path.Combine(shared, "sst2", "train.tsv")).Skip(1).Select(l => l[..l.LastIndexOf('\t')]).ToArray();
 Console.WriteLine($"Single-thread speed on SST-2 train ({sst.Length} phrases), {seconds:F0} s per tokenizer:");
-foreach (var (name, tokenizer) in candidates.Append(("Orleans.Sentiment byte-level BPE (RoBERTa)", TokenizerLoader.Load(roberta))))
+var others = new (string Name, ITextTokenizer Tokenizer)[]
+{
+    ("Orleans.Sentiment byte-level BPE (RoBERTa)", TokenizerLoader.Load(roberta)),
+    ("Orleans.Sentiment Unigram (the XLM-R-like test tokenizer, Parity/unigram)", TokenizerLoader.Load(Path.Combine(parity, "unigram"))),
+};
+foreach (var (name, tokenizer) in candidates.Concat(others))
 {
     var r = TokenizerBenchmark.Run(tokenizer, sst, TimeSpan.FromSeconds(seconds));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

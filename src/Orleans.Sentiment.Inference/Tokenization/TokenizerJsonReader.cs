@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace Orleans.Sentiment.Inference.Tokenization;
 
 /// <summary>
-/// Reads a Hugging Face <c>tokenizer.json</c>: a WordPiece model (BertNormalizer, BertPreTokenizer) or a byte-level
-/// BPE model (ByteLevel pre-tokenizer), with TemplateProcessing, BertProcessing or RobertaProcessing and the
-/// added tokens. Anything else is refused with a message naming the file and the component.
+/// Reads a Hugging Face <c>tokenizer.json</c>: a WordPiece model (BertNormalizer, BertPreTokenizer), a byte-level
+/// BPE model (ByteLevel pre-tokenizer) or a SentencePiece Unigram model (<see cref="UnigramJsonReader"/>), with
+/// TemplateProcessing, BertProcessing or RobertaProcessing and the added tokens. Anything else is refused with a
+/// message naming the file and the component.
 /// </summary>
 internal static class TokenizerJsonReader
 {
@@ -15,18 +16,20 @@ internal static class TokenizerJsonReader
         var root = document.RootElement;
         var model = Property(root, "model") ?? throw Unsupported(path, "model", "missing");
         var modelType = String(model, "type") ?? (Property(model, "merges") is not null ? "BPE" : Property(model, "vocab") is not null ? "WordPiece" : null);
-        if (modelType is not ("WordPiece" or "BPE"))
+        if (modelType is not ("WordPiece" or "BPE" or "Unigram"))
         {
             throw Unsupported(path, "model type", modelType ?? "missing");
         }
 
-        var added = AssignIds(ReadAddedTokens(root), ReadVocabulary(path, model));
+        var vocabulary = modelType == "Unigram" ? UnigramJsonReader.PieceIds(UnigramJsonReader.ReadPieces(path, model)) : ReadVocabulary(path, model);
+        var added = AssignIds(ReadAddedTokens(root), vocabulary);
         var template = ReadTemplate(path, Property(root, "post_processor"), added);
         var maxLength = settings.ModelMaxLength;
         return modelType switch
         {
             "WordPiece" => ReadWordPiece(path, root, model, added, template, maxLength),
             "BPE" => ReadByteLevelBpe(path, root, model, added, template, maxLength),
+            "Unigram" => UnigramJsonReader.Read(path, root, model, added, template, PadId(root, added, vocabulary, "<pad>"), maxLength),
             _ => throw Unsupported(path, "model type", modelType ?? "missing"),
         };
     }
@@ -266,15 +269,15 @@ internal static class TokenizerJsonReader
         }
     }
 
-    private static JsonElement? Property(JsonElement element, string name) =>
+    internal static JsonElement? Property(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static string? String(JsonElement element, string name) =>
+    internal static string? String(JsonElement element, string name) =>
         Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
-    private static bool? Bool(JsonElement element, string name) =>
+    internal static bool? Bool(JsonElement element, string name) =>
         Property(element, name) is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
 
-    private static ModelFolderException Unsupported(string path, string component, string? value) =>
-        new($"{path}: {component} '{value ?? "missing"}' is not supported (this runtime reads WordPiece with BertNormalizer/BertPreTokenizer and byte-level BPE).");
+    internal static ModelFolderException Unsupported(string path, string component, string? value) =>
+        new($"{path}: {component} '{value ?? "missing"}' is not supported (this runtime reads WordPiece with BertNormalizer/BertPreTokenizer, byte-level BPE and SentencePiece Unigram).");
 }
