@@ -24,11 +24,11 @@ internal static class ModelSynthCommand
         var tokenizer = new Option<string?>("--tokenizer")
         {
             Description = "Folder with Hugging Face tokenizer files to copy (tokenizer.json, vocab.txt, vocab.json + merges.txt, ...). " +
-                "Without it a WordPiece vocabulary is generated (not for roberta-base).",
+                "Without it a vocabulary is generated: WordPiece, or SentencePiece Unigram for XLM-R (none for roberta-base).",
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the random weights.", DefaultValueFactory = _ => 42 };
         var multiLabel = new Option<bool>("--multi-label") { Description = "Write problem_type multi_label_classification (sigmoid scores)." };
-        var command = new Command("synth", "Write a same-shape model with random weights (distilbert-base, bert-base, roberta-base or tiny).")
+        var command = new Command("synth", "Write a same-shape model with random weights (distilbert-base, bert-base, roberta-base, xlm-roberta-base or a tiny one).")
         {
             arch, labels, output, tokenizer, seed, multiLabel,
         };

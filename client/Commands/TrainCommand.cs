@@ -131,7 +131,7 @@ internal static class TrainCommand
                 };
                 return Run(request, chosen, steps, cancellationToken);
             }
-            catch (Exception e) when (e is InputFileException or InvalidOperationException or ArgumentException or IOException or InvalidDataException or Orleans.Sentiment.Hub.HubException)
+            catch (Exception e) when (e is InputFileException or InvalidOperationException or ArgumentException or IOException or InvalidDataException or Orleans.Sentiment.Inference.ModelFolderException or Orleans.Sentiment.Hub.HubException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 1;

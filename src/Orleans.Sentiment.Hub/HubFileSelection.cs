@@ -17,6 +17,9 @@ public sealed class HubFileSelection
         "vocab.txt", "vocab.json", "merges.txt",
     ];
 
+    /// <summary>SentencePiece models of slow tokenizers (XLM-R, ALBERT, T5): never fetched, since only tokenizer.json is read.</summary>
+    private static readonly string[] SentencePieceModels = ["sentencepiece.bpe.model", "spiece.model", "sentencepiece.model", "spm.model"];
+
     private readonly IReadOnlyList<RepoPathPattern> _patterns;
     private readonly IReadOnlyList<string> _variants;
 
@@ -59,6 +62,13 @@ public sealed class HubFileSelection
         if (!selected.Contains("config.json"))
         {
             throw new HubException(HubErrorKind.Unusable, $"'{repo}' has no config.json at its root, so it is not a model folder; it has: {Describe(files)}.");
+        }
+
+        if (!selected.Any(f => f is "tokenizer.json" or "vocab.txt" or "vocab.json") && SentencePieceModels.FirstOrDefault(files.Contains) is { } sentencePiece)
+        {
+            throw new HubException(HubErrorKind.Unusable,
+                $"'{repo}' has {sentencePiece} but no tokenizer.json, and SentencePiece .model files are not read. Export tokenizer.json with Python transformers: " +
+                $"AutoTokenizer.from_pretrained(\"{repo}\").save_pretrained(DIR), or pull a copy that has it (onnx-community/..., Xenova/...).");
         }
 
         foreach (var variant in _variants)

@@ -20,6 +20,11 @@ public sealed record ModelFolder(string Directory, string OnnxPath, ModelConfig 
             ?? throw new ModelFolderException(
                 $"Model folder '{directory}' has no ONNX graph{(string.IsNullOrEmpty(variant) ? "" : $" for variant '{variant}'")}: " +
                 $"looked for {string.Join(" and ", candidates.Select(c => Path.GetRelativePath(directory, c)))}{Available(directory)}.");
+        if (SentencePieceModelFiles.MissingTokenizerJson(directory) is { } advice)
+        {
+            throw new ModelFolderException(advice);
+        }
+
         return new ModelFolder(directory, onnx, config);
     }
 

@@ -8,7 +8,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace Orleans.Sentiment.Training.Lora;
 
 /// <summary>
-/// A BERT, DistilBERT or RoBERTa sequence classifier in TorchSharp with LoRA branches: frozen pretrained weights W,
+/// A BERT, DistilBERT, RoBERTa or XLM-RoBERTa sequence classifier in TorchSharp with LoRA branches: frozen pretrained weights W,
 /// trainable low-rank A [r, in] (Kaiming-uniform, as PEFT) and B [out, r] (zeros), so a target Linear computes
 /// x·Wᵀ + b + (alpha/r)·dropout(x)·Aᵀ·Bᵀ, and a head trained in full. The forward pass follows the Hugging Face
 /// modules op by op (post-LayerNorm attention, exact GELU, the family's head on the first token), with dropout in
@@ -256,7 +256,7 @@ public sealed class LoraClassifier : IDisposable
     /// <summary>0..L-1, or RoBERTa's cumsum(ids != pad) · (ids != pad) + pad.</summary>
     private Tensor PositionIds(Tensor ids, long length)
     {
-        if (Shape.Family != TransformerFamily.Roberta)
+        if (!Shape.Family.HasRobertaArchitecture())
         {
             return arange(length, dtype: ScalarType.Int64).unsqueeze(0);
         }

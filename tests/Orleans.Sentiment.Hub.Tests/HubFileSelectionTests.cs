@@ -66,6 +66,28 @@ public sealed class HubFileSelectionTests
     }
 
     [Fact]
+    public void Select_XlmRobertaLayout_TakesTokenizerJsonAndSkipsTheSentencePieceModel()
+    {
+        string[] files = ["config.json", "sentencepiece.bpe.model", "special_tokens_map.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx", "model.safetensors"];
+
+        var selected = HubFileSelection.ModelFolder().Select(Repo, files);
+
+        Assert.Equal(["config.json", "special_tokens_map.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"], selected);
+    }
+
+    [Fact]
+    public void Select_SentencePieceModelWithoutTokenizerJson_ThrowsNamingTheFileAndTheExport()
+    {
+        string[] files = ["config.json", "sentencepiece.bpe.model", "tokenizer_config.json", "onnx/model.onnx"];
+
+        var error = Assert.Throws<HubException>(() => HubFileSelection.ModelFolder().Select(Repo, files));
+
+        Assert.Equal(HubErrorKind.Unusable, error.Kind);
+        Assert.Contains("sentencepiece.bpe.model but no tokenizer.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AutoTokenizer.from_pretrained(\"acme/model\").save_pretrained(DIR)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Select_NoConfig_ThrowsUnusable()
     {
         var error = Assert.Throws<HubException>(() => HubFileSelection.ModelFolder().Select(Repo, ["model.onnx"]));

@@ -11,6 +11,7 @@ public sealed class LoraExportTests
     [InlineData(TransformerFamily.Bert)]
     [InlineData(TransformerFamily.DistilBert)]
     [InlineData(TransformerFamily.Roberta)]
+    [InlineData(TransformerFamily.XlmRoberta)]
     public void Forward_MergedWeights_MatchTheUnmergedBranchesWithin1e4(TransformerFamily family)
     {
         using var model = TrainedLookingModel(family);
@@ -28,6 +29,7 @@ public sealed class LoraExportTests
     [InlineData(TransformerFamily.Bert)]
     [InlineData(TransformerFamily.DistilBert)]
     [InlineData(TransformerFamily.Roberta)]
+    [InlineData(TransformerFamily.XlmRoberta)]
     public void ExportedGraph_PaddedBatch_MatchesTorchSharpLogitsWithin1e4(TransformerFamily family)
     {
         using var model = TrainedLookingModel(family);

@@ -10,8 +10,8 @@ internal static class LoraTestHelpers
     /// <summary>Three sequences of different lengths, padded with the family's pad id: [3, 9].</summary>
     public static long[][] Sequences(TransformerShape shape)
     {
-        var cls = shape.Family == TransformerFamily.Roberta ? 0L : 101L;
-        var sep = shape.Family == TransformerFamily.Roberta ? 2L : 102L;
+        var cls = shape.Family.HasRobertaArchitecture() ? 0L : 101L;
+        var sep = shape.Family.HasRobertaArchitecture() ? 2L : 102L;
         return
         [
             [cls, 200, 201, 300, 450, 512, 611, 700, sep],

@@ -10,6 +10,7 @@ internal static class TinyModels
     {
         TransformerFamily.DistilBert => TransformerShape.Tiny with { Family = TransformerFamily.DistilBert, TypeVocabSize = 0 },
         TransformerFamily.Roberta => TransformerShape.Tiny with { Family = TransformerFamily.Roberta, TypeVocabSize = 1, PadTokenId = 1, MaxPositions = 130, LayerNormEpsilon = 1e-5 },
+        TransformerFamily.XlmRoberta => TransformerShape.TinyXlmRoberta,
         _ => TransformerShape.Tiny,
     };
 
@@ -21,6 +22,17 @@ internal static class TinyModels
     public static string WriteBertFolder(string directory, int seed = 7)
     {
         var weights = SyntheticModelWriter.Write(directory, new SyntheticModelRequest(TransformerShape.Tiny, ["a", "b"])
+        {
+            Initialization = new SynthInitialization { Seed = seed, WeightStandardDeviation = 0.1 },
+        });
+        SafetensorsFile.Write(Path.Combine(directory, "model.safetensors"), weights.Tensors);
+        return directory;
+    }
+
+    /// <summary>An XLM-R base folder (generated Unigram tokenizer.json, config.json, model.safetensors).</summary>
+    public static string WriteXlmRobertaFolder(string directory, int seed = 7)
+    {
+        var weights = SyntheticModelWriter.Write(directory, new SyntheticModelRequest(TransformerShape.TinyXlmRoberta, ["a", "b"])
         {
             Initialization = new SynthInitialization { Seed = seed, WeightStandardDeviation = 0.1 },
         });

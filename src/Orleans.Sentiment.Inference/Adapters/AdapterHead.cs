@@ -32,7 +32,7 @@ public sealed class AdapterHead
 
     /// <param name="config">The version's head_config.json.</param>
     /// <param name="tensors">The adapter's tensors by Hugging Face name (PEFT prefix removed).</param>
-    /// <param name="family">The encoder family: Bert, DistilBert or Roberta.</param>
+    /// <param name="family">The encoder family: Bert, DistilBert, Roberta or XlmRoberta.</param>
     public static AdapterHead Create(HeadConfig config, IReadOnlyDictionary<string, (float[] Data, int[] Shape)> tensors, string family)
     {
         string? hiddenName;
@@ -49,7 +49,7 @@ public sealed class AdapterHead
             {
                 "Bert" => ("bert.pooler.dense", true, "classifier"),
                 "DistilBert" => ("pre_classifier", false, "classifier"),
-                "Roberta" => ("classifier.dense", true, "classifier.out_proj"),
+                "Roberta" or "XlmRoberta" => ("classifier.dense", true, "classifier.out_proj"),
                 _ => throw new InvalidDataException($"No sequence-classification head is known for encoder family '{family}'."),
             };
         }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Modeling.Safetensors;
 using Orleans.Sentiment.Modeling.Synthetic;
 
 namespace Orleans.Sentiment.Modeling.Pretrained;
 
 /// <summary>
-/// The encoder of a Hugging Face model folder (BERT, DistilBERT or RoBERTa): its shape from <c>config.json</c> and
+/// The encoder of a Hugging Face model folder (BERT, DistilBERT, RoBERTa or XLM-RoBERTa): its shape from <c>config.json</c> and
 /// its weights from <c>model.safetensors</c>, under the names a sequence-classification model of that family uses
 /// (<c>bert.encoder.layer.0...</c>), whether the checkpoint was saved as the bare encoder or with a head.
 /// </summary>
@@ -21,6 +22,11 @@ public sealed record PretrainedEncoder(TransformerShape Shape, IReadOnlyDictiona
             throw new InvalidDataException($"Base model folder '{directory}' has no config.json.");
         }
 
+        if (SentencePieceModelFiles.MissingTokenizerJson(directory) is { } advice)
+        {
+            throw new InvalidDataException(advice);
+        }
+
         var config = JsonNode.Parse(File.ReadAllText(configPath))?.AsObject() ?? throw new InvalidDataException($"{configPath} is empty.");
         var shape = ReadShape(config, configPath);
         var weightsPath = Path.Combine(directory, WeightsFileName);
@@ -34,7 +40,7 @@ public sealed record PretrainedEncoder(TransformerShape Shape, IReadOnlyDictiona
 
         var raw = SafetensorsFile.Read(weightsPath);
         var names = new ParameterNames(shape.Family);
-        var prefix = HuggingFaceConfigFields.ModelType(shape.Family) + ".";
+        var prefix = names.Prefix + ".";
         var weights = new Dictionary<string, WeightTensor>(StringComparer.Ordinal);
         foreach (var (key, tensor) in raw)
         {
@@ -113,19 +119,21 @@ public sealed record PretrainedEncoder(TransformerShape Shape, IReadOnlyDictiona
                 break;
             case "bert":
             case "roberta":
+            case "xlm-roberta":
                 RequireGelu((string?)config["hidden_act"] ?? "gelu", path);
                 if ((string?)config["position_embedding_type"] is { } positions && positions != "absolute")
                 {
                     throw new InvalidDataException($"{path}: position_embedding_type '{positions}' is not supported (only 'absolute').");
                 }
 
-                var roberta = type == "roberta";
+                var family = type switch { "roberta" => TransformerFamily.Roberta, "xlm-roberta" => TransformerFamily.XlmRoberta, _ => TransformerFamily.Bert };
+                var roberta = family.HasRobertaArchitecture();
                 shape = new TransformerShape(
-                    roberta ? TransformerFamily.Roberta : TransformerFamily.Bert, Int("num_hidden_layers"), Int("hidden_size"), Int("num_attention_heads"), Int("intermediate_size"),
+                    family, Int("num_hidden_layers"), Int("hidden_size"), Int("num_attention_heads"), Int("intermediate_size"),
                     Int("max_position_embeddings"), Int("vocab_size"), IntOr("type_vocab_size", roberta ? 1 : 2), Double("layer_norm_eps", 1e-12), IntOr("pad_token_id", roberta ? 1 : 0));
                 break;
             default:
-                throw new InvalidDataException($"{path}: model_type '{type}' is not supported (bert, distilbert or roberta).");
+                throw new InvalidDataException($"{path}: model_type '{type}' is not supported (bert, distilbert, roberta or xlm-roberta).");
         }
 
         shape.Validate();

@@ -9,6 +9,7 @@ public static class HuggingFaceConfigFields
     {
         TransformerFamily.DistilBert => "distilbert",
         TransformerFamily.Bert => "bert",
+        TransformerFamily.XlmRoberta => "xlm-roberta",
         _ => "roberta",
     };
 
@@ -23,6 +24,13 @@ public static class HuggingFaceConfigFields
         fields["transformers_version"] = "4.57.6";
         return fields;
     }
+
+    private static string Architecture(TransformerFamily family) => family switch
+    {
+        TransformerFamily.Bert => "BertForSequenceClassification",
+        TransformerFamily.XlmRoberta => "XLMRobertaForSequenceClassification",
+        _ => "RobertaForSequenceClassification",
+    };
 
     private static JsonObject DistilBert(TransformerShape shape) => new()
     {
@@ -42,10 +50,10 @@ public static class HuggingFaceConfigFields
 
     private static JsonObject BertOrRoberta(TransformerShape shape)
     {
-        var roberta = shape.Family == TransformerFamily.Roberta;
+        var roberta = shape.Family.HasRobertaArchitecture();
         var fields = new JsonObject
         {
-            ["architectures"] = new JsonArray(roberta ? "RobertaForSequenceClassification" : "BertForSequenceClassification"),
+            ["architectures"] = new JsonArray(Architecture(shape.Family)),
             ["attention_probs_dropout_prob"] = 0.1,
             ["classifier_dropout"] = null,
             ["hidden_act"] = "gelu",

@@ -7,26 +7,29 @@ namespace Orleans.Sentiment.Modeling.Synthetic;
 public sealed class ParameterNames
 {
     private readonly TransformerFamily _family;
-    private readonly string _prefix;
 
     public ParameterNames(TransformerFamily family)
     {
         _family = family;
-        _prefix = family switch
+        Prefix = family switch
         {
             TransformerFamily.DistilBert => "distilbert",
             TransformerFamily.Bert => "bert",
+            // XLMRobertaForSequenceClassification keeps its encoder in a module named roberta.
             _ => "roberta",
         };
     }
 
-    public string WordEmbeddings => $"{_prefix}.embeddings.word_embeddings";
+    /// <summary>The encoder's module name in a sequence classifier (<c>bert</c>, <c>distilbert</c>, <c>roberta</c>).</summary>
+    public string Prefix { get; }
 
-    public string PositionEmbeddings => $"{_prefix}.embeddings.position_embeddings";
+    public string WordEmbeddings => $"{Prefix}.embeddings.word_embeddings";
 
-    public string TokenTypeEmbeddings => $"{_prefix}.embeddings.token_type_embeddings";
+    public string PositionEmbeddings => $"{Prefix}.embeddings.position_embeddings";
 
-    public string EmbeddingNorm => $"{_prefix}.embeddings.LayerNorm";
+    public string TokenTypeEmbeddings => $"{Prefix}.embeddings.token_type_embeddings";
+
+    public string EmbeddingNorm => $"{Prefix}.embeddings.LayerNorm";
 
     public string Query(int layer) => Distil ? Layer(layer, "attention.q_lin") : Layer(layer, "attention.self.query");
 
@@ -52,10 +55,10 @@ public sealed class ParameterNames
         _ => "classifier.dense",
     };
 
-    public string HeadOutput => _family == TransformerFamily.Roberta ? "classifier.out_proj" : "classifier";
+    public string HeadOutput => _family.HasRobertaArchitecture() ? "classifier.out_proj" : "classifier";
 
     private bool Distil => _family == TransformerFamily.DistilBert;
 
     private string Layer(int layer, string name) =>
-        Distil ? $"distilbert.transformer.layer.{layer}.{name}" : $"{_prefix}.encoder.layer.{layer}.{name}";
+        Distil ? $"distilbert.transformer.layer.{layer}.{name}" : $"{Prefix}.encoder.layer.{layer}.{name}";
 }

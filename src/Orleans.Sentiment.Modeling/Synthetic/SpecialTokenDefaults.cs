@@ -32,9 +32,9 @@ public static class SpecialTokenDefaults
 
     private static IEnumerable<(string Key, string Value)> Defaults(TransformerFamily family) => family switch
     {
-        TransformerFamily.Roberta =>
+        TransformerFamily.Roberta or TransformerFamily.XlmRoberta =>
         [
-            ("tokenizer_class", "RobertaTokenizer"), ("bos_token", "<s>"), ("eos_token", "</s>"), ("sep_token", "</s>"),
+            ("tokenizer_class", family == TransformerFamily.XlmRoberta ? "XLMRobertaTokenizer" : "RobertaTokenizer"), ("bos_token", "<s>"), ("eos_token", "</s>"), ("sep_token", "</s>"),
             ("cls_token", "<s>"), ("unk_token", "<unk>"), ("pad_token", "<pad>"), ("mask_token", "<mask>"),
         ],
         _ =>

@@ -16,7 +16,7 @@ public static class SynthWeightsGenerator
         var weights = new SynthWeights(shape, labels);
         var names = weights.Names;
         var hidden = shape.Hidden;
-        var roberta = shape.Family == TransformerFamily.Roberta;
+        var roberta = shape.Family.HasRobertaArchitecture();
 
         // Hugging Face zeroes the padding_idx row of embeddings that declare one.
         Embedding(weights.Add(names.WordEmbeddings + ".weight", shape.VocabSize, hidden), sampler, init, shape.PadTokenId);

@@ -28,6 +28,10 @@ public static class SyntheticModelWriter
         {
             throw new ArgumentException("A RoBERTa model needs its byte-level BPE tokenizer: give the tokenizer folder.", nameof(request));
         }
+        else if (shape.Family == TransformerFamily.XlmRoberta)
+        {
+            GeneratedUnigramVocabulary.Write(directory, shape.VocabSize, Math.Min(512, shape.MaxPositions - shape.PadTokenId - 1));
+        }
         else
         {
             GeneratedVocabulary.Write(directory, shape.VocabSize, Math.Min(512, shape.MaxPositions));

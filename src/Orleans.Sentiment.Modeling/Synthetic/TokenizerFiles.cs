@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Modeling.Synthetic;
 
@@ -13,6 +14,11 @@ public static class TokenizerFiles
     /// <summary>Copies the tokenizer files found in <paramref name="source"/>; throws when it holds no vocabulary.</summary>
     public static void Copy(string source, string destination)
     {
+        if (SentencePieceModelFiles.MissingTokenizerJson(source) is { } advice)
+        {
+            throw new ArgumentException(advice, nameof(source));
+        }
+
         var present = Names.Where(name => File.Exists(Path.Combine(source, name))).ToList();
         if (!present.Any(name => name is "tokenizer.json" or "vocab.txt" or "vocab.json"))
         {

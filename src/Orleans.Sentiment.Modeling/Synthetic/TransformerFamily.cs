@@ -11,4 +11,10 @@ public enum TransformerFamily
 
     /// <summary>RobertaForSequenceClassification: padding-aware positions, dense+tanh then out_proj head.</summary>
     Roberta,
+
+    /// <summary>
+    /// XLMRobertaForSequenceClassification: RoBERTa's graph and parameter names (<c>roberta.</c>) with a
+    /// SentencePiece Unigram vocabulary (250,002 ids in the base model).
+    /// </summary>
+    XlmRoberta,
 }

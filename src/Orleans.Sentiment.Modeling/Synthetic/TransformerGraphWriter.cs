@@ -174,7 +174,7 @@ public sealed class TransformerGraphWriter
     /// <summary>0..L-1, or for RoBERTa cumsum(ids != pad) * (ids != pad) + pad, as create_position_ids_from_input_ids.</summary>
     private string PositionIds(string ids)
     {
-        if (_shape.Family != TransformerFamily.Roberta)
+        if (!_shape.Family.HasRobertaArchitecture())
         {
             var length = _graph.Node("Squeeze", [_graph.Node("Shape", [ids], ("start", 1L), ("end", 2L)), _graph.Int64s(0)]);
             return _graph.Node("Range", [_graph.Int64Scalar(0), length, _graph.Int64Scalar(1)]);

@@ -22,8 +22,14 @@ public sealed record TransformerShape(
     /// <summary>RoBERTa keeps two extra positions because its position ids start after the padding id (1).</summary>
     public static TransformerShape RobertaBase { get; } = new(TransformerFamily.Roberta, 12, 768, 12, 3072, 514, 50265, 1, 1e-5, 1);
 
+    /// <summary>XLM-R base: RoBERTa's sizes with the 250,002-piece SentencePiece vocabulary.</summary>
+    public static TransformerShape XlmRobertaBase { get; } = new(TransformerFamily.XlmRoberta, 12, 768, 12, 3072, 514, 250002, 1, 1e-5, 1);
+
     /// <summary>A small BERT-like model for tests: fast to write and to run.</summary>
     public static TransformerShape Tiny { get; } = new(TransformerFamily.Bert, 2, 32, 4, 64, 128, 1024, 2, 1e-12, 0);
+
+    /// <summary>A small XLM-R for tests of the multilingual path: Tiny's sizes with RoBERTa's conventions.</summary>
+    public static TransformerShape TinyXlmRoberta { get; } = new(TransformerFamily.XlmRoberta, 2, 32, 4, 64, 130, 1024, 1, 1e-5, 1);
 
     /// <summary>Names accepted by <c>model synth --arch</c>.</summary>
     public static IReadOnlyDictionary<string, TransformerShape> Presets { get; } = new Dictionary<string, TransformerShape>(StringComparer.OrdinalIgnoreCase)
@@ -31,7 +37,9 @@ public sealed record TransformerShape(
         ["distilbert-base"] = DistilBertBase,
         ["bert-base"] = BertBase,
         ["roberta-base"] = RobertaBase,
+        ["xlm-roberta-base"] = XlmRobertaBase,
         ["tiny"] = Tiny,
+        ["tiny-xlm-roberta"] = TinyXlmRoberta,
     };
 
     public int HeadSize => Hidden / Heads;
@@ -43,7 +51,7 @@ public sealed record TransformerShape(
         Require(Hidden > 0 && Heads > 0 && Hidden % Heads == 0, nameof(Hidden), $"({Hidden}) must be a positive multiple of {nameof(Heads)} ({Heads})");
         Require(Intermediate > 0, nameof(Intermediate), "must be positive");
         Require(VocabSize > PadTokenId && PadTokenId >= 0, nameof(PadTokenId), $"({PadTokenId}) must be an id below {nameof(VocabSize)} ({VocabSize})");
-        Require(MaxPositions > (Family == TransformerFamily.Roberta ? PadTokenId + 1 : 0), nameof(MaxPositions), "leaves no room for a token");
+        Require(MaxPositions > (Family.HasRobertaArchitecture() ? PadTokenId + 1 : 0), nameof(MaxPositions), "leaves no room for a token");
         Require(Family != TransformerFamily.Bert || TypeVocabSize > 0, nameof(TypeVocabSize), "must be positive for BERT");
         Require(Family != TransformerFamily.DistilBert || TypeVocabSize == 0, nameof(TypeVocabSize), "must be 0 for DistilBERT, which has no token types");
         Require(LayerNormEpsilon > 0, nameof(LayerNormEpsilon), "must be positive");

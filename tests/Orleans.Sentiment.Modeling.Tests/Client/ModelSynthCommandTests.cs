@@ -27,6 +27,23 @@ public sealed class ModelSynthCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ModelSynth_TinyXlmRoberta_WritesAnXlmRobertaFolderWithAUnigramTokenizerTheRuntimeLoads()
+    {
+        var output = _folder.Combine("xlmr");
+
+        var exitCode = await CliRunner.RunAsync("model", "synth", "--arch", "tiny-xlm-roberta", "--labels", "negative,positive", "--out", output);
+
+        Assert.Equal(0, exitCode);
+        using var classifier = OnnxTextClassifier.Load("xlmr", output);
+        var ids = classifier.Tokenizer.Encode("Ｔｈｅ app is great");
+        Assert.Equal([0, 2], new[] { ids[0], ids[^1] });
+        Assert.Equal(2, classifier.Classify(["très bien"])[0].Logits.Length);
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "config.json")))!;
+        Assert.Equal("xlm-roberta", (string?)config["model_type"]);
+        Assert.Equal("Unigram", (string?)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "tokenizer.json")))!["model"]!["type"]);
+    }
+
+    [Fact]
     public async Task ModelSynth_SameSeedTwice_WritesIdenticalGraphs()
     {
         await CliRunner.RunAsync("model", "synth", "--arch", "tiny", "--labels", "a,b", "--out", _folder.Combine("one"), "--seed", "3");

@@ -23,6 +23,7 @@ public sealed class OnnxTextClassifierTests : IDisposable
     [Theory]
     [InlineData(TransformerFamily.Bert, true)]
     [InlineData(TransformerFamily.DistilBert, false)]
+    [InlineData(TransformerFamily.XlmRoberta, false)]
     public void Classify_TinyFolder_MatchesReferenceForEveryTextInInputOrder(TransformerFamily family, bool expectTokenTypes)
     {
         var weights = TinyFolders.Write(_folder.Path, family);
@@ -220,6 +221,19 @@ public sealed class OnnxTextClassifierTests : IDisposable
         var error = Assert.Throws<ModelFolderException>(() => OnnxTextClassifier.Load("tiny", _folder.Path));
 
         Assert.Contains(_folder.Path, error.Message);
+    }
+
+    [Fact]
+    public void Load_SentencePieceModelWithoutTokenizerJson_ThrowsNamingTheFileAndTheExport()
+    {
+        TinyFolders.Write(_folder.Path, TransformerFamily.XlmRoberta);
+        File.Delete(_folder.Combine("tokenizer.json"));
+        File.WriteAllBytes(_folder.Combine("sentencepiece.bpe.model"), [0x0A, 0x0B]);
+
+        var error = Assert.Throws<ModelFolderException>(() => OnnxTextClassifier.Load("xlmr", _folder.Path));
+
+        Assert.Contains("sentencepiece.bpe.model but no tokenizer.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save_pretrained", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class BaseModelTests : IDisposable
     [InlineData("distilbert-base")]
     [InlineData("bert-base")]
     [InlineData("roberta-base")]
+    [InlineData("xlm-roberta-base")]
     public void Build_BasePreset_OnnxRuntimeMatchesIndependentForwardPass(string preset)
     {
         var shape = TransformerShape.Presets[preset];

@@ -74,7 +74,7 @@ internal sealed class ReferenceEncoder(SynthWeights weights)
         var count = 0;
         for (var t = 0; t < ids.Count; t++)
         {
-            if (_shape.Family != TransformerFamily.Roberta)
+            if (!_shape.Family.HasRobertaArchitecture())
             {
                 positions[t] = t;
             }

@@ -11,6 +11,7 @@ public sealed class TransformerGraphTests
     [InlineData(TransformerFamily.DistilBert)]
     [InlineData(TransformerFamily.Bert)]
     [InlineData(TransformerFamily.Roberta)]
+    [InlineData(TransformerFamily.XlmRoberta)]
     public void Build_PaddedBatch_MatchesIndependentForwardPassPerText(TransformerFamily family)
     {
         var shape = TinyShapes.For(family);
@@ -37,6 +38,7 @@ public sealed class TransformerGraphTests
     [InlineData(TransformerFamily.DistilBert)]
     [InlineData(TransformerFamily.Bert)]
     [InlineData(TransformerFamily.Roberta)]
+    [InlineData(TransformerFamily.XlmRoberta)]
     public void Build_TextPaddedInBatch_KeepsItsLogitsFromASingleRun(TransformerFamily family)
     {
         var shape = TinyShapes.For(family);
@@ -57,6 +59,7 @@ public sealed class TransformerGraphTests
     [InlineData(TransformerFamily.DistilBert, TransformerHead.SequenceClassification)]
     [InlineData(TransformerFamily.Bert, TransformerHead.SequenceClassification)]
     [InlineData(TransformerFamily.Roberta, TransformerHead.SequenceClassification)]
+    [InlineData(TransformerFamily.XlmRoberta, TransformerHead.SequenceClassification)]
     [InlineData(TransformerFamily.DistilBert, TransformerHead.MeanPooling)]
     public void Build_ClassifierHead_AlsoOutputsEachTextsMeanPooledLastHiddenState(TransformerFamily family, TransformerHead head)
     {
@@ -132,6 +135,7 @@ public sealed class TransformerGraphTests
     [InlineData("distilbert-base", 2, 66_955_010L)]
     [InlineData("bert-base", 2, 109_483_778L)]
     [InlineData("roberta-base", 3, 124_647_939L)]
+    [InlineData("xlm-roberta-base", 3, 278_045_955L)]
     public void Generate_BasePreset_HasTheParameterCountOfTheHuggingFaceModel(string preset, int labelCount, long expected)
     {
         var labels = Enumerable.Range(0, labelCount).Select(i => $"L{i}").ToArray();
