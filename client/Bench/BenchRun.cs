@@ -39,6 +39,9 @@ internal sealed class BenchRun
 
     public IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Settings of a second fp32 pipeline run, compared with the first in the same bench (e.g. a feature turned off).</summary>
+    public IReadOnlyDictionary<string, string> CompareSettings { get; init; } = new Dictionary<string, string>();
+
     public async Task<BenchReport> RunAsync(Action<string> log, CancellationToken cancellationToken)
     {
         var machine = MachineInfo.Read();
@@ -71,6 +74,10 @@ internal sealed class BenchRun
         if (pipeline is { } p)
         {
             AddRow("silo pipeline, fp32", p, offline, $"real silo process, HTTP ingestion into {Sources} sources, until the windows count all; default settings{Describe(SiloSettings)}");
+            if (CompareSettings.Count > 0)
+            {
+                await CompareAsync(p, offline, log, cancellationToken);
+            }
         }
 
         Agreement? agreement = null;
@@ -141,6 +148,22 @@ internal sealed class BenchRun
         }
 
         return (result.CommentsPerSecond, result.SiloRssBytes);
+    }
+
+    /// <summary>
+    /// The fp32 pipeline again with <see cref="CompareSettings"/>, then once more as it was: the ratio is to the mean of the
+    /// runs around it, so load that drifts during the bench weighs on both sides alike.
+    /// </summary>
+    private async Task CompareAsync(double first, double offline, Action<string> log, CancellationToken cancellationToken)
+    {
+        var settings = SiloSettings.Concat(CompareSettings.Where(c => !SiloSettings.ContainsKey(c.Key)))
+            .ToDictionary(p => p.Key, p => CompareSettings.TryGetValue(p.Key, out var value) ? value : p.Value, StringComparer.OrdinalIgnoreCase);
+        var compared = (await PipelineBench.RunAsync(SiloLauncher.Locate(SiloAssembly)!, ModelDirectory, null, Texts, Sources, settings, log, cancellationToken)).CommentsPerSecond;
+        var again = (await PipelineBench.RunAsync(SiloLauncher.Locate(SiloAssembly)!, ModelDirectory, null, Texts, Sources, SiloSettings, log, cancellationToken)).CommentsPerSecond;
+        var reference = (first + again) / 2;
+        log(string.Create(CultureInfo.InvariantCulture, $"  silo pipeline, fp32{Describe(CompareSettings)}: {compared:F1} comments/s; default settings again: {again:F1}"));
+        AddRow($"silo pipeline, fp32{Describe(CompareSettings)}", compared, offline,
+            string.Create(CultureInfo.InvariantCulture, $"{compared / reference:F3}× the default pipeline (mean of {first:F1} before and {again:F1} after)"));
     }
 
     private void RunTransformersJs(double offline, Action<string> log)

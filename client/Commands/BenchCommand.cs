@@ -35,11 +35,12 @@ internal static class BenchCommand
         var jsBatches = new Option<string>("--transformers-js-batch-sizes") { Description = "Batch sizes for transformers.js (comma-separated).", DefaultValueFactory = _ => "32" };
         var silo = new Option<string?>("--silo") { Description = "Silo assembly (default: the repository's Release build, else Debug)." };
         var settings = new Option<string[]>("--silo-setting") { Description = "Extra silo setting KEY=VALUE for the pipeline run (repeatable), e.g. Inference:Linger=00:00:00.005." };
+        var compare = new Option<string[]>("--compare-setting") { Description = "Run the fp32 pipeline again with this extra silo setting KEY=VALUE (repeatable) and report its ratio to the default run, e.g. Languages:Detection=off." };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
         var adapters = new Option<int>("--adapters") { Description = "Instead: N random tenant adapters on builtin:minilm's shared encoder against one merged model (comments/s, ratio, memory per adapter).", DefaultValueFactory = _ => 0 };
         var command = new Command("bench", "Throughput in one run: offline fp32 and int8, the silo pipeline end to end, transformers.js; ratios, CPU, threads, memory.")
         {
-            model, arch, texts, count, threads, batchSize, sources, noPipeline, noQuantized, noNode, jsBatches, silo, settings, json, adapters,
+            model, arch, texts, count, threads, batchSize, sources, noPipeline, noQuantized, noNode, jsBatches, silo, settings, compare, json, adapters,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -70,7 +71,8 @@ internal static class BenchCommand
                     TransformersJs = !parse.GetValue(noNode),
                     TransformersJsBatchSizes = [.. parse.GetValue(jsBatches)!.Split(',').Select(s => Positive(int.Parse(s, CultureInfo.InvariantCulture), "--transformers-js-batch-sizes"))],
                     SiloAssembly = parse.GetValue(silo),
-                    SiloSettings = ParseSettings(parse.GetValue(settings) ?? []),
+                    SiloSettings = ParseSettings(parse.GetValue(settings) ?? [], "--silo-setting"),
+                    CompareSettings = ParseSettings(parse.GetValue(compare) ?? [], "--compare-setting"),
                 };
                 var report = await run.RunAsync(Console.WriteLine, cancellationToken);
                 if (parse.GetValue(json) is { } path)
@@ -93,9 +95,9 @@ internal static class BenchCommand
     private static int Positive(int value, string option) =>
         value >= 1 ? value : throw new ArgumentException($"{option} must be at least 1.");
 
-    private static Dictionary<string, string> ParseSettings(string[] pairs) =>
+    private static Dictionary<string, string> ParseSettings(string[] pairs, string option) =>
         pairs.Select(p => p.Split('=', 2)).ToDictionary(
-            p => p.Length == 2 && p[0].Length > 0 ? p[0] : throw new ArgumentException($"--silo-setting '{string.Join('=', p)}' must be KEY=VALUE."),
+            p => p.Length == 2 && p[0].Length > 0 ? p[0] : throw new ArgumentException($"{option} '{string.Join('=', p)}' must be KEY=VALUE."),
             p => p[1],
             StringComparer.OrdinalIgnoreCase);
 }

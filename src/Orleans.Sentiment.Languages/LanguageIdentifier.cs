@@ -38,22 +38,26 @@ public sealed partial class LanguageIdentifier
     public static IReadOnlyList<string> KnownCodes { get; } = [.. Enum.GetValues<Language>().Select(CodeOf).Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Fewest words a language is told from. One or two words are often words of several languages ("fine" is Italian
-    /// too, "broken" Dutch): such a text has no language, so every model reads it, as before identification existed.
+    /// Texts of fewer words are often words of several languages ("fine" is Italian too, "broken" Dutch, "terrible"
+    /// French): their language is told only when Lingua is at least <see cref="ShortTextConfidence"/> sure
+    /// ("merci beaucoup", "schlecht", "obrigado"), else they have none and every model reads them.
     /// </summary>
-    public const int MinWords = 3;
+    public const int ShortTextWords = 3;
 
-    /// <summary>The text's language, or null when it has too few words to tell (emoji, numbers, links, one or two words).</summary>
+    public const double ShortTextConfidence = 0.5;
+
+    /// <summary>The text's language, or null when it cannot be told (emoji, numbers or links only, a short text of doubtful language).</summary>
     public LanguageGuess? Identify(string text)
     {
         var words = Words(text);
-        if (words.Split(' ').Count(w => w.Any(char.IsLetter)) < MinWords && !IsUnspacedScript(words))
+        if (words.Length == 0)
         {
             return null;
         }
 
         var best = _detector.ComputeLanguageConfidenceValues(words).FirstOrDefault();
-        if (best.Value <= 0)
+        var isShort = words.Split(' ').Count(w => w.Any(char.IsLetter)) < ShortTextWords;
+        if (best.Value <= 0 || isShort && best.Value < ShortTextConfidence)
         {
             return null;
         }
@@ -82,9 +86,6 @@ public sealed partial class LanguageIdentifier
 
         return kept.Any(char.IsLetter) ? kept : "";
     }
-
-    /// <summary>Chinese, Japanese and Thai write no spaces between words: their length tells, not their word count.</summary>
-    private static bool IsUnspacedScript(string text) => text.Count(c => c is >= '\u3040' and <= '\u9FFF' or >= '\u0E00' and <= '\u0E7F' or >= '\uAC00' and <= '\uD7AF') >= 4;
 
     private static bool IsLatinScript(string text)
     {

@@ -30,7 +30,8 @@ public sealed class GracefulDrainTests
                 ["Sentiment:ClassifierBatchSize"] = "4",
             });
             using var http = new HttpClient { BaseAddress = silo.BaseUrl };
-            var text = string.Join(' ', Enumerable.Range(0, 600).Select(i => $"word{i % 97}"));
+            // Long English text (600 words), so every comment costs the model a while; English, so the model reads it.
+            var text = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"the checkout failed again {i}"));
             foreach (var batch in Enumerable.Range(0, Comments).Chunk(20))
             {
                 var response = await http.PostAsJsonAsync("/v1/tenants/drain/sources/app/comments", batch.Select(i => new { id = $"d{i}", text }).ToArray());
@@ -73,7 +74,8 @@ public sealed class GracefulDrainTests
                 ["Models:0:Path"] = model,
             });
             using var http = new HttpClient { BaseAddress = silo.BaseUrl };
-            var text = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"word{i % 97}"));
+            // English, so the slow model reads every comment rather than leaving it unlabelled.
+            var text = string.Join(' ', Enumerable.Range(0, 12).Select(i => $"the checkout failed again {i}"));
             var statuses = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
             var admissionRefusals = 0;
             using var stop = new CancellationTokenSource();

@@ -13,6 +13,7 @@ namespace Orleans.Sentiment.Grains.Classification;
 /// (role <c>ingest</c>) the first call starts the load. Tenant models are served when the silo has a model source
 /// (the cluster's registry) and an encoder locator: one shared encoder per base model, opened on first use.
 /// Each text's language is identified first, and a model only labels the texts in languages it reads (<see cref="LanguageRouting"/>).
+/// </summary>
 public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource? adapterSource = null, IAdapterEncoderLocator? encoderLocator = null, LanguageGate? languages = null) : IAsyncDisposable
 {
     private TenantAdapterModels? _tenantModels;
@@ -40,7 +41,8 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
 
     /// <summary>
     /// Starts serving <paramref name="models"/> through a batching queue run as <paramref name="options"/> say, and the
-    /// tenant models of <paramref name="tenantModels"/> (or, when null, of the silo's model source, if it has one).
+    /// tenant models of <paramref name="tenantModels"/> (or, when null, of the silo's model source, if it has one), once
+    /// the language models of the Latin-script candidates are loaded (a few seconds of one core).
     /// </summary>
     public void SetLoaded(ClassifierSet models, InferenceOptions options, TenantAdapterModels? tenantModels = null)
     {
@@ -56,11 +58,10 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
         queue.BatchCompleted += metrics.InferenceBatch;
         queue.BatchCompleted += new ModelCallSpans(models.Classifiers.Select(c => c.Name)).Record;
         metrics.ObserveInferenceQueue(() => queue.QueueDepth);
+        // The language models belong to the load: readiness then means the first comments wait for nothing, and the
+        // silo's memory is what it will stay at rather than growing by several hundred MB with the first comment.
+        languages?.WarmUp();
         _loaded.TrySetResult((models, queue));
-        if (languages is { Enabled: true } gate)
-        {
-            _ = Task.Run(gate.WarmUp);
-        }
     }
 
     public void SetFailed(Exception reason) => _loaded.TrySetException(reason);

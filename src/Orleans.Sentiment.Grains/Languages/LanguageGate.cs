@@ -24,7 +24,7 @@ public sealed class LanguageGate
 
     public bool Enabled => _identifier is not null;
 
-    /// <summary>Loads the models of the Latin-script candidates ahead of the first comment (about 5 s of one core).</summary>
+    /// <summary>Loads the models of the Latin-script candidates ahead of the first comment (about 5 s of one core); nothing when off.</summary>
     public void WarmUp() => _identifier?.Value.Identify("Loading the language models before the first comment arrives.");
 
     /// <summary>Each text's language (null where none could be told, or identification is off), off the caller's thread.</summary>

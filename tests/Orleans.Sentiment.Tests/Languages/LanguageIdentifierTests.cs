@@ -35,7 +35,8 @@ public sealed class LanguageIdentifierTests
     [InlineData("")]
     [InlineData("fine")]
     [InlineData("broken app")]
-    public void Identify_TooFewWordsToTell_IsUnknown(string text) => Assert.Null(Identifier.Identify(text));
+    [InlineData("terrible")]
+    public void Identify_NoWordsOrAShortTextOfDoubtfulLanguage_IsUnknown(string text) => Assert.Null(Identifier.Identify(text));
 
     [Fact]
     public void Identify_HandlesLinksAndRetweetMarks_AreLeftOut()
@@ -60,6 +61,13 @@ public sealed class LanguageIdentifierTests
         Assert.True(words.Length <= LanguageIdentifier.MaxChars);
         Assert.EndsWith("refund", words, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("merci beaucoup", "fr")]
+    [InlineData("schlecht", "de")]
+    [InlineData("obrigado", "pt")]
+    [InlineData("awesome service", "en")]
+    public void Identify_ShortTextOfClearLanguage_NamesIt(string text, string expected) => Assert.Equal(expected, Identifier.Identify(text)?.Code);
 
     [Theory]
     [InlineData("Pedi o reembolso mas nada aconteceu ainda", "pt")]
