@@ -25,7 +25,18 @@ public sealed class LanguageGate
     public bool Enabled => _identifier is not null;
 
     /// <summary>Loads the models of the Latin-script candidates ahead of the first comment (about 5 s of one core); nothing when off.</summary>
-    public void WarmUp() => _identifier?.Value.Identify("Loading the language models before the first comment arrives.");
+    public void WarmUp()
+    {
+        if (_identifier is null)
+        {
+            return;
+        }
+
+        _identifier.Value.LoadLatinScriptModels();
+        // Reading the models' compressed JSON leaves several hundred MB of garbage; giving it back to the system now
+        // keeps the silo's resident memory at what the models hold.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 
     /// <summary>Each text's language (null where none could be told, or identification is off), off the caller's thread.</summary>
     public async Task<DetectedLanguage?[]> IdentifyAsync(IReadOnlyList<string> texts)
