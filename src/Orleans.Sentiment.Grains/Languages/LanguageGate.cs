@@ -8,7 +8,8 @@ namespace Orleans.Sentiment.Grains.Languages;
 /// <summary>
 /// The silo's language identification (one per process: Lingua's models are large and shared) and the rule it serves:
 /// a model only labels comments in the languages it reads (<see cref="ModelLanguages"/>). A comment whose language
-/// could not be told (no words) is given to every model, as before identification existed.
+/// could not be told (no words, or a short text of doubtful language) is given to every model, as before identification
+/// existed.
 /// </summary>
 public sealed class LanguageGate
 {
@@ -33,7 +34,7 @@ public sealed class LanguageGate
         }
 
         _identifier.Value.LoadLatinScriptModels();
-        // Reading the models' compressed JSON leaves several hundred MB of garbage; giving it back to the system now
+        // Reading the models' compressed JSON leaves about 180 MB of garbage; giving it back to the system now
         // keeps the silo's resident memory at what the models hold.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
