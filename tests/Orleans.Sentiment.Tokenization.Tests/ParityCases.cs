@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orleans.Sentiment.Inference.Tokenization;
 
 namespace Orleans.Sentiment.Tokenization.Tests;
 
@@ -13,6 +14,35 @@ internal static class ParityCases
 
     /// <summary>The hard strings, then the multilingual ones: what the Unigram tokenizers are checked on.</summary>
     public static IReadOnlyList<HardString> HardAndMultilingualStrings { get; } = [.. HardStrings, .. LoadStrings("multilingual-strings.json")];
+
+    /// <summary>
+    /// The folder's tokenizer gives the ids of Parity/expected-<paramref name="expectedName"/>.json for every string,
+    /// without and with truncation; a failure lists the mismatches.
+    /// </summary>
+    public static void AssertMatches(string folder, string expectedName, IReadOnlyList<HardString> strings)
+    {
+        var tokenizer = TokenizerLoader.Load(folder);
+        var expected = Expected(expectedName);
+        Assert.Equal(expected.Names, strings.Select(s => s.Name));
+
+        var mismatches = new List<string>();
+        for (var i = 0; i < strings.Count; i++)
+        {
+            var full = tokenizer.Encode(strings[i].Text);
+            if (!full.SequenceEqual(expected.Ids[i]))
+            {
+                mismatches.Add($"{strings[i].Name}: expected [{string.Join(",", expected.Ids[i])}] got [{string.Join(",", full)}]");
+            }
+
+            var truncated = tokenizer.Encode(strings[i].Text, expected.TruncatedTo);
+            if (!truncated.SequenceEqual(expected.IdsTruncated[i]))
+            {
+                mismatches.Add($"{strings[i].Name} (max {expected.TruncatedTo}): expected [{string.Join(",", expected.IdsTruncated[i])}] got [{string.Join(",", truncated)}]");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} mismatches of {strings.Count * 2}:\n{string.Join("\n", mismatches.Take(25))}");
+    }
 
     public static ExpectedIds Expected(string tokenizerName)
     {

@@ -1,5 +1,3 @@
-using Orleans.Sentiment.Inference.Tokenization;
-
 namespace Orleans.Sentiment.Tokenization.Tests;
 
 /// <summary>
@@ -16,29 +14,6 @@ public sealed class UnigramParityTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void Encode_UnigramVariant_MatchesHuggingFace(string variant)
-    {
-        var tokenizer = TokenizerLoader.Load(_folders.Variant(variant));
-        var expected = ParityCases.Expected(variant);
-        var strings = ParityCases.HardAndMultilingualStrings;
-        Assert.Equal(expected.Names, strings.Select(s => s.Name));
-
-        var mismatches = new List<string>();
-        for (var i = 0; i < strings.Count; i++)
-        {
-            var full = tokenizer.Encode(strings[i].Text);
-            if (!full.SequenceEqual(expected.Ids[i]))
-            {
-                mismatches.Add($"{strings[i].Name}: expected [{string.Join(",", expected.Ids[i])}] got [{string.Join(",", full)}]");
-            }
-
-            var truncated = tokenizer.Encode(strings[i].Text, expected.TruncatedTo);
-            if (!truncated.SequenceEqual(expected.IdsTruncated[i]))
-            {
-                mismatches.Add($"{strings[i].Name} (max {expected.TruncatedTo}): expected [{string.Join(",", expected.IdsTruncated[i])}] got [{string.Join(",", truncated)}]");
-            }
-        }
-
-        Assert.True(mismatches.Count == 0, $"{mismatches.Count} mismatches of {strings.Count * 2}:\n{string.Join("\n", mismatches.Take(25))}");
-    }
+    public void Encode_UnigramVariant_MatchesHuggingFace(string variant) =>
+        ParityCases.AssertMatches(_folders.Variant(variant), variant, ParityCases.HardAndMultilingualStrings);
 }
