@@ -46,7 +46,7 @@ internal static class ClassifyRoutes
         var texts = parsed.Texts;
         // A tenant key's texts share the model with that tenant's comments; callers without one share a lane of their own.
         var tenant = request.HttpContext.User.FindFirst(ApiKeyAuthenticationHandler.TenantClaim)?.Value ?? "";
-        var outcomes = await cluster.GetGrain<IClassifierGrain>(0).ClassifyCommentsAsync(tenant, texts.ToArray(), null, anyLanguage: false);
+        var outcomes = await cluster.GetGrain<IClassifierGrain>(0).ClassifyAsync(tenant, texts.ToArray(), null, anyLanguage: false);
         if (outcomes.Select((o, i) => (o, i)).FirstOrDefault(p => !p.o.Succeeded) is { o: not null } failed)
         {
             throw new InvalidOperationException($"The models failed on text [{failed.i}]: {failed.o.Failure}");

@@ -18,25 +18,6 @@ namespace Orleans.Sentiment.Grains.Classification;
 [ClassifierSiloFilter]
 public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifierGrain
 {
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, Prediction>>> ClassifyAsync(string tenant, IReadOnlyList<string> texts)
-    {
-        var results = await inference.ClassifyAsync(texts, tenant);
-        var failed = results.Select((r, i) => (r, i)).FirstOrDefault(p => !p.r.Succeeded);
-        if (failed.r is not null)
-        {
-            throw new InvalidOperationException($"The models failed on text [{failed.i}]: {failed.r.Failure}");
-        }
-
-        return [.. results.Select(r => r.Predictions!)];
-    }
-
-    // Models still loading (or failed to load) is the silo's state, not the texts' fault: that throws, and the caller retries.
-    public Task<IReadOnlyList<TextClassification>> ClassifyEachAsync(string tenant, IReadOnlyList<string> texts) =>
-        inference.ClassifyAsync(texts, tenant);
-
-    public Task<IReadOnlyList<TextClassification>> ClassifyWithAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string> models) =>
-        inference.ClassifyWithAsync(tenant, texts, models);
-
-    public Task<IReadOnlyList<TextClassification>> ClassifyCommentsAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string>? models, bool anyLanguage) =>
+    public Task<IReadOnlyList<TextClassification>> ClassifyAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string>? models, bool anyLanguage) =>
         models is null ? inference.ClassifyAsync(texts, tenant, anyLanguage) : inference.ClassifyWithAsync(tenant, texts, models, anyLanguage);
 }

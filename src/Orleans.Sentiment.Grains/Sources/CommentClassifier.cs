@@ -39,7 +39,7 @@ public sealed class CommentClassifier(Func<string[], Task<IReadOnlyList<TextClas
     /// comments in languages they do not read only when <paramref name="anyLanguage"/> says so at the time.
     /// </summary>
     public CommentClassifier(IGrainFactory grains, SentimentOptions options, string tenant, Func<IReadOnlyList<string>?> models, Func<bool> anyLanguage)
-        : this(texts => grains.GetGrain<IClassifierGrain>(0).ClassifyCommentsAsync(tenant, texts, models(), anyLanguage()), options)
+        : this(texts => grains.GetGrain<IClassifierGrain>(0).ClassifyAsync(tenant, texts, models(), anyLanguage()), options)
     {
     }
 
