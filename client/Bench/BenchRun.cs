@@ -156,10 +156,15 @@ internal sealed class BenchRun
     /// </summary>
     private async Task CompareAsync(double first, double offline, Action<string> log, CancellationToken cancellationToken)
     {
-        var settings = SiloSettings.Concat(CompareSettings.Where(c => !SiloSettings.ContainsKey(c.Key)))
-            .ToDictionary(p => p.Key, p => CompareSettings.TryGetValue(p.Key, out var value) ? value : p.Value, StringComparer.OrdinalIgnoreCase);
-        var compared = (await PipelineBench.RunAsync(SiloLauncher.Locate(SiloAssembly)!, ModelDirectory, null, Texts, Sources, settings, log, cancellationToken)).CommentsPerSecond;
-        var again = (await PipelineBench.RunAsync(SiloLauncher.Locate(SiloAssembly)!, ModelDirectory, null, Texts, Sources, SiloSettings, log, cancellationToken)).CommentsPerSecond;
+        var settings = new Dictionary<string, string>(SiloSettings, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in CompareSettings)
+        {
+            settings[key] = value;
+        }
+
+        var silo = SiloLauncher.Locate(SiloAssembly)!;
+        var compared = (await PipelineBench.RunAsync(silo, ModelDirectory, null, Texts, Sources, settings, log, cancellationToken)).CommentsPerSecond;
+        var again = (await PipelineBench.RunAsync(silo, ModelDirectory, null, Texts, Sources, SiloSettings, log, cancellationToken)).CommentsPerSecond;
         var reference = (first + again) / 2;
         log(string.Create(CultureInfo.InvariantCulture, $"  silo pipeline, fp32{Describe(CompareSettings)}: {compared:F1} comments/s; default settings again: {again:F1}"));
         AddRow($"silo pipeline, fp32{Describe(CompareSettings)}", compared, offline,

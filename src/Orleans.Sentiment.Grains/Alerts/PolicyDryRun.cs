@@ -43,8 +43,8 @@ public sealed class PolicyDryRun
     {
         // Time never runs back: an out-of-order comment counts at its own time but decides at the newest seen.
         _now = timestamp > _now ? timestamp : _now;
-        var (windowModel, _, counts) = WindowLabeling.Of(predictions, _policy.WatchModel, _policy.WatchLabel, _options);
-        _window.Add(timestamp, windowModel, counts, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)), predictions[windowModel].IsUnsupportedLanguage);
+        var (windowModel, _, counts, unread) = WindowLabeling.Of(predictions, _policy.WatchModel, _policy.WatchLabel, _options);
+        _window.Add(timestamp, windowModel, counts, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)), unread);
         _window.Expire(_now);
         Comments++;
         Decide(index, id);

@@ -81,15 +81,7 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
         {
             var (models, queue) = await WaitForModelsAsync(cancellationToken);
             span?.SetTag(SentimentTracing.ModelsTag, models.Classifiers.Select(c => c.Name).ToArray());
-            if (languages is not { Enabled: true } gate)
-            {
-                return await queue.ClassifyAsync(texts, lane, cancellationToken);
-            }
-
-            var routed = models.Classifiers.Select(c => new LanguageRouting.RoutedModel(c.Name, c.Languages)).ToArray();
-            return await LanguageRouting.ClassifyAsync(texts, await gate.IdentifyAsync(texts), routed, anyLanguage, (group, skipped) => skipped.Count == 0
-                ? queue.ClassifyAsync(group, lane, cancellationToken)
-                : queue.ClassifyAsync(group, lane, new ModelSelection([.. Enumerable.Range(0, routed.Length).Where(i => !skipped.Contains(i))], []), cancellationToken));
+            return await ClassifyInLanguagesAsync(texts, lane, models, queue, null, [], anyLanguage, cancellationToken);
         }
         catch (Exception e)
         {
@@ -125,25 +117,44 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
                 }
             }
 
-            if (languages is not { Enabled: true } gate)
-            {
-                return await queue.ClassifyAsync(texts, tenant, new ModelSelection(indexes, runs), cancellationToken);
-            }
-
-            var routed = indexes.Select(i => new LanguageRouting.RoutedModel(configured.Classifiers[i].Name, configured.Classifiers[i].Languages))
-                .Concat(runs.Select(r => new LanguageRouting.RoutedModel(r.Name, r.Encoder.Languages)))
-                .ToArray();
-            return await LanguageRouting.ClassifyAsync(texts, await gate.IdentifyAsync(texts), routed, anyLanguage, (group, skipped) => queue.ClassifyAsync(
-                group,
-                tenant,
-                new ModelSelection([.. indexes.Where((_, i) => !skipped.Contains(i))], [.. runs.Where((_, i) => !skipped.Contains(indexes.Count + i))]),
-                cancellationToken));
+            return await ClassifyInLanguagesAsync(texts, tenant, configured, queue, indexes, runs, anyLanguage, cancellationToken);
         }
         catch (Exception e)
         {
             PipelineSpans.MarkFailed(span, e);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Queues the texts for the configured models at <paramref name="indexes"/> (null: all, as the queue runs them without
+    /// a selection) and the tenant models <paramref name="runs"/>, each text only for the models that read its language
+    /// when languages are identified (<see cref="LanguageRouting"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<TextClassification>> ClassifyInLanguagesAsync(
+        IReadOnlyList<string> texts,
+        string lane,
+        ClassifierSet configured,
+        BatchingClassifier queue,
+        IReadOnlyList<int>? indexes,
+        IReadOnlyList<TenantModelRun> runs,
+        bool anyLanguage,
+        CancellationToken cancellationToken)
+    {
+        var chosen = indexes ?? [.. Enumerable.Range(0, configured.Classifiers.Count)];
+        Task<IReadOnlyList<TextClassification>> QueueAsync(IReadOnlyList<string> group, IReadOnlySet<int> skipped) => indexes is null && skipped.Count == 0
+            ? queue.ClassifyAsync(group, lane, cancellationToken)
+            : queue.ClassifyAsync(group, lane, new ModelSelection([.. chosen.Where((_, i) => !skipped.Contains(i))], [.. runs.Where((_, i) => !skipped.Contains(chosen.Count + i))]), cancellationToken);
+
+        if (languages is not { Enabled: true } gate)
+        {
+            return await QueueAsync(texts, new HashSet<int>());
+        }
+
+        var routed = chosen.Select(i => new LanguageRouting.RoutedModel(configured.Classifiers[i].Name, configured.Classifiers[i].Languages))
+            .Concat(runs.Select(r => new LanguageRouting.RoutedModel(r.Name, r.Encoder.Languages)))
+            .ToArray();
+        return await LanguageRouting.ClassifyAsync(texts, await gate.IdentifyAsync(texts), routed, anyLanguage, QueueAsync);
     }
 
     public async ValueTask DisposeAsync()

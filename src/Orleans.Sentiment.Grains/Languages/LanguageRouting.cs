@@ -24,14 +24,14 @@ internal static class LanguageRouting
         bool anyLanguage,
         Func<IReadOnlyList<string>, IReadOnlySet<int>, Task<IReadOnlyList<TextClassification>>> classify)
     {
-        var groups = Enumerable.Range(0, texts.Count)
-            .GroupBy(i => anyLanguage ? "" : string.Join(',', Enumerable.Range(0, models.Count).Where(m => !LanguageGate.Reads(models[m].Languages, languages[i]))))
-            .ToList();
+        var skippedBy = Enumerable.Range(0, texts.Count)
+            .Select(i => anyLanguage ? [] : Enumerable.Range(0, models.Count).Where(m => !LanguageGate.Reads(models[m].Languages, languages[i])).ToArray())
+            .ToArray();
         var results = new TextClassification[texts.Count];
-        await Task.WhenAll(groups.Select(async group =>
+        await Task.WhenAll(Enumerable.Range(0, texts.Count).GroupBy(i => string.Join(',', skippedBy[i])).Select(async group =>
         {
-            var skipped = group.Key.Length == 0 ? new HashSet<int>() : group.Key.Split(',').Select(int.Parse).ToHashSet();
             var members = group.ToArray();
+            var skipped = skippedBy[members[0]].ToHashSet();
             var outcomes = skipped.Count == models.Count
                 ? members.Select(_ => TextClassification.Success(new Dictionary<string, Prediction>())).ToArray()
                 : await classify([.. members.Select(i => texts[i])], skipped);

@@ -229,8 +229,7 @@ public sealed partial class FeedbackSourceGrain(
 
     private void Record(Comment comment, IReadOnlyDictionary<string, Prediction> predictions, DetectedLanguage? language, DateTimeOffset at)
     {
-        var (windowModel, windowLabel, negative) = WindowLabeling.Of(predictions, Source.WatchModel, Source.WatchLabel, _options);
-        var unread = predictions[windowModel].IsUnsupportedLanguage;
+        var (windowModel, windowLabel, negative, unread) = WindowLabeling.Of(predictions, Source.WatchModel, Source.WatchLabel, _options);
         Source.Window.Add(at, windowModel, negative, predictions.Select(p => KeyValuePair.Create(p.Key, p.Value.Label)), unread, language?.Code);
         _alertsBehind = true;
         _themes.Add(comment.Id!, comment.Text, predictions);

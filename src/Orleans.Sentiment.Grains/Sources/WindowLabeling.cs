@@ -9,16 +9,18 @@ namespace Orleans.Sentiment.Grains.Sources;
 /// </summary>
 public static class WindowLabeling
 {
-    public readonly record struct WindowLabel(string Model, string Label, bool Counts);
+    /// <param name="Unread">The model did not read the comment's language: the main share leaves the comment out.</param>
+    public readonly record struct WindowLabel(string Model, string Label, bool Counts, bool Unread);
 
     public static WindowLabel Of(IReadOnlyDictionary<string, Prediction> predictions, string? watchModel, string? watchLabel, SentimentOptions options)
     {
         var watched = watchModel is { } model && predictions.ContainsKey(model) ? model : null;
         var windowModel = watched ?? (options.WindowModel is { } configured && predictions.ContainsKey(configured) ? configured : predictions.Keys.First());
-        var label = predictions[windowModel].Label;
+        var prediction = predictions[windowModel];
+        var label = prediction.Label;
         var counts = watched is not null
             ? string.Equals(label, watchLabel, StringComparison.OrdinalIgnoreCase)
             : options.IsNegative(label);
-        return new WindowLabel(windowModel, label, counts);
+        return new WindowLabel(windowModel, label, counts, prediction.IsUnsupportedLanguage);
     }
 }
