@@ -83,7 +83,7 @@ internal sealed class AdapterBench
         string Rate(Best best) => Threads == 1
             ? string.Create(CultureInfo.InvariantCulture, $"{Texts.Count / best.Wall:F1} comments/s, {Texts.Count / best.Cpu:F1} per CPU-second")
             : string.Create(CultureInfo.InvariantCulture, $"{Texts.Count / best.Wall:F1} comments/s");
-        var headBytes = decoded.Average(a => a.Head.Bytes);
+        var headBytes = decoded.Average(a => a.Head!.Bytes);
         var slot = shared.Bank.BytesPerSlot;
         log(string.Create(CultureInfo.InvariantCulture, $"""
             {Texts.Count} texts, {encoded.Average(e => e.Length):F1} tokens on average, {batches.Count} calls of at most {BatchSize} texts (length-grouped), {Threads} intra-op thread(s), best of {Rounds} rounds.

@@ -25,4 +25,13 @@ public interface IClassifierGrain : IGrainWithIntegerKey
     /// <param name="anyLanguage">Every model labels every text, whatever its language.</param>
     [Alias("ClassifyInLanguages")]
     Task<IReadOnlyList<TextClassification>> ClassifyAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string>? models, bool anyLanguage);
+
+    /// <summary>
+    /// Each text's sentence embedding from the silo's sentence encoder (<c>Themes:SentenceModel</c>), in input order, for
+    /// grouping comments into themes. Throws when the encoder cannot be opened or the queue cannot take the texts.
+    /// </summary>
+    /// <param name="tenant">Whose share of the model queue the texts use.</param>
+    /// <param name="texts">The texts, in order.</param>
+    [Alias("EmbedSentences")]
+    Task<IReadOnlyList<float[]>> EmbedAsync(string tenant, IReadOnlyList<string> texts);
 }

@@ -29,5 +29,8 @@ public sealed record Prediction(
     /// <summary>Stands for a model that did not label a comment in a language it does not read: no scores, no tokens.</summary>
     public static Prediction UnsupportedLanguage { get; } = new(UnsupportedLanguageLabel, 0, new Dictionary<string, float>(), [], 0);
 
+    /// <summary>A pass that labels nothing and gives only the text's sentence embedding (a bare encoder's).</summary>
+    public static Prediction EmbeddingOnly(float[] embedding, int tokenCount) => new("", 0, new Dictionary<string, float>(), [], tokenCount, embedding);
+
     public bool IsUnsupportedLanguage => Label == UnsupportedLanguageLabel && TokenCount == 0;
 }

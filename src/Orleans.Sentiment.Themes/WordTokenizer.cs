@@ -33,7 +33,7 @@ internal static class WordTokenizer
 
     private static void AddWordsOf(ReadOnlySpan<char> chunk, List<string> words)
     {
-        if (chunk[0] == '@' || chunk.StartsWith("http", StringComparison.OrdinalIgnoreCase) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        if (IsHandleOrLink(chunk))
         {
             return;
         }
@@ -66,6 +66,10 @@ internal static class WordTokenizer
             }
         }
     }
+
+    /// <summary>Whether a whitespace-separated chunk is an @handle or a link: it names an addressee or a page, not a subject.</summary>
+    public static bool IsHandleOrLink(ReadOnlySpan<char> chunk) =>
+        chunk[0] == '@' || chunk.StartsWith("http", StringComparison.OrdinalIgnoreCase) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 

@@ -26,6 +26,9 @@ public sealed class StartupValidationTests
     [InlineData("Ingestion:BacklogHorizon", "00:00:15", "Ingestion:BacklogHorizon (00:00:15) must be at most a third of Host:ShutdownTimeout (00:00:30)")]
     [InlineData("Ingestion:MinInFlight", "0", "Ingestion:MinInFlight must be between 1 and 10000000")]
     [InlineData("Nats:MaxAckPending", "0", "Nats:MaxAckPending must be between 1 and 10000")]
+    [InlineData("Themes:Embedding", "pooled", "Themes:Embedding is 'pooled'; use sentence or classifier")]
+    [InlineData("Themes:SentenceModel", "builtin:sentiment", "Themes:SentenceModel 'builtin:sentiment' is a classifier")]
+    [InlineData("Themes:SentenceModel", "./no/such/encoder", "Themes:SentenceModel './no/such/encoder' is not an existing folder")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http or https URL")]
     public async Task Start_InvalidSetting_ExitsNamingTheSetting(string key, string value, string message) =>
         Assert.Contains(message, await StartFailureAsync(new Dictionary<string, string> { [key] = value }));

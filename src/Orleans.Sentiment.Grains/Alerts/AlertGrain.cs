@@ -23,8 +23,12 @@ public sealed partial class AlertGrain(
     TimeProvider time,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IAlertDeliveryReport, IAlertStateTakeover
 {
-    /// <summary>How long a spike waits for its source to attach the themes of its comments before it is sent without them.</summary>
-    private static readonly TimeSpan ThemesWait = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How long a spike waits for its source to attach the themes of its comments before it is sent without them. Grouping
+    /// may first embed up to Themes:MaxComments comments (a few seconds of model work on two cores, more under load); a
+    /// spike goes as soon as its themes come.
+    /// </summary>
+    private static readonly TimeSpan ThemesWait = TimeSpan.FromSeconds(30);
 
     private readonly SlackOptions _options = options.Value;
     private IGrainTimer? _timer;

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Sentiment.Contracts;
 using Orleans.Sentiment.Grains.Placement;
+using Orleans.Sentiment.Grains.Themes;
 using Orleans.Sentiment.Inference;
 
 namespace Orleans.Sentiment.Grains.Classification;
@@ -16,8 +18,11 @@ namespace Orleans.Sentiment.Grains.Classification;
 [StatelessWorker]
 [Reentrant]
 [ClassifierSiloFilter]
-public sealed class ClassifierGrain(SiloInference inference) : Grain, IClassifierGrain
+public sealed class ClassifierGrain(SiloInference inference, IOptions<ThemesOptions> themes) : Grain, IClassifierGrain
 {
     public Task<IReadOnlyList<TextClassification>> ClassifyAsync(string tenant, IReadOnlyList<string> texts, IReadOnlyList<string>? models, bool anyLanguage) =>
         models is null ? inference.ClassifyAsync(texts, tenant, anyLanguage) : inference.ClassifyWithAsync(tenant, texts, models, anyLanguage);
+
+    public Task<IReadOnlyList<float[]>> EmbedAsync(string tenant, IReadOnlyList<string> texts) =>
+        inference.EmbedAsync(texts, tenant, themes.Value.SentenceModel);
 }

@@ -127,6 +127,22 @@ public sealed class SiloInference(SentimentMetrics metrics, IAdapterModelSource?
     }
 
     /// <summary>
+    /// Each text's sentence embedding (mean-pooled, not normalised) from the bare base encoder <paramref name="baseModel"/>,
+    /// shared with the tenant models built on it and opened on first use: one row per text in the same batching queue, in
+    /// <paramref name="lane"/>'s share, so embedding for themes waits its turn like any classification.
+    /// </summary>
+    public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, string lane, string baseModel, CancellationToken cancellationToken = default)
+    {
+        var (_, queue) = await WaitForModelsAsync(cancellationToken);
+        var encoders = _tenantModels ?? throw new InvalidOperationException("This silo has no shared encoders (no tenant model registry), so it cannot embed texts.");
+        var encoder = await encoders.EncoderAsync(baseModel, cancellationToken);
+        var run = new TenantModelRun(TenantAdapter.BareEncoderName, encoder, TenantAdapter.BareEncoder(baseModel));
+        var outcomes = await queue.ClassifyAsync(texts, lane, new ModelSelection([], [run]), cancellationToken);
+        return [.. outcomes.Select((o, i) => o.Predictions?[TenantAdapter.BareEncoderName].Embedding
+            ?? throw new InvalidOperationException($"The sentence encoder failed on text [{i}]: {o.Failure}"))];
+    }
+
+    /// <summary>
     /// Queues the texts for the configured models at <paramref name="indexes"/> (null: all, as the queue runs them without
     /// a selection) and the tenant models <paramref name="runs"/>, each text only for the models that read its language
     /// when languages are identified (<see cref="LanguageRouting"/>).

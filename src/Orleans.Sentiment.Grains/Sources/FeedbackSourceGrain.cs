@@ -36,7 +36,7 @@ public sealed partial class FeedbackSourceGrain(
 
     private readonly SentimentOptions _options = options.Value;
     private readonly ThemesOptions _themesOptions = themesOptions.Value;
-    private readonly ThemeMemory _themes = new(themesOptions.Value.MaxComments);
+    private readonly ThemeMemory _themes = new(themesOptions.Value.MaxComments, themesOptions.Value.UsesSentenceEncoder);
     private SourceKey _key = null!;
     private CommentClassifier _classifier = null!;
     private IGrainTimer? _timer;
@@ -97,7 +97,7 @@ public sealed partial class FeedbackSourceGrain(
 
     public Task<AlertPolicy> GetPolicyAsync() => AlertGrain.GetPolicyAsync();
 
-    public Task<SourceThemes> GetThemesAsync(string? model, string label) => ThemeGrouping.FindAsync(_themes, model, label, _themesOptions);
+    public Task<SourceThemes> GetThemesAsync(string? model, string label) => ThemeGrouping.FindAsync(_themes, model, label, _themesOptions, EmbedAsync);
 
     /// <summary>
     /// The alert grain validates and keeps the policy; the source shapes its window as the answer says, before the call
@@ -268,12 +268,17 @@ public sealed partial class FeedbackSourceGrain(
         _alerts = await AlertGrain.EvaluateAsync(Counts(now));
         _alertsBehind = false;
         await FollowWindowSettingsAsync();
-        await AttachThemesAsync(_alerts.NewSpikes);
+        if (_alerts.NewSpikes.Count > 0)
+        {
+            // Grouping may first embed up to Themes:MaxComments comments (seconds of model work): it runs beside the
+            // source's next turns instead of holding up this delivery, and the alert grain holds the spike until it ends.
+            _ = AttachThemesAsync(_alerts.NewSpikes);
+        }
     }
 
     /// <summary>
-    /// Groups each new spike's comments into themes and hands the largest to the alert grain, which holds the spike a
-    /// moment for them. Best effort: a failure only sends the spike without themes.
+    /// Groups each new spike's comments into themes and hands the largest to the alert grain, which holds the spike until
+    /// they come (or a time limit). Best effort: a failure only sends the spike without themes.
     /// </summary>
     private async Task AttachThemesAsync(IReadOnlyList<RaisedSpike> spikes)
     {
@@ -281,19 +286,22 @@ public sealed partial class FeedbackSourceGrain(
         {
             try
             {
-                var found = await ThemeGrouping.FindAsync(_themes, spike.Model ?? (spike.Label == "negative" ? _options.WindowModel : null), spike.Label, _themesOptions);
+                var found = await ThemeGrouping.FindAsync(_themes, spike.Model ?? (spike.Label == "negative" ? _options.WindowModel : null), spike.Label, _themesOptions, EmbedAsync);
                 var top = found.Themes.Where(t => !t.IsOther).Take(_themesOptions.AlertThemes)
                     .Select(t => new AlertTheme(t.Name, t.Count, t.Share, t.Representatives.Select(r => r.Id).ToArray(), t.Representatives.Select(r => r.Text).ToArray()))
                     .ToArray();
                 // Even with no themes (too few comments): the spike then goes at once instead of waiting out its hold.
                 await AlertGrain.AttachThemesAsync(spike.Sequence, top);
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
+            catch (Exception e)
             {
+                // Nothing awaits this task, so every failure ends here; the spike then goes when its hold ends.
                 LogThemesNotAttached(logger, e, _key.ToString());
             }
         }
     }
+
+    private Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts) => GrainFactory.GetGrain<IClassifierGrain>(0).EmbedAsync(_key.Tenant, texts);
 
     /// <summary>Shapes the window as the policy asks (it changes with the policy), and stores it when that changed it.</summary>
     private async Task FollowWindowSettingsAsync()

@@ -4,40 +4,67 @@ using Orleans.Sentiment.Themes;
 namespace Orleans.Sentiment.Grains.Themes;
 
 /// <summary>
-/// A source's last comments with the sentence embedding their classification returned (the pooled vector of the same
-/// model call: no second call), their text and each model's label, for grouping into themes. Bounded: the oldest leave
-/// first; embeddings are kept in half precision. In memory only.
+/// A source's last comments, with their text, each model's label and the vector they are grouped by: the pooled vector
+/// their classification returned (<see cref="ThemesOptions.ClassifierEmbedding"/>: kept as the comment arrives, from the
+/// same model call) or the sentence encoder's (filled in by <see cref="Keep"/> when themes are first asked for the
+/// comment). Bounded: the oldest leave first; vectors are kept in half precision. In memory only.
 /// </summary>
-public sealed class ThemeMemory(int capacity)
+public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
 {
     private readonly Queue<Entry> _entries = new();
 
     public int Count => _entries.Count;
 
-    /// <summary>Keeps a classified comment when one of its predictions carries an embedding.</summary>
+    /// <summary>Whether vectors come from the sentence encoder, on demand, rather than with the classification.</summary>
+    public bool EmbedsOnDemand => sentenceEncoder;
+
+    /// <summary>
+    /// Keeps a classified comment: always when embedding on demand, else when one of its predictions carries the
+    /// model's pooled vector.
+    /// </summary>
     public void Add(string id, string text, IReadOnlyDictionary<string, Prediction> predictions)
     {
-        if (capacity == 0 || predictions.Values.FirstOrDefault(p => p.Embedding is { Length: > 0 })?.Embedding is not { } embedding)
+        if (capacity == 0)
         {
             return;
         }
 
-        var half = new Half[embedding.Length];
-        for (var i = 0; i < embedding.Length; i++)
+        Half[]? vector = null;
+        if (!sentenceEncoder)
         {
-            half[i] = (Half)embedding[i];
+            if (predictions.Values.FirstOrDefault(p => p.Embedding is { Length: > 0 })?.Embedding is not { } embedding)
+            {
+                return;
+            }
+
+            vector = ToHalf(embedding);
         }
 
-        _entries.Enqueue(new Entry(id, text, predictions.ToDictionary(p => p.Key, p => p.Value.Label, StringComparer.Ordinal), half));
+        _entries.Enqueue(new Entry(id, text, predictions.ToDictionary(p => p.Key, p => p.Value.Label, StringComparer.Ordinal)) { Vector = vector });
         while (_entries.Count > capacity)
         {
             _entries.Dequeue();
         }
     }
 
+    /// <summary>How many comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null).</summary>
+    public int CountOf(string? model, string label) => _entries.Count(e => Labelled(e, model, label));
+
+    /// <summary>The comments of the label (as <see cref="Select"/> picks them) that have no vector yet, oldest first.</summary>
+    public IReadOnlyList<Entry> WithoutVector(string? model, string label) => [.. _entries.Where(e => e.Vector is null && Labelled(e, model, label))];
+
+    /// <summary>Gives <paramref name="entries"/> their sentence embeddings, in order (entries that left meanwhile are simply dropped).</summary>
+    public static void Keep(IReadOnlyList<Entry> entries, IReadOnlyList<float[]> vectors)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i].Vector = ToHalf(vectors[i]);
+        }
+    }
+
     /// <summary>
-    /// The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null), and the texts of the
-    /// others, the background the themes are named against.
+    /// The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null) that have a vector,
+    /// and the texts of the others, the background the themes are named against.
     /// </summary>
     public (IReadOnlyList<ThemeInput> Focus, IReadOnlyList<string> Background) Select(string? model, string label)
     {
@@ -45,21 +72,37 @@ public sealed class ThemeMemory(int capacity)
         var background = new List<string>();
         foreach (var entry in _entries)
         {
-            var labelled = model is null
-                ? entry.Labels.Values.Any(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase))
-                : entry.Labels.TryGetValue(model, out var l) && string.Equals(l, label, StringComparison.OrdinalIgnoreCase);
-            if (labelled)
-            {
-                focus.Add(new ThemeInput(entry.Id, entry.Text, Array.ConvertAll(entry.Embedding, h => (float)h)));
-            }
-            else
+            if (!Labelled(entry, model, label))
             {
                 background.Add(entry.Text);
+            }
+            else if (entry.Vector is { } vector)
+            {
+                focus.Add(new ThemeInput(entry.Id, entry.Text, Array.ConvertAll(vector, h => (float)h)));
             }
         }
 
         return (focus, background);
     }
 
-    private sealed record Entry(string Id, string Text, Dictionary<string, string> Labels, Half[] Embedding);
+    private static bool Labelled(Entry entry, string? model, string label) => model is null
+        ? entry.Labels.Values.Any(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase))
+        : entry.Labels.TryGetValue(model, out var l) && string.Equals(l, label, StringComparison.OrdinalIgnoreCase);
+
+    private static Half[] ToHalf(float[] vector)
+    {
+        var half = new Half[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            half[i] = (Half)vector[i];
+        }
+
+        return half;
+    }
+
+    /// <summary>One remembered comment; its vector is set once, by the grain's turn that embedded it.</summary>
+    public sealed record Entry(string Id, string Text, Dictionary<string, string> Labels)
+    {
+        public Half[]? Vector { get; set; }
+    }
 }

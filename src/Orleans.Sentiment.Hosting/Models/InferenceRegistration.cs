@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Sentiment.Grains.Classification;
+using Orleans.Sentiment.Grains.Themes;
 using Orleans.Sentiment.Inference;
 using Orleans.Sentiment.Inference.Adapters;
 
@@ -21,6 +23,8 @@ public static class InferenceRegistration
         services.AddOptions<ServedModelsOptions>().BindConfiguration(ServedModelsOptions.Section);
         // Tenant models run when the cluster registers its IAdapterModelSource; their base encoders come from here.
         services.TryAddSingleton<IAdapterEncoderLocator, AdapterEncoderLocator>();
+        // Themes embed with one of those shared encoders; its reference is checked here, where model references are read.
+        services.AddSingleton<IValidateOptions<ThemesOptions>, SentenceModelValidation>();
         services.TryAddSingleton<SiloInference>();
         services.AddHostedService<ModelLoaderService>();
         return services;

@@ -130,7 +130,10 @@ public sealed class AdapterEncoderSession : IDisposable
         {
             var offset = passOf[i] * Hidden;
             // The pass's sentence embedding goes along, as a whole model's does, so its comments can be grouped into themes.
-            predictions[i] = rows[i].Adapter.Head.Predict(cls.AsSpan(offset, Hidden), mean.AsSpan(offset, Hidden), rows[i].Ids.Length) with { Embedding = mean.AsSpan(offset, Hidden).ToArray() };
+            var embedding = mean.AsSpan(offset, Hidden).ToArray();
+            predictions[i] = rows[i].Adapter.Head is { } head
+                ? head.Predict(cls.AsSpan(offset, Hidden), mean.AsSpan(offset, Hidden), rows[i].Ids.Length) with { Embedding = embedding }
+                : Prediction.EmbeddingOnly(embedding, rows[i].Ids.Length);
         }
 
         return predictions;

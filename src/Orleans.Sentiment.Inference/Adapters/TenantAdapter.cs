@@ -13,7 +13,7 @@ public sealed class TenantAdapter
     private const string LoraA = ".lora_A.weight";
     private const string LoraB = ".lora_B.weight";
 
-    private TenantAdapter(AdapterModelVersion version, IReadOnlyDictionary<string, LoraPair> lora, AdapterHead head)
+    private TenantAdapter(AdapterModelVersion version, IReadOnlyDictionary<string, LoraPair> lora, AdapterHead? head)
     {
         Version = version;
         Lora = lora;
@@ -31,7 +31,18 @@ public sealed class TenantAdapter
     /// <summary>Bank-layout matrices per adapted module; empty for a head-only model.</summary>
     public IReadOnlyDictionary<string, LoraPair> Lora { get; }
 
-    public AdapterHead Head { get; }
+    /// <summary>The classification head; null for <see cref="BareEncoder"/>, whose pass gives only its sentence embedding.</summary>
+    public AdapterHead? Head { get; }
+
+    /// <summary>
+    /// The base encoder <paramref name="baseModel"/> as it is, with no head: its pass (slot 0) answers only the text's
+    /// sentence embedding, the topic-preserving vector themes group by (a fine-tuned model's keeps little of the topic).
+    /// </summary>
+    public static TenantAdapter BareEncoder(string baseModel) =>
+        new(new AdapterModelVersion(BareEncoderName, "base", baseModel), new Dictionary<string, LoraPair>(StringComparer.Ordinal), null);
+
+    /// <summary>The name <see cref="BareEncoder"/> runs under; no tenant model can have it (theirs are "tenant:model").</summary>
+    public const string BareEncoderName = "#sentence";
 
     /// <summary>Whether the version changes the encoder (else it runs on slot 0, the base encoder).</summary>
     public bool HasLora => Lora.Count > 0;

@@ -49,7 +49,7 @@ public sealed class TenantAdapterModels(IAdapterModelSource source, Func<string,
         AdapterEncoderSession encoder;
         try
         {
-            encoder = await Encoder(version.BaseModel, cancellationToken).ConfigureAwait(false);
+            encoder = await EncoderAsync(version.BaseModel, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -96,7 +96,8 @@ public sealed class TenantAdapterModels(IAdapterModelSource source, Func<string,
         }
     }
 
-    private Task<AdapterEncoderSession> Encoder(string baseModel, CancellationToken cancellationToken)
+    /// <summary>The shared encoder of <paramref name="baseModel"/>, opened on first use (also what themes embed texts with).</summary>
+    public Task<AdapterEncoderSession> EncoderAsync(string baseModel, CancellationToken cancellationToken)
     {
         var lazy = _encoders.GetOrAdd(baseModel, b => new Lazy<Task<AdapterEncoderSession>>(async () =>
         {

@@ -5,7 +5,7 @@ using Orleans.Sentiment.Modeling.Pretrained;
 namespace Orleans.Sentiment.Themes.Tests.Quality;
 
 /// <summary>
-/// Mean-pooled last hidden states of all-MiniLM-L6-v2 for raw texts: the shared encoder graph the silo serves tenant
+/// Mean-pooled last hidden states of all-MiniLM-L6-v2 for texts: the shared encoder graph the silo serves tenant
 /// adapters with (slot 0 is the bare base encoder), built into a temporary cache from the package's weights.
 /// </summary>
 internal sealed class MiniLmEmbedder : ITextEmbedder

@@ -14,6 +14,7 @@ namespace Orleans.Sentiment.Tests.Inference.Adapters;
 /// <summary>
 /// The silo's per-text model selection: the named configured models and the calling tenant's own models run, another
 /// tenant's model is refused, a tenant model that cannot serve fails each text naming it, and the adapter cache reports.
+/// The same shared encoder embeds texts for themes.
 /// </summary>
 public sealed class ClassifyWithTests : IAsyncLifetime
 {
@@ -24,6 +25,7 @@ public sealed class ClassifyWithTests : IAsyncLifetime
     private readonly FakeClassifier _second = new() { Name = "category" };
     private SiloInference _inference = null!;
     private SynthWeights _weights = null!;
+    private string _encoderFolder = null!;
 
     public Task InitializeAsync()
     {
@@ -32,9 +34,9 @@ public sealed class ClassifyWithTests : IAsyncLifetime
         {
             Initialization = new SynthInitialization { Seed = 3, WeightStandardDeviation = 0.2 },
         });
-        var encoderFolder = Path.Combine(_folder, "encoder");
-        AdapterEncoderFolder.Write(encoderFolder, new PretrainedEncoder(_weights.Shape, _weights.Tensors, baseFolder), LoraBankLayout.QueryValue(_weights.Shape));
-        var tenantModels = new TenantAdapterModels(_source, (_, _) => Task.FromResult(AdapterEncoderSession.Load(encoderFolder, new OnnxClassifierOptions(), capacity: 4)));
+        _encoderFolder = Path.Combine(_folder, "encoder");
+        AdapterEncoderFolder.Write(_encoderFolder, new PretrainedEncoder(_weights.Shape, _weights.Tensors, baseFolder), LoraBankLayout.QueryValue(_weights.Shape));
+        var tenantModels = new TenantAdapterModels(_source, (_, _) => Task.FromResult(AdapterEncoderSession.Load(_encoderFolder, new OnnxClassifierOptions(), capacity: 4)));
         _inference = SiloInference.Loaded(new ClassifierSet([_first, _second]), new SentimentMetrics(_meters), new InferenceOptions { Workers = 1 }, tenantModels);
         return Task.CompletedTask;
     }
@@ -99,6 +101,28 @@ public sealed class ClassifyWithTests : IAsyncLifetime
         Assert.Equal(1, _source.Loads);
         Assert.Equal(1, counts["miss"]);
         Assert.True(counts["hit"] >= 1, $"hits: {counts["hit"]}");
+    }
+
+    [Fact]
+    public async Task EmbedAsync_Texts_AreTheBareSharedEncodersPooledVectorsAndRunNoClassifier()
+    {
+        string[] texts = ["the app crashes on start", "add an export button"];
+        _source.Activate("acme:issues", "v1", TestAdapters.Write(Path.Combine(_folder, "v1"), _weights.Shape, seed: 1));
+        await _inference.ClassifyWithAsync("acme", ["a tenant adapter in the bank"], ["acme:issues"]);
+
+        var vectors = await _inference.EmbedAsync(texts, "acme", "builtin:minilm");
+
+        // Slot 0 of the bank is the base encoder itself, whatever tenant adapters the bank holds.
+        using var bare = AdapterEncoderSession.Load(_encoderFolder, new OnnxClassifierOptions(), capacity: 1);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var (_, mean) = bare.Encode([(bare.Encode(texts[i]), 0)]);
+            Assert.Equal(bare.Hidden, vectors[i].Length);
+            Assert.All(mean.Zip(vectors[i]), p => Assert.Equal(p.First, p.Second, 1e-4f));
+        }
+
+        Assert.Empty(_first.Calls);
+        Assert.Empty(_second.Calls);
     }
 
     public async Task DisposeAsync()

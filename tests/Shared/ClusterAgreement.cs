@@ -1,4 +1,4 @@
-namespace Orleans.Sentiment.Themes.Tests.Quality;
+namespace Orleans.Sentiment.Testing;
 
 /// <summary>
 /// How well clusters match gold classes: normalised mutual information (I(C;G) over the mean of H(C) and H(G), as
