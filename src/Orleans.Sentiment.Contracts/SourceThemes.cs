@@ -2,8 +2,9 @@ namespace Orleans.Sentiment.Contracts;
 
 /// <summary>
 /// The themes of a source's recent comments of one label, largest first; or, with <see cref="Found"/> false, why there
-/// are none (too few comments, themes off, a model that returns no embedding). <see cref="Comments"/> counts the
-/// comments of the label grouped.
+/// are none (too few comments, themes off, a model that returns no embedding; or, with <see cref="Unavailable"/>, the
+/// comments could not be embedded now, e.g. a full model queue). <see cref="Comments"/> counts the comments of the label
+/// grouped.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sentiment.SourceThemes")]
 public sealed record SourceThemes(
@@ -12,7 +13,12 @@ public sealed record SourceThemes(
     [property: Id(2)] bool Found,
     [property: Id(3)] string Message,
     [property: Id(4)] int Comments,
-    [property: Id(5)] IReadOnlyList<SourceTheme> Themes);
+    [property: Id(5)] IReadOnlyList<SourceTheme> Themes)
+{
+    /// <summary>Themes could not be computed now (the comments could not be embedded); asking again later may find them.</summary>
+    [Id(6)]
+    public bool Unavailable { get; init; }
+}
 
 /// <summary>One theme: its distinctive words, how many comments and what share, the comments nearest its centre, and every member's id.</summary>
 [GenerateSerializer, Immutable, Alias("sentiment.SourceTheme")]

@@ -6,7 +6,7 @@ namespace Orleans.Sentiment.HttpApi;
 public sealed record ThemesResponse(
     [property: Description("The model whose label was grouped; absent: any model.")] string? Model,
     string Label,
-    [property: Description("found, or notEnoughComments (too few comments of the label, themes off, or no model returning sentence embeddings).")] string Status,
+    [property: Description("found; notEnoughComments (too few comments of the label, themes off, or no model returning sentence embeddings); or unavailable (the comments could not be embedded now, e.g. the model queue is full: ask again later). The message says which.")] string Status,
     string Message,
     [property: Description("Comments of the label grouped.")] int Comments,
     [property: Description("Largest first; a theme named \"other\" gathers the groups too small to show alone.")] IReadOnlyList<ThemeDto> Themes);

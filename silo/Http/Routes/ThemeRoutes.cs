@@ -34,7 +34,7 @@ internal static class ThemeRoutes
         }
 
         var themes = await SourceRoutes.SourceGrain(cluster, tenant, source).GetThemesAsync(model?.Trim(), label.Trim());
-        return TypedResults.Ok(new ThemesResponse(themes.Model, themes.Label, themes.Found ? "found" : "notEnoughComments", themes.Message, themes.Comments,
+        return TypedResults.Ok(new ThemesResponse(themes.Model, themes.Label, themes.Found ? "found" : themes.Unavailable ? "unavailable" : "notEnoughComments", themes.Message, themes.Comments,
             themes.Themes.Select(t => new ThemeDto(t.Name, t.Keywords, t.Count, t.Share, t.Representatives.Select(r => new ThemeCommentDto(r.Id, r.Text)).ToArray(), t.CommentIds)).ToArray()));
     }
 }

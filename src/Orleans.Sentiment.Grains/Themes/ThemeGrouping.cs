@@ -51,7 +51,7 @@ public static class ThemeGrouping
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Full queues under overload and a sentence encoder that cannot be opened both land here; the reason says which.
-                return new SourceThemes(model, label, false, $"The comments could not be embedded for themes: {e.Message}", 0, []);
+                return new SourceThemes(model, label, false, $"The comments could not be embedded for themes: {e.Message}", 0, []) { Unavailable = true };
             }
         }
 

@@ -60,6 +60,7 @@ public sealed class ThemeGroupingTests
             _ => throw new InferenceQueueFullException("The inference queue holds 4096 texts; 30 more would pass Inference:MaxQueuedTexts (4096). Retry later."));
 
         Assert.False(themes.Found);
+        Assert.True(themes.Unavailable);
         Assert.Empty(themes.Themes);
         Assert.Contains("could not be embedded", themes.Message, StringComparison.Ordinal);
         Assert.Contains("Inference:MaxQueuedTexts", themes.Message, StringComparison.Ordinal);
