@@ -277,8 +277,9 @@ public sealed partial class FeedbackSourceGrain(
     }
 
     /// <summary>
-    /// Groups each new spike's comments into themes and hands the largest to the alert grain, which holds the spike until
-    /// they come (or a time limit). Best effort: a failure only sends the spike without themes.
+    /// Groups the comments behind each new spike (its label's comments in the window) into themes, named against the
+    /// source's other comments, and hands the largest to the alert grain, which holds the spike until they come (or a time
+    /// limit). Best effort: a failure only sends the spike without themes.
     /// </summary>
     private async Task AttachThemesAsync(IReadOnlyList<RaisedSpike> spikes)
     {
@@ -286,7 +287,8 @@ public sealed partial class FeedbackSourceGrain(
         {
             try
             {
-                var found = await ThemeGrouping.FindAsync(_themes, spike.Model ?? (spike.Label == "negative" ? _options.WindowModel : null), spike.Label, _themesOptions, EmbedAsync);
+                // The comments behind the spike: its label's in the window (at least Themes:MinComments of the newest).
+                var found = await ThemeGrouping.FindAsync(_themes, spike.Model ?? (spike.Label == "negative" ? _options.WindowModel : null), spike.Label, _themesOptions, EmbedAsync, recent: Source.Window.Count);
                 var top = found.Themes.Where(t => !t.IsOther).Take(_themesOptions.AlertThemes)
                     .Select(t => new AlertTheme(t.Name, t.Count, t.Share, t.Representatives.Select(r => r.Id).ToArray(), t.Representatives.Select(r => r.Text).ToArray()))
                     .ToArray();

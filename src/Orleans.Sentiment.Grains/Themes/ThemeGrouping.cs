@@ -18,7 +18,12 @@ public static class ThemeGrouping
     /// <param name="label">The label.</param>
     /// <param name="options">The Themes settings.</param>
     /// <param name="embed">Sentence embeddings of texts, in order (the classifier silos' sentence encoder).</param>
-    public static async Task<SourceThemes> FindAsync(ThemeMemory memory, string? model, string label, ThemesOptions options, Func<IReadOnlyList<string>, Task<IReadOnlyList<float[]>>> embed)
+    /// <param name="recent">
+    /// Group only the label's comments among the source's last this many (a spike's window), or the newest
+    /// <see cref="ThemesOptions.MinComments"/> of the label when that is more; null: every remembered comment of the label.
+    /// </param>
+    public static async Task<SourceThemes> FindAsync(
+        ThemeMemory memory, string? model, string label, ThemesOptions options, Func<IReadOnlyList<string>, Task<IReadOnlyList<float[]>>> embed, int? recent = null)
     {
         if (options.MaxComments == 0)
         {
@@ -32,6 +37,7 @@ public static class ThemeGrouping
                 : "No comments with a sentence embedding yet: themes use the comments classified since the source started, by a model that returns one.", 0, []);
         }
 
+        int? newest = recent is { } last ? memory.NewestOfLabel(model, label, last, options.MinComments) : null;
         if (memory.EmbedsOnDemand)
         {
             // Too few to group: answered as such without embedding any of them.
@@ -43,7 +49,7 @@ public static class ThemeGrouping
 
             try
             {
-                foreach (var chunk in memory.WithoutVector(model, label).Chunk(EmbedChunk))
+                foreach (var chunk in memory.WithoutVector(model, label, newest).Chunk(EmbedChunk))
                 {
                     ThemeMemory.Keep(chunk, await embed([.. chunk.Select(e => EmbeddingText.Of(e.Text))]));
                 }
@@ -55,7 +61,7 @@ public static class ThemeGrouping
             }
         }
 
-        var (focus, background) = memory.Select(model, label);
+        var (focus, background) = memory.Select(model, label, newest);
         var found = await Task.Run(() => ThemeFinder.Find(focus, background, new ThemeOptions { MinComments = options.MinComments, MaxThemes = options.MaxThemes, WordWeight = (float)options.ResolvedWordWeight }));
         return Answer(model, label, found);
     }

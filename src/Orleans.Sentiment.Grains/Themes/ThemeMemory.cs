@@ -50,8 +50,15 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
     /// <summary>How many comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null).</summary>
     public int CountOf(string? model, string label) => _entries.Count(e => Labelled(e, model, label));
 
+    /// <summary>
+    /// How many comments of the label a grouping of the last <paramref name="recent"/> comments takes: those among them,
+    /// and at least the newest <paramref name="atLeast"/> of the label, so that a short window still has enough to group.
+    /// </summary>
+    public int NewestOfLabel(string? model, string label, int recent, int atLeast) =>
+        Math.Max(_entries.Skip(Math.Max(0, _entries.Count - recent)).Count(e => Labelled(e, model, label)), atLeast);
+
     /// <summary>The comments of the label (as <see cref="Select"/> picks them) that have no vector yet, oldest first.</summary>
-    public IReadOnlyList<Entry> WithoutVector(string? model, string label) => [.. _entries.Where(e => e.Vector is null && Labelled(e, model, label))];
+    public IReadOnlyList<Entry> WithoutVector(string? model, string label, int? newest = null) => [.. Focus(model, label, newest).Where(e => e.Vector is null)];
 
     /// <summary>Gives <paramref name="entries"/> their sentence embeddings, in order (entries that left meanwhile are simply dropped).</summary>
     public static void Keep(IReadOnlyList<Entry> entries, IReadOnlyList<float[]> vectors)
@@ -63,16 +70,18 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
     }
 
     /// <summary>
-    /// The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null) that have a vector,
-    /// and the texts of the others, the background the themes are named against.
+    /// The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null) that have a vector —
+    /// only the <paramref name="newest"/> of them when given — and the texts of all the others, the background the themes
+    /// are named against (older comments of the label included: a spike's themes say what is new).
     /// </summary>
-    public (IReadOnlyList<ThemeInput> Focus, IReadOnlyList<string> Background) Select(string? model, string label)
+    public (IReadOnlyList<ThemeInput> Focus, IReadOnlyList<string> Background) Select(string? model, string label, int? newest = null)
     {
+        var chosen = Focus(model, label, newest).ToHashSet();
         var focus = new List<ThemeInput>();
         var background = new List<string>();
         foreach (var entry in _entries)
         {
-            if (!Labelled(entry, model, label))
+            if (!chosen.Contains(entry))
             {
                 background.Add(entry.Text);
             }
@@ -83,6 +92,12 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
         }
 
         return (focus, background);
+    }
+
+    private IEnumerable<Entry> Focus(string? model, string label, int? newest)
+    {
+        var labelled = _entries.Where(e => Labelled(e, model, label));
+        return newest is { } n ? labelled.TakeLast(n) : labelled;
     }
 
     private static bool Labelled(Entry entry, string? model, string label) => model is null
@@ -100,9 +115,15 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
         return half;
     }
 
-    /// <summary>One remembered comment; its vector is set once, by the grain's turn that embedded it.</summary>
-    public sealed record Entry(string Id, string Text, Dictionary<string, string> Labels)
+    /// <summary>One remembered comment (compared by reference); its vector is set once, by the grain's turn that embedded it.</summary>
+    public sealed class Entry(string id, string text, Dictionary<string, string> labels)
     {
+        public string Id { get; } = id;
+
+        public string Text { get; } = text;
+
+        public Dictionary<string, string> Labels { get; } = labels;
+
         public Half[]? Vector { get; set; }
     }
 }

@@ -37,6 +37,48 @@ public sealed class ThemeGroupingTests
     }
 
     [Fact]
+    public async Task FindAsync_Recent_GroupsOnlyTheLabelsCommentsInThoseAndNamesThemAgainstTheOlderOnes()
+    {
+        var memory = new ThemeMemory(capacity: 500, sentenceEncoder: true);
+        var embedder = new SubjectEmbedder();
+        for (var i = 0; i < 100; i++)
+        {
+            memory.Add($"old-{i}", $"@airline my luggage never arrived, lost luggage again {i}", new Dictionary<string, Prediction> { ["sentiment"] = Negative("negative") });
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            var (label, text) = i % 5 == 0 ? ("positive", "lovely crew, thank you") : ("negative", $"flight {i} cancelled, then cancelled again at the gate");
+            memory.Add($"new-{i}", text, new Dictionary<string, Prediction> { ["sentiment"] = Negative(label) });
+        }
+
+        var spike = await ThemeGrouping.FindAsync(memory, "sentiment", "negative", Options, embedder.EmbedAsync, recent: 50);
+
+        // The 40 negative comments among the last 50, and only they, are embedded and grouped.
+        Assert.True(spike.Found, spike.Message);
+        Assert.Equal(40, spike.Comments);
+        Assert.Equal(40, embedder.Texts.Count);
+        Assert.All(spike.Themes.SelectMany(t => t.CommentIds), id => Assert.StartsWith("new-", id, StringComparison.Ordinal));
+        Assert.Contains(spike.Themes, t => t.Name.Contains("cancelled", StringComparison.Ordinal));
+        Assert.DoesNotContain(spike.Themes, t => t.Name.Contains("luggage", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FindAsync_RecentHoldsTooFewOfTheLabel_TakesTheNewestMinCommentsOfIt()
+    {
+        var memory = new ThemeMemory(capacity: 500, sentenceEncoder: true);
+        var embedder = new SubjectEmbedder();
+        Remember(memory, 0, 60, "negative");
+        Remember(memory, 100, 10, "positive");
+
+        var spike = await ThemeGrouping.FindAsync(memory, "sentiment", "negative", Options, embedder.EmbedAsync, recent: 10);
+
+        Assert.True(spike.Found, spike.Message);
+        Assert.Equal(Options.MinComments, spike.Comments);
+        Assert.Equal(Options.MinComments, embedder.Texts.Count);
+    }
+
+    [Fact]
     public async Task FindAsync_FewerThanMinComments_AnswersNotEnoughWithoutEmbedding()
     {
         var memory = new ThemeMemory(capacity: 200, sentenceEncoder: true);
