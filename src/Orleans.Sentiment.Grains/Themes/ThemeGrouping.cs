@@ -37,7 +37,8 @@ public static class ThemeGrouping
                 : "No comments with a sentence embedding yet: themes use the comments classified since the source started, by a model that returns one.", 0, []);
         }
 
-        int? newest = recent is { } last ? memory.NewestOfLabel(model, label, last, options.MinComments) : null;
+        // Picked once: comments that arrive while these are embedded are not grouped this time.
+        var chosen = memory.Labelled(model, label, recent is { } last ? memory.NewestOfLabel(model, label, last, options.MinComments) : null);
         if (memory.EmbedsOnDemand)
         {
             // Too few to group: answered as such without embedding any of them.
@@ -49,7 +50,7 @@ public static class ThemeGrouping
 
             try
             {
-                foreach (var chunk in memory.WithoutVector(model, label, newest).Chunk(EmbedChunk))
+                foreach (var chunk in chosen.Where(e => e.Vector is null).Chunk(EmbedChunk))
                 {
                     ThemeMemory.Keep(chunk, await embed([.. chunk.Select(e => EmbeddingText.Of(e.Text))]));
                 }
@@ -61,7 +62,7 @@ public static class ThemeGrouping
             }
         }
 
-        var (focus, background) = memory.Select(model, label, newest);
+        var (focus, background) = memory.Select(chosen);
         var found = await Task.Run(() => ThemeFinder.Find(focus, background, new ThemeOptions { MinComments = options.MinComments, MaxThemes = options.MaxThemes, WordWeight = (float)options.ResolvedWordWeight }));
         return Answer(model, label, found);
     }

@@ -57,8 +57,12 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
     public int NewestOfLabel(string? model, string label, int recent, int atLeast) =>
         Math.Max(_entries.Skip(Math.Max(0, _entries.Count - recent)).Count(e => Labelled(e, model, label)), atLeast);
 
-    /// <summary>The comments of the label (as <see cref="Select"/> picks them) that have no vector yet, oldest first.</summary>
-    public IReadOnlyList<Entry> WithoutVector(string? model, string label, int? newest = null) => [.. Focus(model, label, newest).Where(e => e.Vector is null)];
+    /// <summary>The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null), oldest first: only the <paramref name="newest"/> of them when given.</summary>
+    public IReadOnlyList<Entry> Labelled(string? model, string label, int? newest = null)
+    {
+        var labelled = _entries.Where(e => Labelled(e, model, label));
+        return [.. newest is { } n ? labelled.TakeLast(n) : labelled];
+    }
 
     /// <summary>Gives <paramref name="entries"/> their sentence embeddings, in order (entries that left meanwhile are simply dropped).</summary>
     public static void Keep(IReadOnlyList<Entry> entries, IReadOnlyList<float[]> vectors)
@@ -70,34 +74,15 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
     }
 
     /// <summary>
-    /// The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null) that have a vector —
-    /// only the <paramref name="newest"/> of them when given — and the texts of all the others, the background the themes
-    /// are named against (older comments of the label included: a spike's themes say what is new).
+    /// The <paramref name="chosen"/> comments (picked by <see cref="Labelled(string?, string, int?)"/>) that have a vector,
+    /// and the texts of every other remembered comment, the background the themes are named against (older comments of
+    /// the label included: a spike's themes say what is new). The chosen ones stay chosen if they left meanwhile.
     /// </summary>
-    public (IReadOnlyList<ThemeInput> Focus, IReadOnlyList<string> Background) Select(string? model, string label, int? newest = null)
+    public (IReadOnlyList<ThemeInput> Focus, IReadOnlyList<string> Background) Select(IReadOnlyList<Entry> chosen)
     {
-        var chosen = Focus(model, label, newest).ToHashSet();
-        var focus = new List<ThemeInput>();
-        var background = new List<string>();
-        foreach (var entry in _entries)
-        {
-            if (!chosen.Contains(entry))
-            {
-                background.Add(entry.Text);
-            }
-            else if (entry.Vector is { } vector)
-            {
-                focus.Add(new ThemeInput(entry.Id, entry.Text, Array.ConvertAll(vector, h => (float)h)));
-            }
-        }
-
-        return (focus, background);
-    }
-
-    private IEnumerable<Entry> Focus(string? model, string label, int? newest)
-    {
-        var labelled = _entries.Where(e => Labelled(e, model, label));
-        return newest is { } n ? labelled.TakeLast(n) : labelled;
+        var focus = chosen.Where(e => e.Vector is not null).Select(e => new ThemeInput(e.Id, e.Text, Array.ConvertAll(e.Vector!, h => (float)h))).ToList();
+        var members = chosen.ToHashSet();
+        return (focus, [.. _entries.Where(e => !members.Contains(e)).Select(e => e.Text)]);
     }
 
     private static bool Labelled(Entry entry, string? model, string label) => model is null
