@@ -22,15 +22,8 @@ internal sealed class SentenceModelValidation : IValidateOptions<ThemesOptions>
 
         try
         {
-            var reference = ModelReference.Parse(options.SentenceModel, Setting);
-            return reference.Kind switch
-            {
-                ModelReferenceKind.BuiltIn => ValidateOptionsResult.Fail(
-                    $"{Setting} '{options.SentenceModel}' is a classifier; themes need a bare sentence encoder: {ModelReference.BuiltInPrefix}{ModelReference.MiniLm}, a folder with model.safetensors or a hub id."),
-                ModelReferenceKind.Folder when !Directory.Exists(reference.Value) => ValidateOptionsResult.Fail(
-                    $"{Setting} '{options.SentenceModel}' is not an existing folder (nor a hub id org/name)."),
-                _ => ValidateOptionsResult.Success,
-            };
+            ModelLocator.CheckBaseEncoder(ModelReference.Parse(options.SentenceModel, Setting), Setting);
+            return ValidateOptionsResult.Success;
         }
         catch (ModelFolderException e)
         {

@@ -39,14 +39,33 @@ public sealed class ModelLocator(string? cacheDirectory = null, HubSettings? hub
     /// <summary>The folder of a pretrained encoder to fine-tune (config, tokenizer and <c>model.safetensors</c>).</summary>
     public async Task<string> LocateBaseEncoderAsync(
         ModelReference reference, string what, string? revision = null, IHubPullProgress? pull = null, IProgress<string>? steps = null,
-        CancellationToken cancellationToken = default) => reference.Kind switch
+        CancellationToken cancellationToken = default)
     {
-        ModelReferenceKind.BaseEncoder => MiniLmModel.EnsureExtracted(CacheDirectory, steps),
-        ModelReferenceKind.BuiltIn => throw new ModelFolderException(
-            $"{what} '{reference}' is a classifier, not a base encoder; use {ModelReference.BuiltInPrefix}{ModelReference.MiniLm}, a folder with model.safetensors or a hub id."),
-        ModelReferenceKind.Hub => await PullAsync(reference, revision, HubFileSelection.Matching(BaseEncoderFiles), pull, cancellationToken).ConfigureAwait(false),
-        _ => ExistingFolder(reference, what),
-    };
+        CheckBaseEncoder(reference, what);
+        return reference.Kind switch
+        {
+            ModelReferenceKind.BaseEncoder => MiniLmModel.EnsureExtracted(CacheDirectory, steps),
+            ModelReferenceKind.Hub => await PullAsync(reference, revision, HubFileSelection.Matching(BaseEncoderFiles), pull, cancellationToken).ConfigureAwait(false),
+            _ => ExistingFolder(reference, what),
+        };
+    }
+
+    /// <summary>
+    /// What can be told of a base-encoder reference without building or pulling anything (start-up checks): a built-in
+    /// classifier is refused, a folder must exist. Throws <see cref="ModelFolderException"/> naming <paramref name="what"/>.
+    /// </summary>
+    public static void CheckBaseEncoder(ModelReference reference, string what)
+    {
+        switch (reference.Kind)
+        {
+            case ModelReferenceKind.BuiltIn:
+                throw new ModelFolderException(
+                    $"{what} '{reference}' is a classifier, not a base encoder; use {ModelReference.BuiltInPrefix}{ModelReference.MiniLm}, a folder with model.safetensors or a hub id.");
+            case ModelReferenceKind.Folder:
+                ExistingFolder(reference, what);
+                break;
+        }
+    }
 
     private async Task<string> PullAsync(ModelReference reference, string? revision, HubFileSelection files, IHubPullProgress? progress, CancellationToken cancellationToken)
     {
