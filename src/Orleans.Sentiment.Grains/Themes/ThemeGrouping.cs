@@ -37,17 +37,20 @@ public static class ThemeGrouping
                 : "No comments with a sentence embedding yet: themes use the comments classified since the source started, by a model that returns one.", 0, []);
         }
 
-        // Picked once: comments that arrive while these are embedded are not grouped this time.
-        var chosen = memory.Labelled(model, label, recent is { } last ? memory.NewestOfLabel(model, label, last, options.MinComments) : null);
-        if (memory.EmbedsOnDemand)
+        // Picked once: comments that arrive while these are embedded are not grouped this time. A short window still
+        // takes the newest MinComments of the label, so that there is enough to group.
+        var labelled = memory.Labelled(model, label);
+        var chosen = recent is { } last
+            ? [.. labelled.TakeLast(Math.Max(memory.LabelledAmongLast(model, label, last), options.MinComments))]
+            : labelled;
+        if (memory.EmbedsOnDemand && labelled.Count < options.MinComments)
         {
             // Too few to group: answered as such without embedding any of them.
-            var labelled = memory.CountOf(model, label);
-            if (labelled < options.MinComments)
-            {
-                return Answer(model, label, ThemeResult.NotEnough(labelled, options.MinComments));
-            }
+            return Answer(model, label, ThemeResult.NotEnough(labelled.Count, options.MinComments));
+        }
 
+        if (memory.EmbedsOnDemand)
+        {
             try
             {
                 foreach (var chunk in chosen.Where(e => e.Vector is null).Chunk(EmbedChunk))

@@ -47,22 +47,12 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
         }
     }
 
-    /// <summary>How many comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null).</summary>
-    public int CountOf(string? model, string label) => _entries.Count(e => Labelled(e, model, label));
+    /// <summary>The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null), oldest first.</summary>
+    public IReadOnlyList<Entry> Labelled(string? model, string label) => [.. _entries.Where(e => Labelled(e, model, label))];
 
-    /// <summary>
-    /// How many comments of the label a grouping of the last <paramref name="recent"/> comments takes: those among them,
-    /// and at least the newest <paramref name="atLeast"/> of the label, so that a short window still has enough to group.
-    /// </summary>
-    public int NewestOfLabel(string? model, string label, int recent, int atLeast) =>
-        Math.Max(_entries.Skip(Math.Max(0, _entries.Count - recent)).Count(e => Labelled(e, model, label)), atLeast);
-
-    /// <summary>The comments <paramref name="model"/> labelled <paramref name="label"/> (any model when null), oldest first: only the <paramref name="newest"/> of them when given.</summary>
-    public IReadOnlyList<Entry> Labelled(string? model, string label, int? newest = null)
-    {
-        var labelled = _entries.Where(e => Labelled(e, model, label));
-        return [.. newest is { } n ? labelled.TakeLast(n) : labelled];
-    }
+    /// <summary>How many of the last <paramref name="recent"/> comments <paramref name="model"/> labelled <paramref name="label"/>.</summary>
+    public int LabelledAmongLast(string? model, string label, int recent) =>
+        _entries.Skip(Math.Max(0, _entries.Count - recent)).Count(e => Labelled(e, model, label));
 
     /// <summary>Gives <paramref name="entries"/> their sentence embeddings, in order (entries that left meanwhile are simply dropped).</summary>
     public static void Keep(IReadOnlyList<Entry> entries, IReadOnlyList<float[]> vectors)
@@ -74,7 +64,7 @@ public sealed class ThemeMemory(int capacity, bool sentenceEncoder)
     }
 
     /// <summary>
-    /// The <paramref name="chosen"/> comments (picked by <see cref="Labelled(string?, string, int?)"/>) that have a vector,
+    /// The <paramref name="chosen"/> comments (picked from <see cref="Labelled(string?, string)"/>) that have a vector,
     /// and the texts of every other remembered comment, the background the themes are named against (older comments of
     /// the label included: a spike's themes say what is new). The chosen ones stay chosen if they left meanwhile.
     /// </summary>
